@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+// Wallboard: a police control-room call-floor wallboard for Raspberry-Pi-class Linux boards.
+// No package dependencies: Foundation, Dispatch, Glibc, and libdrm + FreeType through system-library shims.
+import PackageDescription
+
+let package = Package(
+    name: "Wallboard",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "wallboard", targets: ["wallboard"]),
+        .executable(name: "wallboardctl", targets: ["wallboardctl"]),
+        .executable(name: "wallboard-publish", targets: ["wallboard-publish"]),
+    ],
+    targets: [
+        // C libraries, declarations only (see each shim.h).
+        .systemLibrary(
+            name: "CDRM", path: "Sources/CDRM", pkgConfig: "libdrm",
+            providers: [.apt(["libdrm-dev"])]),
+        .systemLibrary(
+            name: "CFreeType", path: "Sources/CFreeType", pkgConfig: "freetype2",
+            providers: [.apt(["libfreetype-dev"])]),
+
+        // Pure logic: feed codec, board state, alarms, config, layout, scene, simulator. No I/O.
+        .target(
+            name: "WallboardCore",
+            exclude: ["Feed/PROTOCOL.md"]),
+        // Pixels: canvas, FreeType glyph cache, painter, PNG writer.
+        .target(name: "WallboardRender", dependencies: ["WallboardCore", "CFreeType"]),
+        // The edges: sockets, displays, control socket, signals, sd_notify, atomic files.
+        .target(name: "WallboardSystem", dependencies: ["WallboardCore", "WallboardRender", "CDRM"]),
+
+        .executableTarget(name: "wallboard", dependencies: ["WallboardCore", "WallboardRender", "WallboardSystem"]),
+        .executableTarget(name: "wallboardctl", dependencies: ["WallboardCore", "WallboardRender", "WallboardSystem"]),
+        .executableTarget(name: "wallboard-publish", dependencies: ["WallboardCore", "WallboardSystem"]),
+
+        .testTarget(name: "WallboardCoreTests", dependencies: ["WallboardCore"]),
+        .testTarget(
+            name: "WallboardRenderTests", dependencies: ["WallboardCore", "WallboardRender"],
+            resources: [.copy("Golden")]),
+        .testTarget(name: "WallboardSystemTests", dependencies: ["WallboardCore", "WallboardRender", "WallboardSystem"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["WallboardCore", "WallboardRender", "WallboardSystem"]),
+    ]
+)
