@@ -32,6 +32,9 @@ let package = Package(
         .executableTarget(name: "wallboard", dependencies: ["WallboardCore", "WallboardRender", "WallboardSystem"]),
         .executableTarget(name: "wallboardctl", dependencies: ["WallboardCore", "WallboardRender", "WallboardSystem"]),
         .executableTarget(name: "wallboard-publish", dependencies: ["WallboardCore", "WallboardSystem"]),
+        // Benchmarks: `swift run -c release wallboard-bench NAME`.
+        .executableTarget(
+            name: "wallboard-bench", dependencies: ["WallboardCore", "WallboardRender", "WallboardSystem"]),
 
         .testTarget(name: "WallboardCoreTests", dependencies: ["WallboardCore"]),
         .testTarget(

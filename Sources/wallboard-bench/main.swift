@@ -1,0 +1,31 @@
+import WallboardSystem
+
+// Benchmarks, run in release: `swift run -c release wallboard-bench NAME`.
+// Each benchmark lives in its own file and registers one line below.
+var benchmarks: [String: () throws -> Void] = [:]
+
+// feed (decode + verify + apply):
+
+// render (full frame, typical update):
+
+// latency (datagram → presented frame):
+
+// agent (CPU, memory):
+
+let help = """
+    wallboard-bench — Wallboard's benchmarks (build with -c release).
+
+    Usage: wallboard-bench NAME...   (one or more of: \(benchmarks.keys.sorted().joined(separator: ", ")))
+    """
+
+CommandLineTool.main(name: "wallboard-bench", help: help) { arguments in
+    var names: [String] = []
+    while let name = arguments.next() { names.append(name) }
+    try arguments.finish()
+    guard !names.isEmpty else { throw UsageError("name a benchmark: \(benchmarks.keys.sorted())") }
+    for name in names {
+        guard let run = benchmarks[name] else { throw UsageError("unknown benchmark '\(name)'") }
+        try run()
+    }
+    return 0
+}
