@@ -15,6 +15,7 @@ public final class ControlServer: @unchecked Sendable {
     private let handler: Handler
     private let listenFD: Int32
     private var acceptSource: DispatchSourceRead?
+    private var stopped = false
     private var connections: [ObjectIdentifier: ControlConnection] = [:]
     /// More clients than this at once are turned away (a supervisor needs one or two).
     static let maximumConnections = 16
@@ -70,8 +71,13 @@ public final class ControlServer: @unchecked Sendable {
 
     /// Closes everything and removes the socket file. Call on the agent's queue.
     public func stop() {
-        guard let source = acceptSource else { return }
-        source.cancel()
+        guard !stopped else { return }
+        stopped = true
+        if let source = acceptSource {
+            source.cancel()  // its cancel handler closes the descriptor
+        } else {
+            close(listenFD)
+        }
         acceptSource = nil
         for connection in connections.values { connection.close() }
         connections.removeAll()
