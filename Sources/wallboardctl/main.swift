@@ -38,7 +38,7 @@ CommandLineTool.main(name: "wallboardctl", help: help) { arguments in
     case "threshold": return try ThresholdCommands.set(&arguments, socket: socket)
     case "message": return try MessageCommand.run(&arguments, socket: socket)
     case "snapshot": return try SnapshotCommand.run(&arguments, socket: socket)
-    case "preview": throw UsageError("preview: waiting for the terminal encoder")
+    case "preview": return try PreviewCommand.run(&arguments, socket: socket)
     case "check-config": throw UsageError("check-config: waiting for the config parser")
     default: return try ReloadCommand.run(&arguments, socket: socket)
     }
