@@ -11,6 +11,7 @@ var benchmarks: [String: () throws -> Void] = [:]
 // latency (datagram → presented frame):
 
 // agent (CPU, memory):
+benchmarks["agent"] = AgentBenchmark.run
 
 let help = """
     wallboard-bench — Wallboard's benchmarks (build with -c release).

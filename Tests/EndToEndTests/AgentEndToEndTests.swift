@@ -10,6 +10,10 @@ final class AgentEndToEndTests: XCTestCase {
         [board]
         title = "TEST FLOOR"   # shown in the header
 
+        [display]
+        # Small PNG frames keep a debug-build agent quick under test.
+        mode = 640x360
+
         [queue "999"]
         # 999: a caller waiting more than ten seconds is a problem
         longest_wait.amber = 10s   # amber after ten seconds
@@ -112,7 +116,7 @@ final class AgentEndToEndTests: XCTestCase {
         XCTAssertEqual(snapshot.status, 0, snapshot.stderr)
         let png = try Data(contentsOf: URL(fileURLWithPath: file))
         XCTAssertEqual(Array(png.prefix(4)), [0x89, 0x50, 0x4E, 0x47])
-        XCTAssertGreaterThan(png.count, 100_000, "a whole board, not an empty picture")
+        XCTAssertGreaterThan(png.count, 640 * 360 * 3, "a whole 640x360 board, not an empty picture")
 
         let preview = try agent.ctl(["preview", "--once"])
         XCTAssertEqual(preview.status, 0, preview.stderr)
@@ -136,20 +140,30 @@ final class AgentEndToEndTests: XCTestCase {
         let good = Self.config.replacingOccurrences(of: "longest_wait.red = 20s", with: "longest_wait.red = 25s")
         try good.write(toFile: agent.config, atomically: true, encoding: .utf8)
         agent.signal(SIGHUP)
-        XCTAssertTrue(agent.waitForLog("reloaded \(agent.config)"), agent.log)
+        XCTAssertTrue(agent.waitForLog("SIGHUP: reloaded \(agent.config)"), agent.log)
         XCTAssertTrue(try agent.ctl(["thresholds"]).stdout.contains("25s"))
 
-        let bad = good + "\n[queue \"101\"]\nservice_level.red = lots\n"
+        // A bad file: logged at error priority with file:line, ignored whole.
+        let bad = good.replacingOccurrences(of: "longest_wait.red = 25s", with: "longest_wait.red = 35s")
+            + "\n[queue \"101\"]\nservice_level.red = lots\n"
         try bad.write(toFile: agent.config, atomically: true, encoding: .utf8)
         agent.signal(SIGHUP)
         XCTAssertTrue(agent.waitForLog("not applied, keeping the running config"), agent.log)
         let errorLine = agent.log.split(separator: "\n").first { $0.contains("not applied") } ?? ""
         XCTAssertTrue(errorLine.hasPrefix("<3>"), String(errorLine))
         XCTAssertTrue(errorLine.contains("\(agent.config):"), "names file:line: \(errorLine)")
-        // Still running, still on the last good config.
+        XCTAssertTrue(errorLine.contains("lots"), String(errorLine))
+        // Still running, still on the last good config (not even the valid part of the bad file).
         let thresholds = try agent.ctl(["thresholds"])
         XCTAssertEqual(thresholds.status, 0)
         XCTAssertTrue(thresholds.stdout.contains("25s"), thresholds.stdout)
+        XCTAssertFalse(thresholds.stdout.contains("35s"), thresholds.stdout)
+
+        // Saving a good file is enough: the agent notices the change on its next tick.
+        let edited = good.replacingOccurrences(of: "longest_wait.red = 25s", with: "longest_wait.red = 40s")
+        try edited.write(toFile: agent.config, atomically: true, encoding: .utf8)
+        XCTAssertTrue(agent.waitForLog("\(agent.config) changed: reloaded \(agent.config)"), agent.log)
+        XCTAssertTrue(try agent.ctl(["thresholds"]).stdout.contains("40s"))
 
         agent.signal(SIGINT)
         XCTAssertEqual(agent.waitForExit(), 0, agent.log)
@@ -158,7 +172,8 @@ final class AgentEndToEndTests: XCTestCase {
     func testBadConfigAtStartIsAClearErrorAndNonZeroExit() throws {
         let agent = try AgentProcess(configText: "[board]\ntitle = \"X\"\n\n[queue \"999\"]\nlongest_wait.red = tomorrow\n")
         XCTAssertEqual(agent.waitForExit(), 1)
-        XCTAssertTrue(agent.log.contains("\(agent.config):5:"), agent.log)
+        XCTAssertTrue(agent.log.hasPrefix("wallboard: \(agent.config):5:"), agent.log)
+        XCTAssertEqual(agent.log.split(separator: "\n").count, 1, agent.log)
         XCTAssertFalse(agent.notifications.contains { $0.contains("READY=1") })
     }
 

@@ -20,7 +20,7 @@ final class AgentProcess {
     init(configText: String? = nil, extraArguments: [String] = [], watchdogMicroseconds: Int? = nil) throws {
         directory = "/tmp/wbe-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        notifyFD = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        notifyFD = Glibc.socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
         let address = try XCTUnwrap(UnixAddress(directory + "/notify"))
         XCTAssertEqual(address.withSockaddr { bind(notifyFD, $0, $1) }, 0)
 
@@ -35,7 +35,7 @@ final class AgentProcess {
         environment["NOTIFY_SOCKET"] = directory + "/notify"
         if let watchdogMicroseconds { environment["WATCHDOG_USEC"] = "\(watchdogMicroseconds)" }
         process.environment = environment
-        FileManager.default.createFile(atPath: logFile, contents: nil)
+        _ = FileManager.default.createFile(atPath: logFile, contents: nil)
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: logFile))
         process.standardOutput = FileHandle.nullDevice
         try process.run()
