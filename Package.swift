@@ -32,6 +32,9 @@ let package = Package(
         .executableTarget(name: "wallboard", dependencies: ["WallboardCore", "WallboardRender", "WallboardSystem"]),
         .executableTarget(name: "wallboardctl", dependencies: ["WallboardCore", "WallboardRender", "WallboardSystem"]),
         .executableTarget(name: "wallboard-publish", dependencies: ["WallboardCore", "WallboardSystem"]),
+        // Display probe for the QEMU harness (Deploy/qemu): draws a test pattern on DRM/fbdev, checks screendumps.
+        .executableTarget(
+            name: "wallboard-displaytest", dependencies: ["WallboardCore", "WallboardRender", "WallboardSystem"]),
         // Benchmarks: `swift run -c release wallboard-bench NAME`.
         .executableTarget(
             name: "wallboard-bench", dependencies: ["WallboardCore", "WallboardRender", "WallboardSystem"]),

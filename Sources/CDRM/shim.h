@@ -7,6 +7,9 @@
 #include <xf86drmMode.h>
 #include <drm_fourcc.h>
 #include <drm_mode.h>
+#include <linux/fb.h>
+#include <linux/kd.h>
+#include <linux/netlink.h>
 
 static const uint32_t WB_DRM_FORMAT_XRGB8888 = DRM_FORMAT_XRGB8888;
 static const uint32_t WB_DRM_MODE_PAGE_FLIP_EVENT = DRM_MODE_PAGE_FLIP_EVENT;
@@ -18,5 +21,35 @@ static const unsigned long WB_DRM_IOCTL_MODE_MAP_DUMB = DRM_IOCTL_MODE_MAP_DUMB;
 static const unsigned long WB_DRM_IOCTL_MODE_DESTROY_DUMB = DRM_IOCTL_MODE_DESTROY_DUMB;
 static const int WB_DRM_NODE_PRIMARY = DRM_NODE_PRIMARY;
 static const uint64_t WB_DRM_CAP_DUMB_BUFFER = DRM_CAP_DUMB_BUFFER;
+
+// fbdev, the VT console mode, and the kernel's uevent netlink socket (hot-plug without libudev).
+static const unsigned long WB_FBIOGET_VSCREENINFO = FBIOGET_VSCREENINFO;
+static const unsigned long WB_FBIOGET_FSCREENINFO = FBIOGET_FSCREENINFO;
+static const unsigned long WB_KDSETMODE = KDSETMODE;
+static const unsigned long WB_KDGETMODE = KDGETMODE;
+static const int WB_KD_TEXT = KD_TEXT;
+static const int WB_KD_GRAPHICS = KD_GRAPHICS;
+static const int WB_NETLINK_KOBJECT_UEVENT = NETLINK_KOBJECT_UEVENT;
+
+// The page-flip callback drmHandleEvent calls (with the CRTC, so one device can serve several
+// heads); defined in Swift as a @convention(c) closure.
+typedef void (*wb_page_flip_handler2)(int fd, unsigned int sequence, unsigned int tv_sec,
+                                      unsigned int tv_usec, unsigned int crtc_id, void *user_data);
+
+// drmEventContext with only page_flip_handler2 set (version 3 layout).
+static inline drmEventContext wb_event_context(wb_page_flip_handler2 handler) {
+    drmEventContext context = {0};
+    context.version = 3;
+    context.page_flip_handler2 = handler;
+    return context;
+}
+
+// drmDevice fields behind a pointer-to-array, awkward from Swift.
+static inline int wb_device_has_primary(drmDevicePtr device) {
+    return (device->available_nodes & (1 << DRM_NODE_PRIMARY)) != 0;
+}
+static inline const char *wb_device_primary_path(drmDevicePtr device) {
+    return device->nodes[DRM_NODE_PRIMARY];
+}
 
 #endif

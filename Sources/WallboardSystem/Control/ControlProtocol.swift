@@ -1,0 +1,188 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+// The control protocol between `wallboardctl` and the agent.
+//
+// Transport: a Unix stream socket (default /run/wallboard/control, mode 0660, group `wallboard`).
+// Framing: one JSON object per line ('\n'-terminated, UTF-8), both ways. The client sends a
+// `ControlRequest`, the agent answers with exactly one `ControlResponse` line; a connection may carry
+// any number of request/response pairs in order (`preview` keeps one open). Lines over 64 KiB from a
+// client are refused. Who asked is taken from the socket (SO_PEERCRED), never from the request.
+//
+//   → {"command":"status"}
+//   ← {"ok":true,"text":"feed  acd-a  last 0.4 s ago ...","status":{...}}
+//   → {"command":"threshold-set","queue":"999","metric":"longest_wait","amber":"0:20","red":"0:40"}
+//   ← {"ok":false,"error":"unknown queue '998' (known: 999, 101, crime, online)"}
+
+/// The default path of the control socket (systemd's RuntimeDirectory=wallboard).
+public let defaultControlSocketPath = "/run/wallboard/control"
+
+/// One request. `command` picks the operation; the other fields are its arguments.
+public struct ControlRequest: Codable, Sendable, Equatable {
+    public enum Command: String, Codable, Sendable, CaseIterable {
+        /// Feed health, display, config file, uptime, frame timings.
+        case status
+        /// The alarm thresholds in force.
+        case thresholds
+        /// Change one threshold: `queue`, `metric`, `amber` and/or `red` (texts as in the config file).
+        case thresholdSet = "threshold-set"
+        /// Set the banner: `text`, optional `duration` ("30m", "1h", "90s") after which it clears itself.
+        case message
+        case messageClear = "message-clear"
+        /// The current frame as a PNG (`png`, base64).
+        case snapshot
+        /// The current frame scaled down to `width`×`height` XRGB pixels (`pixels`, base64), for preview.
+        case frame
+        /// Validate the agent's own config file (or `path`) without applying it.
+        case checkConfig = "check-config"
+        /// Reload the config file, as SIGHUP does.
+        case reload
+    }
+
+    public var command: Command
+    public var queue: String?
+    public var metric: String?
+    public var amber: String?
+    public var red: String?
+    public var text: String?
+    public var duration: String?
+    public var path: String?
+    public var width: Int?
+    public var height: Int?
+
+    public init(
+        _ command: Command, queue: String? = nil, metric: String? = nil, amber: String? = nil,
+        red: String? = nil, text: String? = nil, duration: String? = nil, path: String? = nil,
+        width: Int? = nil, height: Int? = nil
+    ) {
+        self.command = command
+        self.queue = queue
+        self.metric = metric
+        self.amber = amber
+        self.red = red
+        self.text = text
+        self.duration = duration
+        self.path = path
+        self.width = width
+        self.height = height
+    }
+}
+
+/// One answer. `ok == false` carries `error`, a sentence for the supervisor.
+public struct ControlResponse: Codable, Sendable, Equatable {
+    public var ok: Bool
+    public var error: String?
+    /// Human-readable answer, printed as-is by wallboardctl.
+    public var text: String?
+    /// Structured status, for scripts and tests.
+    public var status: AgentStatus?
+    /// PNG bytes (snapshot) or XRGB8888 little-endian pixels (frame), base64.
+    public var png: String?
+    public var pixels: String?
+    public var width: Int?
+    public var height: Int?
+
+    public init(
+        ok: Bool = true, error: String? = nil, text: String? = nil, status: AgentStatus? = nil,
+        png: String? = nil, pixels: String? = nil, width: Int? = nil, height: Int? = nil
+    ) {
+        self.ok = ok
+        self.error = error
+        self.text = text
+        self.status = status
+        self.png = png
+        self.pixels = pixels
+        self.width = width
+        self.height = height
+    }
+
+    public static func failure(_ message: String) -> ControlResponse { ControlResponse(ok: false, error: message) }
+}
+
+/// What `wallboardctl status` reports.
+public struct AgentStatus: Codable, Sendable, Equatable {
+    public struct Publisher: Codable, Sendable, Equatable {
+        public var id: String
+        /// Seconds since the last accepted datagram from it.
+        public var lastSeenSecondsAgo: Double?
+        public var accepted: Int
+        /// Datagrams missing from the sequence (gaps).
+        public var sequenceGaps: Int
+        /// Is this the publisher the board currently follows?
+        public var active: Bool
+        public init(id: String, lastSeenSecondsAgo: Double?, accepted: Int, sequenceGaps: Int, active: Bool) {
+            self.id = id
+            self.lastSeenSecondsAgo = lastSeenSecondsAgo
+            self.accepted = accepted
+            self.sequenceGaps = sequenceGaps
+            self.active = active
+        }
+    }
+
+    public var version: String
+    public var pid: Int
+    public var uptimeSeconds: Double
+    /// Where the board's data comes from: "multicast 239.x.y.z:port on eth0" or "simulator".
+    public var feedSource: String
+    public var publishers: [Publisher]
+    /// Datagrams refused, by reason ("bad signature", "replayed", "malformed", ...).
+    public var drops: [String: Int]
+    public var display: String
+    public var displayReason: String
+    /// nil when running on built-in defaults.
+    public var configFile: String?
+    public var framesDrawn: Int
+    /// Milliseconds to build + paint + present the last frame, and the worst since start.
+    public var lastFrameMilliseconds: Double
+    public var worstFrameMilliseconds: Double
+    public var averageFrameMilliseconds: Double
+    public var cpuSeconds: Double
+    /// Milliseconds from process start to the first frame presented.
+    public var firstFrameMilliseconds: Double?
+    public var banner: String?
+
+    public init(
+        version: String, pid: Int, uptimeSeconds: Double, feedSource: String, publishers: [Publisher],
+        drops: [String: Int], display: String, displayReason: String, configFile: String?, framesDrawn: Int,
+        lastFrameMilliseconds: Double, worstFrameMilliseconds: Double, averageFrameMilliseconds: Double,
+        cpuSeconds: Double, firstFrameMilliseconds: Double?, banner: String?
+    ) {
+        self.version = version
+        self.pid = pid
+        self.uptimeSeconds = uptimeSeconds
+        self.feedSource = feedSource
+        self.publishers = publishers
+        self.drops = drops
+        self.display = display
+        self.displayReason = displayReason
+        self.configFile = configFile
+        self.framesDrawn = framesDrawn
+        self.lastFrameMilliseconds = lastFrameMilliseconds
+        self.worstFrameMilliseconds = worstFrameMilliseconds
+        self.averageFrameMilliseconds = averageFrameMilliseconds
+        self.cpuSeconds = cpuSeconds
+        self.firstFrameMilliseconds = firstFrameMilliseconds
+        self.banner = banner
+    }
+}
+
+/// Encoding and decoding of protocol lines.
+public enum ControlCodec {
+    /// Longest accepted line, either way except snapshot/frame answers (a client may cap those itself).
+    public static let maximumRequestBytes = 64 * 1024
+
+    public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var bytes = Array(try encoder.encode(value))
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
+    }
+
+    public static func decode<T: Decodable>(_ type: T.Type, line: ArraySlice<UInt8>) throws -> T {
+        try JSONDecoder().decode(type, from: Data(line))
+    }
+}

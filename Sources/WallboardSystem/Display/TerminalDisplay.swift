@@ -1,0 +1,64 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import WallboardCore
+import WallboardRender
+
+/// A live truecolor preview in the terminal (for newcomers, and over SSH): the canvas is drawn
+/// at a normal wall size and downscaled into the terminal with `HalfBlockEncoder`.
+/// Uses the alternate screen and hides the cursor; `close()` (or deinit) puts both back.
+public final class TerminalDisplay: Display {
+    public let width: Int
+    public let height: Int
+    public let rotation: Rotation = .none
+    private let fd: Int32
+    private var started = false
+
+    /// `fd` is the terminal to draw on (stdout by default); `width`×`height` the logical canvas size.
+    public init(width: Int = 1280, height: Int = 720, fd: Int32 = 1) {
+        self.width = width
+        self.height = height
+        self.fd = fd
+    }
+
+    deinit { close() }
+
+    public var name: String { "terminal \(width)x\(height) (truecolor half-block preview)" }
+
+    /// The terminal's size in cells (TIOCGWINSZ), 80×24 if it will not say.
+    public static func terminalSize(fd: Int32) -> (columns: Int, rows: Int) {
+        var size = winsize()
+        if ioctl(fd, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 && size.ws_row > 0 {
+            return (Int(size.ws_col), Int(size.ws_row))
+        }
+        return (80, 24)
+    }
+
+    public func present(_ canvas: Canvas, damage: [Rect]) throws {
+        if started && damage.allSatisfy(\.isEmpty) { return }
+        if !started {
+            try emit(Array("\u{1B}[?1049h\u{1B}[?25l\u{1B}[2J".utf8))  // alternate screen, hide cursor
+            started = true
+        }
+        let size = TerminalDisplay.terminalSize(fd: fd)
+        // Leave the last line free so a shell prompt or a log line does not scroll the picture.
+        try emit(HalfBlockEncoder.encode(canvas, columns: size.columns, rows: max(1, size.rows - 1)))
+    }
+
+    /// Leaves the alternate screen and shows the cursor again.
+    public func close() {
+        guard started else { return }
+        started = false
+        try? emit(Array("\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l".utf8))
+    }
+
+    private func emit(_ bytes: [UInt8]) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw DisplayError.systemCall(call: "write", device: "terminal", errno: errno) }
+            offset += n
+        }
+    }
+}

@@ -1,0 +1,68 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import WallboardCore
+
+/// One line per event on stderr, prefixed `<N>` so journald (SyslogLevelPrefix=yes, the default)
+/// files it at the right priority; a terminal reader sees the same text.
+///
+/// Floods (a bad publisher sending thousands of malformed datagrams a second) go through
+/// `count(_:key:now:)`, which folds repeats into one summary line per interval.
+public final class Logger: @unchecked Sendable {
+    /// Where lines go; stderr by default. Tests pass a closure that collects them.
+    public typealias Sink = (String) -> Void
+
+    private let sink: Sink
+    private let minimum: LogPriority
+    private var limiter: RateLimiter
+
+    public init(minimum: LogPriority = .info, summaryInterval: Double = 60, sink: Sink? = nil) {
+        self.minimum = minimum
+        self.sink = sink ?? Logger.writeToStderr
+        limiter = RateLimiter(interval: summaryInterval)
+    }
+
+    public func log(_ priority: LogPriority, _ message: String) {
+        guard priority <= minimum else { return }
+        // One event, one line: newlines inside a message would split it in the journal.
+        let flat = message.contains("\n") ? message.split(separator: "\n").joined(separator: " | ") : message
+        sink("<\(priority.rawValue)>\(flat)")
+    }
+
+    public func error(_ message: String) { log(.error, message) }
+    public func warning(_ message: String) { log(.warning, message) }
+    public func notice(_ message: String) { log(.notice, message) }
+    public func info(_ message: String) { log(.info, message) }
+    public func debug(_ message: String) { log(.debug, message) }
+
+    /// Records one occurrence of a repetitive event. The first occurrence of a key is logged in full
+    /// (`message`); later ones within the interval are only counted and reported by `flush(now:)`
+    /// as "N more in the last 60 s" — at most one line per key per interval.
+    public func count(_ priority: LogPriority, key: String, now: MonotonicSeconds, message: @autoclosure () -> String) {
+        if limiter.record(key: key, now: now) { log(priority, message()) }
+        else { pendingPriority[key] = priority }
+    }
+
+    private var pendingPriority: [String: LogPriority] = [:]
+
+    /// Writes the summaries that are due; call it from the 1 Hz tick.
+    public func flush(now: MonotonicSeconds) {
+        for summary in limiter.due(now: now) {
+            let priority = pendingPriority.removeValue(forKey: summary.key) ?? .warning
+            log(priority, "\(summary.key): \(summary.suppressed) more in the last \(Int(summary.seconds.rounded())) s")
+        }
+    }
+
+    static func writeToStderr(_ line: String) {
+        var bytes = Array((line + "\n").utf8)
+        bytes.withUnsafeMutableBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(2, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return }  // stderr gone: nothing better to do than drop the line
+                offset += n
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import WallboardCore
+import WallboardRender
+import WallboardSystem
+
+// The display engineer's probe for real kernels (the QEMU harness in Deploy/qemu runs it):
+// draws a known pattern through a display backend, reports, and restores the screen on SIGTERM.
+
+let help = """
+    wallboard-displaytest — draws a test pattern through a Wallboard display, for the QEMU harness.
+
+    Usage:
+      wallboard-displaytest show [--display drm|fbdev|png|terminal|auto] [--device PATH]
+                                 [--connector NAME] [--mode WxH[@HZ]] [--rotation 0|90|180|270]
+                                 [--steps N] [--png FILE]
+          Four quadrants (red, green / blue, white) and a yellow square that moves to the centre
+          over N page-flipped frames; prints "READY <display>", then follows hot-plug events
+          ("EVENT ...") until SIGTERM/SIGINT, restores the screen and prints "RESTORED".
+      wallboard-displaytest check FILE.ppm FX,FY=RRGGBB | FX,FY!=RRGGBB ...
+          Checks pixels of a PPM (QEMU screendump) at fractions of its size; exit 1 on a mismatch.
+    """
+
+/// Writes one line to stdout right away (the serial console is read while we run).
+func say(_ line: String) {
+    var bytes = Array((line + "\n").utf8)
+    _ = bytes.withUnsafeMutableBytes { write(1, $0.baseAddress, $0.count) }
+}
+
+func show(_ arguments: inout Arguments) throws -> Int32 {
+    var options = DisplayOptions(kind: .drm)
+    if let kind = try arguments.option("--display") {
+        guard let k = DisplayKind(rawValue: kind) else { throw UsageError("--display: unknown kind '\(kind)'") }
+        options.kind = k
+    }
+    options.drmDevice = try arguments.option("--device")
+    if let path = options.drmDevice, options.kind == .fbdev { options.fbdevPath = path }
+    options.connector = try arguments.option("--connector")
+    if let mode = try arguments.option("--mode") { options.mode = try DisplayMode(parsing: mode) }
+    if let degrees = try arguments.option("--rotation", as: { Int($0).flatMap(Rotation.init(degrees:)) }, expected: "0, 90, 180 or 270") {
+        options.rotation = degrees
+    }
+    if let png = try arguments.option("--png") { options.pngPath = png }
+    let steps = try arguments.option("--steps", as: { Int($0) }, expected: "a number") ?? 30
+    try arguments.finish()
+
+    // Signals are taken synchronously in the loop below, so the screen is restored in order.
+    var signals = sigset_t()
+    sigemptyset(&signals)
+    sigaddset(&signals, SIGTERM)
+    sigaddset(&signals, SIGINT)
+    sigprocmask(SIG_BLOCK, &signals, nil)
+
+    let (display, reason) = try DisplaySelector.open(options)
+    say("DISPLAY \(display.name) (\(reason))")
+    let events = display as? EventDrivenDisplay
+    func pump(_ milliseconds: Int32) throws {
+        guard let events else { return }
+        var fds = events.eventFileDescriptors.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+        if poll(&fds, nfds_t(fds.count), milliseconds) > 0 {
+            let change = try events.handleEvents()
+            if change != .none { say("EVENT \(change) \(display.width)x\(display.height)") }
+        }
+    }
+
+    var canvas = Canvas(width: display.width, height: display.height)
+    TestPattern.quadrants(canvas)
+    try display.present(canvas, damage: [canvas.bounds])
+    var previous = Rect(x: 0, y: 0, width: 0, height: 0)
+    for step in 0...steps {
+        TestPattern.restore(canvas, previous)
+        let square = TestPattern.square(canvas, step: step, steps: steps)
+        canvas.fill(square, with: TestPattern.yellow)
+        try display.present(canvas, damage: [previous, square])
+        previous = square
+        try pump(100)  // let the flip complete before the next frame
+    }
+    for _ in 0..<3 { try pump(50) }
+    let flips = (display as? DRMDisplay).map { " frames=\($0.framesQueued) flips=\($0.flipsCompleted)" } ?? ""
+    say("READY \(display.name)\(flips)")
+
+    var lastCheck = monotonicNow()
+    while true {
+        var timeout = timespec(tv_sec: 0, tv_nsec: 0)
+        if sigtimedwait(&signals, nil, &timeout) > 0 { break }
+        try pump(200)
+        if let events, monotonicNow() - lastCheck >= events.checkInterval {
+            lastCheck = monotonicNow()
+            let change = try events.periodicCheck()
+            if change != .none { say("EVENT \(change) \(display.width)x\(display.height)") }
+            if change == .resized {
+                canvas = Canvas(width: display.width, height: display.height)
+                TestPattern.quadrants(canvas)
+                try display.present(canvas, damage: [canvas.bounds])
+            }
+        }
+    }
+    (display as? DRMDisplay)?.close()
+    (display as? TerminalDisplay)?.close()
+    say("RESTORED")
+    return 0
+}
+
+func monotonicNow() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
+/// "0.25,0.25=FF0000" or "0.25,0.25!=FF0000".
+func check(_ arguments: inout Arguments) throws -> Int32 {
+    guard let file = arguments.next() else { throw UsageError("check needs a PPM file") }
+    var specs: [String] = []
+    while let spec = arguments.next() { specs.append(spec) }
+    try arguments.finish()
+    let fd = open(file, O_RDONLY)
+    guard fd >= 0 else { throw UsageError("\(file): cannot open") }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        if n <= 0 { break }
+        bytes += chunk[0..<n]
+    }
+    close(fd)
+    let image = try PPMImage(bytes)
+    var failures = 0
+    for spec in specs {
+        let negate = spec.contains("!=")
+        let parts = spec.split(separator: negate ? "!" : "=", maxSplits: 1).map(String.init)
+        let colourText = parts.count == 2 ? String(parts[1].filter { $0 != "=" }) : ""
+        let at = parts[0].split(separator: ",").compactMap { Double($0) }
+        guard at.count == 2, let expected = UInt32(colourText, radix: 16) else { throw UsageError("bad check '\(spec)'") }
+        let x = min(image.width - 1, Int(at[0] * Double(image.width)))
+        let y = min(image.height - 1, Int(at[1] * Double(image.height)))
+        let actual = image.pixel(x, y)
+        let ok = negate ? actual != expected : actual == expected
+        let hex = String(actual, radix: 16)
+        say("\(ok ? "ok  " : "FAIL") \(file) \(image.width)x\(image.height) (\(x),\(y)) = \(String(repeating: "0", count: 6 - hex.count))\(hex), wanted \(negate ? "not " : "")\(colourText)")
+        if !ok { failures += 1 }
+    }
+    return failures == 0 ? 0 : 1
+}
+
+CommandLineTool.main(name: "wallboard-displaytest", help: help) { arguments in
+    switch try arguments.command(among: ["show", "check"]) {
+    case "show": return try show(&arguments)
+    default: return try check(&arguments)
+    }
+}
