@@ -30,7 +30,7 @@ public enum ConfigProblem: Sendable, Equatable, CustomStringConvertible {
     /// `[section` without its closing bracket, or a bad queue id.
     case malformedSection(String)
     case unknownSection(name: String, suggestion: String?)
-    case duplicateSection(String)
+    case duplicateSection(String, firstLine: Int)
     case keyOutsideSection(String)
     case unknownKey(key: String, section: String, suggestion: String?)
     case duplicateKey(key: String, firstLine: Int)
@@ -46,7 +46,7 @@ public enum ConfigProblem: Sendable, Equatable, CustomStringConvertible {
         case .unknownSection(let name, let suggestion):
             return "unknown section [\(name)]; expected [feed], [display], [board], [staff] or [queue \"ID\"]"
                 + (suggestion.map { "; did you mean [\($0)]?" } ?? "")
-        case .duplicateSection(let name): return "section [\(name)] appears twice; merge the two into one"
+        case .duplicateSection(let name, let firstLine): return "section [\(name)] appears twice (first on line \(firstLine)); merge the two into one"
         case .keyOutsideSection(let key): return "'\(key)' is outside any section; put it under [feed], [display], [board], [staff] or [queue \"ID\"]"
         case .unknownKey(let key, let section, let suggestion):
             return "unknown key '\(key)' in [\(section)]" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")

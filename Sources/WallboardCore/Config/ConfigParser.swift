@@ -22,7 +22,7 @@ struct ConfigParser {
         var limitLocations: [String: ConfigLocation] = [:]
     }
 
-    func parse(_ text: String) throws -> WallboardConfig {
+    func parse(_ text: String) throws(ConfigErrors) -> WallboardConfig {
         var config = WallboardConfig()
         var errors: [ConfigError] = []
         var section: Section?
@@ -57,7 +57,7 @@ struct ConfigParser {
                 let at = location(number, header.column)
                 let key = header.display
                 if let first = seenSections[key] {
-                    errors.append(ConfigError(.duplicateSection(key + " (first on line \(first))"), at: at))
+                    errors.append(ConfigError(.duplicateSection(key, firstLine: first), at: at))
                     section = .ignored
                     continue
                 }

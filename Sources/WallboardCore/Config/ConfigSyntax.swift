@@ -37,10 +37,9 @@ struct ConfigSyntax {
     }
 
     static func lines(of text: String) -> [String] {
-        // Split on \n only and keep a trailing \r out of the content (files saved on Windows).
-        var result = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-        }
+        // "\r\n" is one Character in Swift, so files saved on Windows split the same way.
+        var result = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            .map(String.init)
         if result.last == "" { result.removeLast() }
         return result
     }

@@ -11,7 +11,7 @@ public struct WallboardConfig: Sendable, Equatable {
     public init() {}
 
     /// Parses a config file's text. Throws `ConfigErrors` listing every mistake with file:line:column.
-    public init(parsing text: String, file: String = "wallboard.conf") throws {
+    public init(parsing text: String, file: String = "wallboard.conf") throws(ConfigErrors) {
         self = try ConfigParser(file: file).parse(text)
     }
 
