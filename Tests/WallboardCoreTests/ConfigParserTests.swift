@@ -8,7 +8,7 @@ final class ConfigParserTests: XCTestCase {
             ("[feed]\nport = 99999\n",
              "t.conf:2:8: 'port': '99999' is not a UDP port number from 1 to 65535", #line),
             ("[feed]\ngroup = 10.0.0.1\n",
-             "t.conf:2:9: 'group': '10.0.0.1' is not an IPv4 multicast address (224.0.0.0 to 239.255.255.255), like 239.192.0.10", #line),
+             "t.conf:2:9: 'group': '10.0.0.1' is not an IPv4 multicast address (224.0.0.0 to 239.255.255.255), like 239.192.0.99", #line),
             ("[feed]\nlost_after = 30\n",
              "t.conf:2:14: 'lost_after': '30' is not a duration like 30s or 2m", #line),
             ("[feed]\nstale_after =\n",
@@ -169,5 +169,15 @@ final class ConfigParserTests: XCTestCase {
         XCTAssertNil(ConfigValue.duration("10x"))
         XCTAssertEqual(ConfigValue.percentage("92.5%"), 92.5)
         XCTAssertNil(ConfigValue.percentage("92"))
+    }
+}
+
+final class EditDistanceTests: XCTestCase {
+    func testTranspositionIsOneEditAndFarWordsGetNoSuggestion() {
+        XCTAssertEqual(EditDistance.between("prot", "port"), 1)
+        XCTAssertEqual(EditDistance.between("kitten", "sitting"), 3)
+        XCTAssertEqual(EditDistance.suggestion(for: "prot", among: ConfigKeys.feed), "port")
+        XCTAssertEqual(EditDistance.suggestion(for: "Output", among: ConfigKeys.display), "output")
+        XCTAssertNil(EditDistance.suggestion(for: "colour", among: ConfigKeys.display))
     }
 }

@@ -142,7 +142,7 @@ struct ConfigParser {
         let v = s.value
         switch s.key {
         case "group":
-            guard Self.isMulticastIPv4(v) else { return bad(s, "an IPv4 multicast address (224.0.0.0 to 239.255.255.255), like 239.192.0.10") }
+            guard Self.isMulticastIPv4(v) else { return bad(s, "an IPv4 multicast address (224.0.0.0 to 239.255.255.255), like 239.192.0.99") }
             feed.group = v
         case "port":
             guard let port = Int(v), (1...65535).contains(port) else { return bad(s, "a UDP port number from 1 to 65535") }
