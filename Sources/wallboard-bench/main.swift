@@ -13,6 +13,9 @@ var benchmarks: [String: () throws -> Void] = [:]
 // agent (CPU, memory):
 benchmarks["agent"] = AgentBenchmark.run
 
+// board (apply + alarms + scene, config parse):
+benchmarks["board"] = BoardBenchmark.run
+
 let help = """
     wallboard-bench — Wallboard's benchmarks (build with -c release).
 

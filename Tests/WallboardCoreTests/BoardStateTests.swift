@@ -70,11 +70,11 @@ final class BoardStateTests: XCTestCase {
     func testDerivedFiguresAndTheirDefinitions() throws {
         var board = BoardState(startedAt: 0)
         board.apply(message([QueueReport(
-            id: "999", name: "999", waiting: 0, longestWait: 0, offered: 110, answered: 90, abandoned: 10,
+            id: "999", name: "999", waiting: 0, longestWait: 0, offered: 100, answered: 88, abandoned: 10,
             answeredWithinTarget: 81, targetSeconds: 10, averageSpeedOfAnswer: 6.5, period: "since 00:00")]), at: 0)
         let f = try XCTUnwrap(board.figures(for: "999", at: 1))
-        XCTAssertEqual(f.serviceLevel, 81, "81 ÷ (90 + 10): abandons count against, calls still waiting do not")
-        XCTAssertEqual(f.abandonmentRate, 10, "10 ÷ (90 + 10)")
+        XCTAssertEqual(f.serviceLevel, 81, "81 ÷ 100 offered: abandons count against")
+        XCTAssertEqual(f.abandonmentRate, 10, "10 ÷ 100 offered")
         XCTAssertEqual(f.averageSpeedOfAnswer, 6.5)
         XCTAssertEqual(f.period, "since 00:00")
     }
@@ -100,13 +100,13 @@ final class BoardStateTests: XCTestCase {
     func testNonsenseFromTheNetworkIsNeutralised() throws {
         var board = BoardState(startedAt: 0)
         board.apply(message([QueueReport(
-            id: "x", name: "X", waiting: -4, longestWait: .nan, answered: Int.max, abandoned: Int.max,
+            id: "x", name: "X", waiting: -4, longestWait: .nan, offered: -3, answered: Int.max, abandoned: 5,
             answeredWithinTarget: -1, averageSpeedOfAnswer: -.infinity, extras: [ExtraFigure(name: "e", value: .infinity)])]), at: 0)
         let f = try XCTUnwrap(board.figures(for: "x", at: 5))
         XCTAssertEqual(f.waiting, 0)
         XCTAssertEqual(f.longestWait, 0)
         XCTAssertNil(f.serviceLevel)
-        XCTAssertNil(f.abandonmentRate, "answered + abandoned overflows: unknown, not a crash")
+        XCTAssertNil(f.abandonmentRate, "a negative offered count is unknown, not a divisor")
         XCTAssertNil(f.averageSpeedOfAnswer)
         XCTAssertTrue(f.extras.isEmpty)
     }
@@ -139,5 +139,19 @@ final class BoardStateTests: XCTestCase {
         XCTAssertEqual(board.figures(for: "999", at: 1)?.availableStaff, 2)
         XCTAssertNil(board.currentFloorStaff(at: 6.5), "stale staff counts are withdrawn, not shown as current")
         XCTAssertEqual(board.floorName, "NORTH FLOOR")
+    }
+}
+
+final class BoardStateConfigTests: XCTestCase {
+    func testAReloadedStaleAfterAppliesToDataAlreadyHeld() {
+        var board = BoardState(startedAt: 0)
+        board.apply(FeedMessage(publisher: "a", session: 1, sequence: 1, sentAtMilliseconds: 0, interval: 5,
+                                queues: [QueueReport(id: "q", name: "Q", waiting: 1, longestWait: 0)]), at: 0)
+        XCTAssertFalse(board.isStale("q", at: 12), "3 × 5 s")
+        var feed = FeedConfig()
+        feed.staleAfter = 10
+        board.feed = feed
+        XCTAssertTrue(board.isStale("q", at: 12))
+        XCTAssertEqual(board.staleAfter("q"), 10)
     }
 }

@@ -8,7 +8,7 @@ final class ConfigParserTests: XCTestCase {
             ("[feed]\nport = 99999\n",
              "t.conf:2:8: 'port': '99999' is not a UDP port number from 1 to 65535", #line),
             ("[feed]\ngroup = 10.0.0.1\n",
-             "t.conf:2:9: 'group': '10.0.0.1' is not an IPv4 multicast address (224.0.0.0 to 239.255.255.255), like 239.192.0.10", #line),
+             "t.conf:2:9: 'group': '10.0.0.1' is not an IPv4 multicast address (224.0.0.0 to 239.255.255.255), like 239.192.0.99", #line),
             ("[feed]\nlost_after = 30\n",
              "t.conf:2:14: 'lost_after': '30' is not a duration like 30s or 2m", #line),
             ("[feed]\nstale_after =\n",
@@ -51,6 +51,10 @@ final class ConfigParserTests: XCTestCase {
              "t.conf:2:10: 'output': 'hdmi' is not one of auto, drm, fbdev, terminal, png", #line),
             ("[display]\nconnector = A, B, C\n",
              "t.conf:2:13: 'connector': 'A, B, C' is not one connector name, or two for two screens, like HDMI-A-1 or HDMI-A-1, HDMI-A-2", #line),
+            ("[queue \"online\"]\nextra.unassigned.amberr = 3\n",
+             "t.conf:2:1: unknown key 'extra.unassigned.amberr' in [queue \"online\"]; did you mean 'extra.unassigned.amber'?", #line),
+            ("[queue \"online\"]\nextra.un assigned.amber = 3\n",
+             "t.conf:2:9: a key has no spaces; expected '=' after 'extra.un'", #line),
             ("[display]\nredpulse = on\n",
              "t.conf:2:1: unknown key 'redpulse' in [display]; did you mean 'red_pulse'?", #line),
             ("[display]\ncolour = blue\n",
@@ -127,7 +131,7 @@ final class ConfigParserTests: XCTestCase {
         XCTAssertEqual(c.feed.lostAfter, 120)
         XCTAssertEqual(c.display.output, .png)
         XCTAssertEqual(c.display.connectors, ["HDMI-A-1", "HDMI-A-2"])
-        XCTAssertEqual(c.display.mode, DisplayMode(width: 1280, height: 720, refresh: 50))
+        XCTAssertEqual(c.display.mode, DisplayConfig.Mode(width: 1280, height: 720, refresh: 50))
         XCTAssertEqual(c.display.rotation, .threeQuarter)
         XCTAssertEqual(c.display.viewingDistance, 4.5)
         XCTAssertNil(c.display.burnInShift)
@@ -169,5 +173,15 @@ final class ConfigParserTests: XCTestCase {
         XCTAssertNil(ConfigValue.duration("10x"))
         XCTAssertEqual(ConfigValue.percentage("92.5%"), 92.5)
         XCTAssertNil(ConfigValue.percentage("92"))
+    }
+}
+
+final class EditDistanceTests: XCTestCase {
+    func testTranspositionIsOneEditAndFarWordsGetNoSuggestion() {
+        XCTAssertEqual(EditDistance.between("prot", "port"), 1)
+        XCTAssertEqual(EditDistance.between("kitten", "sitting"), 3)
+        XCTAssertEqual(EditDistance.suggestion(for: "prot", among: ConfigKeys.feed), "port")
+        XCTAssertEqual(EditDistance.suggestion(for: "Output", among: ConfigKeys.display), "output")
+        XCTAssertNil(EditDistance.suggestion(for: "colour", among: ConfigKeys.display))
     }
 }

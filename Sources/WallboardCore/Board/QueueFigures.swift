@@ -1,13 +1,13 @@
 /// A queue's figures as the board shows them at one moment: reported values, the locally ticking
 /// longest wait, and the derived rates. `nil` means unknown and is shown as "–", never as 0 or 100%.
 ///
-/// Definitions (supervisors compare these with their ACD reports; the README states them too):
-/// - **Service level** = answered within target ÷ (answered + abandoned), as a percentage.
-///   Abandoned calls count against; calls still waiting are not counted yet; no short-abandon
-///   exclusion is applied here (a publisher whose ACD drops abandons under e.g. 5 s should send
-///   counters that already leave them out). Unknown if any counter is missing or the denominator is 0.
-/// - **Abandonment rate** = abandoned ÷ (answered + abandoned), as a percentage: the same
-///   denominator, so the two figures describe the same set of finished calls.
+/// Definitions (supervisors compare these with their ACD reports; PROTOCOL.md and the README state
+/// the same ones):
+/// - **Service level** = answered within target ÷ offered, as a percentage. Abandoned calls count
+///   against it. No short-abandon exclusion is applied here: a publisher whose ACD ignores abandons
+///   under e.g. 5 s leaves them out of `offered` and `abandoned`. Unknown if either counter is
+///   missing or offered is 0.
+/// - **Abandonment rate** = abandoned ÷ offered, as a percentage (same denominator).
 /// - **ASA** (average speed of answer) = the publisher's figure (total wait of answered calls ÷
 ///   answered); unknown when it never arrived or when answered is 0 (nothing to average).
 /// - **Longest wait** = age of the oldest call *still waiting*: the age at send plus the time since
@@ -44,16 +44,11 @@ public struct QueueFigures: Sendable, Equatable {
 
     /// Derives the figures from a report that arrived `elapsed` seconds ago.
     public init(report r: QueueReport, elapsed: Double, staff: StaffReport?) {
-        var finished: Int?
-        if let answered = r.answered, let abandoned = r.abandoned, answered >= 0, abandoned >= 0 {
-            let (sum, overflow) = answered.addingReportingOverflow(abandoned)
-            finished = overflow ? nil : sum
-        }
         self.init(
             waiting: r.waiting,
             longestWait: r.waiting > 0 ? r.longestWait + max(0, elapsed) : 0,
-            serviceLevel: Self.percent(r.answeredWithinTarget, of: finished),
-            abandonmentRate: Self.percent(r.abandoned, of: finished),
+            serviceLevel: Self.percent(r.answeredWithinTarget, of: r.offered),
+            abandonmentRate: Self.percent(r.abandoned, of: r.offered),
             averageSpeedOfAnswer: (r.answered ?? 0) > 0 ? r.averageSpeedOfAnswer : nil,
             targetSeconds: r.targetSeconds, availableStaff: staff?.available, period: r.period, extras: r.extras)
     }

@@ -1,8 +1,8 @@
 /// The `[feed]` section: where the metrics datagrams come from and when silence means trouble.
 public struct FeedConfig: Sendable, Equatable {
-    /// Multicast group (IPv4).
-    public var group: String = "239.192.0.10"
-    public var port: Int = 4950
+    /// Multicast group (IPv4); the defaults are the ones PROTOCOL.md names.
+    public var group: String = "239.192.0.99"
+    public var port: Int = 5099
     /// Network interface to join on (e.g. "eth0"); nil = the system's choice.
     public var interface: String?
     /// File holding the shared HMAC key; nil = unsigned datagrams are accepted.

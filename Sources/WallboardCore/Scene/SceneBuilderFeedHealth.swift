@@ -7,7 +7,7 @@ public struct FeedHealth: Sendable, Equatable {
     public var dropped: Int
     /// Datagrams refused since start (bad signature, malformed, replayed).
     public var rejected: Int
-    /// Where the board listens, e.g. "239.192.0.10:4950", for the waiting/lost screens.
+    /// Where the board listens, e.g. "239.192.0.99:5099", for the waiting/lost screens.
     public var listening: String?
 
     public init(activePublisher: String? = nil, dropped: Int = 0, rejected: Int = 0, listening: String? = nil) {
