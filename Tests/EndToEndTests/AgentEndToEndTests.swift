@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import XCTest
+import WallboardRender
 
 /// The agent as a supervisor meets it: a real process on the simulated floor, drawing PNGs, steered by
 /// the real wallboardctl over a real Unix socket.
@@ -116,7 +117,10 @@ final class AgentEndToEndTests: XCTestCase {
         XCTAssertEqual(snapshot.status, 0, snapshot.stderr)
         let png = try Data(contentsOf: URL(fileURLWithPath: file))
         XCTAssertEqual(Array(png.prefix(4)), [0x89, 0x50, 0x4E, 0x47])
-        XCTAssertGreaterThan(png.count, 640 * 360 * 3, "a whole 640x360 board, not an empty picture")
+        let picture = try PNGReader.decode(Array(png))
+        XCTAssertEqual(picture.width, 640)
+        XCTAssertEqual(picture.height, 360)
+        XCTAssertGreaterThan(Set(picture.pixels).count, 50, "a drawn board, not an empty picture")
 
         let preview = try agent.ctl(["preview", "--once"])
         XCTAssertEqual(preview.status, 0, preview.stderr)

@@ -1,13 +1,11 @@
 import WallboardCore
 import WallboardRender
 
-/// The pure pipeline, wired for the agent: feed messages → board state → alarms → scene → painter →
-/// canvas. It owns no I/O and no timers; the agent calls it from the event loop with `now`.
+/// The pure pipeline, wired for the agent: feed messages → board model (state, alarms, scene) →
+/// painter → canvas. It owns no I/O and no timers; the agent calls it from the event loop with `now`.
 final class BoardPipeline {
-    private(set) var config: WallboardConfig
-    private(set) var board: BoardState
-    private var alarms = AlarmEvaluator()
-    private var builder: SceneBuilder
+    var config: WallboardConfig { model.config }
+    private var model: BoardModel
     let painter: Painter
     private(set) var canvas: Canvas
     /// The feed layer's own health (publisher, gaps, refusals), shown in the footer.
@@ -18,9 +16,7 @@ final class BoardPipeline {
     static let burnInAmplitude = 4
 
     init(config: WallboardConfig, width: Int, height: Int, now: MonotonicSeconds) throws {
-        self.config = config
-        board = BoardState(startedAt: now, feed: config.feed)
-        builder = SceneBuilder(config: config)
+        model = BoardModel(config: config, startedAt: now)
         let fonts: Fonts
         if let font = config.display.font {
             fonts = try Fonts(boldPath: font, regularPath: font)
@@ -40,9 +36,7 @@ final class BoardPipeline {
     /// A validated config comes into force (reload, threshold change): alarms and labels change at
     /// once; the board's figures stay.
     func update(config fresh: WallboardConfig) {
-        config = fresh
-        builder = SceneBuilder(config: fresh)
-        board.feed = fresh.feed
+        model.reconfigure(fresh)
         let options = BoardPipeline.layoutOptions(fresh)
         if options.viewingDistance != painter.layoutOptions.viewingDistance
             || options.burnInMargin != painter.layoutOptions.burnInMargin
@@ -52,19 +46,18 @@ final class BoardPipeline {
     }
 
     func apply(_ message: FeedMessage, now: MonotonicSeconds) {
-        board.apply(message, at: now)
+        model.apply(message, at: now)
     }
 
     /// Queue ids a supervisor can name: configured ones, then those the feed has reported.
     var queueIDs: [String] {
         var ids = config.queues.map(\.id)
-        for id in board.firstSeen where !ids.contains(id) { ids.append(id) }
+        for id in model.board.firstSeen where !ids.contains(id) { ids.append(id) }
         return ids
     }
 
     func scene(now: MonotonicSeconds, wallTime: WallTime, banner: String?) -> Scene {
-        let evaluated = alarms.evaluate(board: board, config: config, at: now)
-        return builder.build(board: board, alarms: evaluated, now: now, wallTime: wallTime, banner: banner, feed: feedHealth)
+        model.scene(at: now, wallTime: wallTime, banner: banner, feed: feedHealth)
     }
 
     /// Paints the scene; nil when not a pixel changed (then nothing is presented).
