@@ -12,6 +12,7 @@
 # `apt-get download` — extracted with dpkg-deb, never installed.
 # Prints one "PASS"/"FAIL" line per check and "qemu display tests: N passed, M failed" last; exit 1 on failure.
 set -euo pipefail
+export PATH="$PATH:/usr/sbin:/sbin"  # depmod, modprobe: not on a normal user's PATH on Debian
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 work=${WALLBOARD_QEMU_WORK:-$here/work}

@@ -13,7 +13,7 @@ final class QEMUDisplayTests: XCTestCase {
         let inCI = ["true", "1"].contains(environment["CI"]?.lowercased() ?? "")
         let tools = ["qemu-system-x86_64", "busybox", "cpio", "socat", "depmod"]
         let missing = tools.filter { tool in
-            !(environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").contains {
+            !((environment["PATH"] ?? "/usr/bin:/bin") + ":/usr/sbin:/sbin").split(separator: ":").contains {
                 FileManager.default.isExecutableFile(atPath: "\($0)/\(tool)")
             }
         }
