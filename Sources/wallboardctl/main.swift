@@ -3,20 +3,43 @@ import WallboardSystem
 let help = """
     wallboardctl — steer a running wallboard agent (over SSH on the board).
 
-    Usage: wallboardctl COMMAND [ARGS]
+    Usage: wallboardctl [--socket PATH] COMMAND [ARGS]
 
     Commands:
-      status                                   feed health, display, config, uptime
-      thresholds                               show alarm thresholds
-      threshold set QUEUE METRIC amber=V red=V change a threshold (applied live, saved)
-      message "TEXT" [--for 30m] | message clear  the banner message
+      status                                   feed health per publisher, display, config, uptime, frame timings
+      thresholds                               show the alarm thresholds in force
+      threshold set QUEUE METRIC amber=V red=V change a threshold: validated, applied live, saved to the
+                                               config file (comments kept), written to the audit log
+      message "TEXT" [--for 30m]               show a banner (optionally clearing itself after a while)
+      message clear                            remove the banner
       snapshot FILE.png                        save what the screen shows
-      preview                                  the live board in this terminal
-      check-config [FILE]                      validate a configuration without applying it
+      preview [--once]                         the live board in this terminal (Ctrl-C to stop)
+      check-config [FILE]                      validate a config file without applying it
+                                               (no FILE: the agent's own file, as SIGHUP would read it)
+      reload                                   re-read the config file (as systemctl reload wallboard)
+
+    Options:
+      --socket PATH   the agent's control socket (default \(defaultControlSocketPath))
+
+    You must be in the 'wallboard' group to use the socket: sudo adduser $USER wallboard
+    Examples:
+      wallboardctl threshold set 999 longest_wait amber=0:20 red=0:40
+      wallboardctl message "Major incident on the M6: expect high 999 demand" --for 2h
     """
 
 CommandLineTool.main(name: "wallboardctl", help: help) { arguments in
-    let command = try arguments.command(among: ["status", "thresholds", "threshold", "message", "snapshot", "preview", "check-config"])
-    CommandLineTool.printError("wallboardctl: '\(command)' is not built yet (see the open issues)")
-    return 1
+    let socket = try arguments.option("--socket") ?? defaultControlSocketPath
+    let command = try arguments.command(among: [
+        "status", "thresholds", "threshold", "message", "snapshot", "preview", "check-config", "reload",
+    ])
+    switch command {
+    case "status": return try StatusCommand.run(&arguments, socket: socket)
+    case "thresholds": return try ThresholdCommands.show(&arguments, socket: socket)
+    case "threshold": return try ThresholdCommands.set(&arguments, socket: socket)
+    case "message": return try MessageCommand.run(&arguments, socket: socket)
+    case "snapshot": return try SnapshotCommand.run(&arguments, socket: socket)
+    case "preview": return try PreviewCommand.run(&arguments, socket: socket)
+    case "check-config": throw UsageError("check-config: waiting for the config parser")
+    default: return try ReloadCommand.run(&arguments, socket: socket)
+    }
 }

@@ -29,7 +29,7 @@ public struct ControlRequest: Codable, Sendable, Equatable {
         case thresholds
         /// Change one threshold: `queue`, `metric`, `amber` and/or `red` (texts as in the config file).
         case thresholdSet = "threshold-set"
-        /// Set the banner: `text`, optional `seconds` after which it clears itself.
+        /// Set the banner: `text`, optional `duration` ("30m", "1h", "90s") after which it clears itself.
         case message
         case messageClear = "message-clear"
         /// The current frame as a PNG (`png`, base64).
@@ -48,14 +48,14 @@ public struct ControlRequest: Codable, Sendable, Equatable {
     public var amber: String?
     public var red: String?
     public var text: String?
-    public var seconds: Double?
+    public var duration: String?
     public var path: String?
     public var width: Int?
     public var height: Int?
 
     public init(
         _ command: Command, queue: String? = nil, metric: String? = nil, amber: String? = nil,
-        red: String? = nil, text: String? = nil, seconds: Double? = nil, path: String? = nil,
+        red: String? = nil, text: String? = nil, duration: String? = nil, path: String? = nil,
         width: Int? = nil, height: Int? = nil
     ) {
         self.command = command
@@ -64,7 +64,7 @@ public struct ControlRequest: Codable, Sendable, Equatable {
         self.amber = amber
         self.red = red
         self.text = text
-        self.seconds = seconds
+        self.duration = duration
         self.path = path
         self.width = width
         self.height = height
@@ -140,13 +140,15 @@ public struct AgentStatus: Codable, Sendable, Equatable {
     public var worstFrameMilliseconds: Double
     public var averageFrameMilliseconds: Double
     public var cpuSeconds: Double
+    /// Milliseconds from process start to the first frame presented.
+    public var firstFrameMilliseconds: Double?
     public var banner: String?
 
     public init(
         version: String, pid: Int, uptimeSeconds: Double, feedSource: String, publishers: [Publisher],
         drops: [String: Int], display: String, displayReason: String, configFile: String?, framesDrawn: Int,
         lastFrameMilliseconds: Double, worstFrameMilliseconds: Double, averageFrameMilliseconds: Double,
-        cpuSeconds: Double, banner: String?
+        cpuSeconds: Double, firstFrameMilliseconds: Double?, banner: String?
     ) {
         self.version = version
         self.pid = pid
@@ -162,6 +164,7 @@ public struct AgentStatus: Codable, Sendable, Equatable {
         self.worstFrameMilliseconds = worstFrameMilliseconds
         self.averageFrameMilliseconds = averageFrameMilliseconds
         self.cpuSeconds = cpuSeconds
+        self.firstFrameMilliseconds = firstFrameMilliseconds
         self.banner = banner
     }
 }

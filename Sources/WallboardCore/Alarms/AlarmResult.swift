@@ -1,0 +1,60 @@
+/// The alarm state of one metric of one queue.
+public struct MetricAlarm: Sendable, Equatable {
+    public var metric: Metric
+    public var level: AlarmLevel
+    /// The value as shown on the board (quantised, see `FigureFormat.shown`).
+    public var value: Double
+    /// The limit of `level` (nil when normal).
+    public var limit: Double?
+    /// Why, in words: "LONGEST WAIT 0:42 > 0:30", or "LONGEST WAIT 0:27, WAS > 0:30" while hysteresis
+    /// or dwell holds a level the value has already left. Nil when normal.
+    public var reason: String?
+
+    public init(metric: Metric, level: AlarmLevel, value: Double, limit: Double? = nil, reason: String? = nil) {
+        self.metric = metric
+        self.level = level
+        self.value = value
+        self.limit = limit
+        self.reason = reason
+    }
+}
+
+/// The alarm state of one queue: its worst level and which metric drives it.
+public struct QueueAlarm: Sendable, Equatable {
+    public var level: AlarmLevel
+    /// The metric responsible for `level` (nil when normal). On a tie, the earlier metric in
+    /// `Metric.standard` wins, then extras in the publisher's order.
+    public var driver: MetricAlarm?
+    /// Every metric that has thresholds and a known value.
+    public var metrics: [Metric: MetricAlarm]
+
+    public init(level: AlarmLevel = .normal, driver: MetricAlarm? = nil, metrics: [Metric: MetricAlarm] = [:]) {
+        self.level = level
+        self.driver = driver
+        self.metrics = metrics
+    }
+
+    public static let normal = QueueAlarm()
+
+    public var reason: String? { driver?.reason }
+    public func level(of metric: Metric) -> AlarmLevel { metrics[metric]?.level ?? .normal }
+}
+
+/// The evaluated alarms of the whole board.
+public struct BoardAlarms: Sendable, Equatable {
+    public var queues: [String: QueueAlarm]
+    /// Floor-wide available staff, when known and limited.
+    public var staff: MetricAlarm?
+
+    public init(queues: [String: QueueAlarm] = [:], staff: MetricAlarm? = nil) {
+        self.queues = queues
+        self.staff = staff
+    }
+
+    public func queue(_ id: String) -> QueueAlarm { queues[id] ?? .normal }
+
+    /// The worst level anywhere on the board.
+    public var worst: AlarmLevel {
+        max(queues.values.map(\.level).max() ?? .normal, staff?.level ?? .normal)
+    }
+}

@@ -1,0 +1,119 @@
+/// Everything the board knows, built only from feed messages and the times they arrived.
+///
+/// Pure: the caller passes `now` (monotonic seconds) to every call. The feed layer (publisher
+/// arbitration, replay window, HMAC) decides which messages reach `apply`; the board applies what it
+/// is given. Each message carries absolute state, so applying one replaces that queue's figures.
+public struct BoardState: Sendable, Equatable {
+    public private(set) var queues: [String: QueueState] = [:]
+    /// Queue ids in the order they were first reported.
+    public private(set) var firstSeen: [String] = []
+    /// Floor-wide staff report (scope nil) and when it arrived.
+    public private(set) var floorStaff: StaffReport?
+    public private(set) var floorStaffArrivedAt: MonotonicSeconds?
+    public private(set) var floorStaffStaleAfter: Double = 15
+    public private(set) var floorName: String?
+    /// When any message (heartbeats included) last arrived, and from whom.
+    public private(set) var lastMessageAt: MonotonicSeconds?
+    public private(set) var lastPublisher: String?
+    /// Messages applied (heartbeats included), for the footer and status.
+    public private(set) var messagesApplied = 0
+    /// When the board started listening: FEED LOST also covers "nothing ever arrived".
+    public let startedAt: MonotonicSeconds
+    public var feed: FeedConfig
+
+    /// A board can never show more tiles than this; queues past it are ignored (and counted).
+    public static let maxQueues = 64
+    public private(set) var queuesIgnored = 0
+
+    public init(startedAt: MonotonicSeconds, feed: FeedConfig = FeedConfig()) {
+        self.startedAt = startedAt
+        self.feed = feed
+    }
+
+    /// Applies one message that arrived at `now`.
+    public mutating func apply(_ message: FeedMessage, at now: MonotonicSeconds) {
+        lastMessageAt = now
+        lastPublisher = message.publisher
+        messagesApplied += 1
+        if let floor = message.floor, !floor.isEmpty { floorName = floor }
+        let interval = message.interval.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
+        let staleAfter = feed.staleAfter(publisherInterval: interval)
+
+        for raw in message.queues {
+            let report = Self.sanitized(raw)
+            if var state = queues[report.id] {
+                state.report = report
+                state.arrivedAt = now
+                state.publisher = message.publisher
+                state.staleAfter = staleAfter
+                state.history.record(waiting: report.waiting, longestWait: report.longestWait, at: now)
+                queues[report.id] = state
+            } else {
+                guard queues.count < Self.maxQueues else {
+                    queuesIgnored += 1
+                    continue
+                }
+                var state = QueueState(report: report, arrivedAt: now, publisher: message.publisher, staleAfter: staleAfter)
+                state.history.record(waiting: report.waiting, longestWait: report.longestWait, at: now)
+                queues[report.id] = state
+                firstSeen.append(report.id)
+            }
+        }
+        for staff in message.staff {
+            if let scope = staff.scope {
+                queues[scope]?.staff = staff
+            } else {
+                floorStaff = staff
+                floorStaffArrivedAt = now
+                floorStaffStaleAfter = staleAfter
+            }
+        }
+    }
+
+    /// Network input is never trusted to be sensible: negative counts become unknown, a negative or
+    /// non-finite wait becomes 0, so nothing downstream divides by, or displays, nonsense.
+    static func sanitized(_ r: QueueReport) -> QueueReport {
+        var q = r
+        q.waiting = max(0, r.waiting)
+        q.longestWait = r.longestWait.isFinite ? max(0, r.longestWait) : 0
+        func count(_ v: Int?) -> Int? { v.flatMap { $0 >= 0 ? $0 : nil } }
+        q.offered = count(r.offered)
+        q.answered = count(r.answered)
+        q.abandoned = count(r.abandoned)
+        q.answeredWithinTarget = count(r.answeredWithinTarget)
+        q.targetSeconds = r.targetSeconds.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
+        q.averageSpeedOfAnswer = r.averageSpeedOfAnswer.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
+        q.extras = r.extras.filter { $0.value.isFinite }
+        return q
+    }
+
+    // MARK: reading
+
+    /// The figures of queue `id` as of `now`, or nil if it was never reported.
+    public func figures(for id: String, at now: MonotonicSeconds) -> QueueFigures? {
+        queues[id]?.figures(at: now)
+    }
+
+    /// Seconds since queue `id`'s data arrived; nil if never.
+    public func age(of id: String, at now: MonotonicSeconds) -> Double? { queues[id]?.age(at: now) }
+
+    /// True when queue `id` has no current data: never reported, past stale_after, or the feed is lost.
+    public func isStale(_ id: String, at now: MonotonicSeconds) -> Bool {
+        guard let q = queues[id] else { return true }
+        return q.isStale(at: now) || isFeedLost(at: now)
+    }
+
+    /// Seconds since any message arrived (since start if none ever did).
+    public func silence(at now: MonotonicSeconds) -> Double { max(0, now - (lastMessageAt ?? startedAt)) }
+
+    /// The whole feed has been silent past lost_after.
+    public func isFeedLost(at now: MonotonicSeconds) -> Bool { silence(at: now) > feed.lostAfter }
+
+    /// Floor-wide staff counts if current; nil when never reported or stale (never shown as current).
+    public func currentFloorStaff(at now: MonotonicSeconds) -> StaffReport? {
+        guard let staff = floorStaff, let at = floorStaffArrivedAt, max(0, now - at) <= floorStaffStaleAfter,
+            !isFeedLost(at: now)
+        else { return nil }
+        return staff
+    }
+}

@@ -1,0 +1,53 @@
+/// How figures are written on the wall and in alarm reasons. Alarms compare the value as shown
+/// (see `shown`), so a tile never says "LONGEST WAIT 0:30 > 0:30".
+public enum FigureFormat {
+    /// Shown for a figure that is unknown: never arrived, or its denominator is zero.
+    public static let unknown = "–"
+
+    /// "0:42", "12:05", "1:02:03" (whole seconds, rounded down: a wait is shown as reached).
+    public static func duration(_ seconds: Double) -> String {
+        guard seconds.isFinite else { return unknown }
+        let s = max(0, Int(seconds.rounded(.down)))
+        if s >= 3600 { return "\(s / 3600):\(twoDigits(s / 60 % 60)):\(twoDigits(s % 60))" }
+        return "\(s / 60):\(twoDigits(s % 60))"
+    }
+
+    /// "92%".
+    public static func percent(_ value: Double) -> String {
+        guard value.isFinite else { return unknown }
+        return "\(Int(value))%"
+    }
+
+    /// "4", or "4.5" for a fractional publisher extra.
+    public static func number(_ value: Double) -> String {
+        guard value.isFinite else { return unknown }
+        if value == value.rounded(), abs(value) < 1e12 { return "\(Int(value))" }
+        let tenths = (value * 10).rounded() / 10
+        return "\(tenths)"
+    }
+
+    /// The value quantised as the board displays it. Durations drop fractions of a second;
+    /// percentages round toward the worse side, so a display never looks better than the truth
+    /// (service level 89.6% shows 89%, abandonment 10.2% shows 11%).
+    public static func shown(_ value: Double, kind: MetricKind, direction: AlarmDirection) -> Double {
+        guard value.isFinite else { return value }
+        switch kind {
+        case .duration: return max(0, value.rounded(.down))
+        case .count: return value.rounded()
+        case .percentage:
+            let clamped = min(100, max(0, value))
+            return direction == .lowerIsWorse ? clamped.rounded(.down) : clamped.rounded(.up)
+        case .number: return (value * 10).rounded() / 10
+        }
+    }
+
+    /// A value of `kind` as text ("0:42", "92%", "12", "4.5").
+    public static func text(_ value: Double, kind: MetricKind) -> String {
+        switch kind {
+        case .duration: return duration(value)
+        case .percentage: return percent(value)
+        case .count: return "\(Int(value.rounded()))"
+        case .number: return number(value)
+        }
+    }
+}

@@ -1,0 +1,46 @@
+/// The last hour of one queue, one point a minute, for the tile's trend sparkline.
+/// Each point keeps the *highest* calls waiting and longest wait reported in that minute: a spike
+/// that came and went between two samples still shows.
+public struct QueueHistory: Sendable, Equatable {
+    public static let minutes = 60
+
+    struct Point: Sendable, Equatable {
+        var minute: Int
+        var waiting: Double
+        var longestWait: Double
+    }
+
+    /// Ring of `minutes` slots indexed by minute number; a slot whose `minute` is old is empty.
+    private var slots: [Point?] = Array(repeating: nil, count: QueueHistory.minutes)
+
+    public init() {}
+
+    static func minute(_ now: MonotonicSeconds) -> Int { Int((now / 60).rounded(.down)) }
+
+    public mutating func record(waiting: Int, longestWait: Double, at now: MonotonicSeconds) {
+        guard now.isFinite else { return }
+        let m = Self.minute(now)
+        let i = ((m % Self.minutes) + Self.minutes) % Self.minutes
+        if let p = slots[i], p.minute == m {
+            slots[i] = Point(minute: m, waiting: max(p.waiting, Double(waiting)), longestWait: max(p.longestWait, longestWait))
+        } else {
+            slots[i] = Point(minute: m, waiting: Double(waiting), longestWait: longestWait)
+        }
+    }
+
+    /// Calls waiting per minute for the last hour ending at `now`, oldest first; nil = no data that minute.
+    public func waiting(at now: MonotonicSeconds) -> [Double?] { series(at: now) { $0.waiting } }
+
+    /// Longest wait (seconds) per minute for the last hour ending at `now`, oldest first.
+    public func longestWait(at now: MonotonicSeconds) -> [Double?] { series(at: now) { $0.longestWait } }
+
+    private func series(at now: MonotonicSeconds, _ value: (Point) -> Double) -> [Double?] {
+        guard now.isFinite else { return Array(repeating: nil, count: Self.minutes) }
+        let last = Self.minute(now)
+        return ((last - Self.minutes + 1)...last).map { m in
+            let i = ((m % Self.minutes) + Self.minutes) % Self.minutes
+            guard let p = slots[i], p.minute == m else { return nil }
+            return value(p)
+        }
+    }
+}

@@ -1,0 +1,9 @@
+/// The `[board]` section: the header and which queues appear in what order.
+public struct BoardConfig: Sendable, Equatable {
+    /// Header title; nil = the floor name the publisher sends, else "CONTROL ROOM".
+    public var title: String?
+    /// Queue ids to show, in order. Empty = every configured queue (by `order`, then file order),
+    /// then any other queue the feed reports, in the order first seen.
+    public var queues: [String] = []
+    public init() {}
+}

@@ -1,0 +1,96 @@
+/// Changes one setting in the TEXT of a config file, keeping every comment, blank line, ordering and
+/// spacing the supervisor wrote. Used by `wallboardctl threshold set`; the caller writes the result
+/// with an atomic file write.
+///
+/// - An existing `key = value` has just its value replaced (a trailing `# comment` stays).
+/// - A missing key is added after the last setting of its section, indented like its neighbours.
+/// - A missing section is appended at the end of the file.
+/// The edited text is parsed before it is returned: an edit that would make the file invalid throws,
+/// and the caller's file is left as it was.
+public enum ConfigEditor {
+    /// Sets `key = value` in `[section]` (or `[section "argument"]`).
+    public static func set(
+        _ key: String, to value: String, section: String, argument: String? = nil, in text: String,
+        file: String = "wallboard.conf"
+    ) throws(ConfigErrors) -> String {
+        let edited = setWithoutValidating(key, to: value, section: section, argument: argument, in: text)
+        _ = try WallboardConfig(parsing: edited, file: file)
+        return edited
+    }
+
+    /// Sets a queue threshold from its config key and value text, e.g. ("999", "longest_wait.red", "30s").
+    public static func setThreshold(
+        queue: String, key: String, value: String, in text: String, file: String = "wallboard.conf"
+    ) throws(ConfigErrors) -> String {
+        try set(key, to: value, section: "queue", argument: queue, in: text, file: file)
+    }
+
+    /// Sets a queue's amber or red limit for `metric` to `value` (in the metric's unit).
+    public static func setThreshold(
+        queue: String, metric: Metric, level: AlarmLevel, value: Double, in text: String, file: String = "wallboard.conf"
+    ) throws(ConfigErrors) -> String {
+        let attribute = level == .red ? "red" : "amber"
+        return try setThreshold(
+            queue: queue, key: "\(metric.key).\(attribute)", value: ConfigValue.format(value, as: metric.kind),
+            in: text, file: file)
+    }
+
+    static func setWithoutValidating(_ key: String, to value: String, section: String, argument: String?, in text: String) -> String {
+        let newline = text.contains("\r\n") ? "\r\n" : "\n"
+        let endsWithNewline = text.isEmpty || text.last == "\n" || text.last == "\r\n"
+        var lines = ConfigSyntax.lines(of: text)
+        let written = quotedIfNeeded(value)
+
+        // Find the section, then the key or the last setting within it.
+        var inSection = false
+        var headerIndex: Int?
+        var lastSetting: (index: Int, indent: String)?
+        scan: for (i, line) in lines.enumerated() {
+            switch ConfigSyntax.parse(line: line, number: i + 1) {
+            case .section(let header):
+                // The next section header after ours ends the search.
+                if inSection { break scan }
+                if header.name == section, header.argument == argument {
+                    inSection = true
+                    headerIndex = i
+                }
+            case .setting(let setting) where inSection:
+                if setting.key == key {
+                    var chars = Array(line)
+                    chars.replaceSubrange(setting.valueRange, with: Array(written))
+                    // `key =` with no value: make sure there is a space after '='.
+                    if setting.valueRange.isEmpty, setting.valueRange.lowerBound > 0, chars[setting.valueRange.lowerBound - 1] == "=" {
+                        chars.insert(" ", at: setting.valueRange.lowerBound)
+                    }
+                    lines[i] = String(chars)
+                    return join(lines, newline, endsWithNewline)
+                }
+                lastSetting = (i, String(line.prefix { $0 == " " || $0 == "\t" }))
+            default:
+                continue
+            }
+        }
+        let newLine = "\(key) = \(written)"
+        if let last = lastSetting {
+            lines.insert(last.indent + newLine, at: last.index + 1)
+        } else if let header = headerIndex {
+            lines.insert(newLine, at: header + 1)
+        } else {
+            if let last = lines.last, !last.trimmingSpaces.isEmpty { lines.append("") }
+            lines.append(argument.map { "[\(section) \"\($0)\"]" } ?? "[\(section)]")
+            lines.append(newLine)
+            return join(lines, newline, true)
+        }
+        return join(lines, newline, endsWithNewline)
+    }
+
+    private static func join(_ lines: [String], _ newline: String, _ trailing: Bool) -> String {
+        lines.joined(separator: newline) + (trailing && !lines.isEmpty ? newline : "")
+    }
+
+    /// Quotes a value that would otherwise read differently: edge spaces, a comment mark, a quote.
+    static func quotedIfNeeded(_ value: String) -> String {
+        let needs = value != value.trimmingSpaces || value.contains("#") || value.hasPrefix("\"")
+        return needs && !value.contains("\"") ? "\"\(value)\"" : value
+    }
+}

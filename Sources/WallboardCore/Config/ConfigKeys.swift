@@ -1,0 +1,17 @@
+/// The sections and keys the config file knows, for validation and "did you mean".
+enum ConfigKeys {
+    static let sections = ["feed", "display", "board", "staff", "queue"]
+
+    static let feed = ["group", "port", "interface", "key_file", "key_id", "stale_after", "lost_after"]
+    static let display = [
+        "output", "device", "connector", "mode", "rotation", "font", "viewing_distance", "burn_in_shift",
+        "red_pulse", "png_path",
+    ]
+    static let board = ["title", "queues"]
+    static let thresholdAttributes = ["amber", "red", "hysteresis", "dwell", "direction"]
+    static let staff = ["amber", "red", "hysteresis", "dwell"].map { "available.\($0)" }
+    static let queuePlain = ["label", "order", "target", "dwell"]
+    static var queue: [String] {
+        queuePlain + Metric.standard.flatMap { metric in thresholdAttributes.map { "\(metric.key).\($0)" } }
+    }
+}

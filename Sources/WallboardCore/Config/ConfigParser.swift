@@ -1,0 +1,366 @@
+/// Turns config text into a `WallboardConfig`, collecting every error with file:line:column.
+///
+/// Validation is strict on purpose: an unknown key is an error (a typo must never silently leave a
+/// 999 threshold at its default), and a file with any error is refused whole, so the running board
+/// keeps its last good config.
+struct ConfigParser {
+    let file: String
+
+    private enum Section: Equatable {
+        case feed, display, board, staff
+        case queue(String)
+        /// An unknown or broken header: its keys are skipped rather than reported one by one.
+        case ignored
+    }
+
+    /// Parse state of one `[queue "ID"]` section, finished when the next section starts.
+    private struct QueueDraft {
+        var config: QueueConfig
+        var queueDwell: (Double, ConfigLocation)?
+        var explicitDwell: Set<Metric> = []
+        /// Where each `metric.amber` / `metric.red` was set, for consistency messages.
+        var limitLocations: [String: ConfigLocation] = [:]
+    }
+
+    func parse(_ text: String) throws(ConfigErrors) -> WallboardConfig {
+        var config = WallboardConfig()
+        var errors: [ConfigError] = []
+        var section: Section?
+        var sectionKeys: [String: Int] = [:]
+        var seenSections: [String: Int] = [:]
+        var draft: QueueDraft?
+        var staffLocations: [String: ConfigLocation] = [:]
+
+        func location(_ line: Int, _ column: Int) -> ConfigLocation {
+            ConfigLocation(file: file, line: line, column: column)
+        }
+        func finishSection() {
+            if let d = draft {
+                finish(d, into: &config, errors: &errors)
+                draft = nil
+            }
+            if section == .staff {
+                errors += checkOrder("available", config.staff.available, metric: .availableStaff, staffLocations)
+            }
+        }
+
+        for (index, text) in ConfigSyntax.lines(of: text).enumerated() {
+            let number = index + 1
+            switch ConfigSyntax.parse(line: text, number: number) {
+            case .blank, .comment:
+                continue
+            case .error(let problem, let column):
+                errors.append(ConfigError(problem, at: location(number, column)))
+            case .section(let header):
+                finishSection()
+                sectionKeys = [:]
+                let at = location(number, header.column)
+                let key = header.display
+                if let first = seenSections[key] {
+                    errors.append(ConfigError(.duplicateSection(key, firstLine: first), at: at))
+                    section = .ignored
+                    continue
+                }
+                seenSections[key] = number
+                switch (header.name, header.argument) {
+                case ("feed", nil): section = .feed
+                case ("display", nil): section = .display
+                case ("board", nil): section = .board
+                case ("staff", nil): section = .staff
+                case ("queue", let id?):
+                    if id.trimmingSpaces.isEmpty || id.contains(where: { $0 == "," }) {
+                        errors.append(ConfigError(.malformedSection("a queue id must be non-empty and contain no comma"), at: at))
+                        section = .ignored
+                    } else {
+                        section = .queue(id)
+                        draft = QueueDraft(config: AlarmDefaults.queue(id))
+                    }
+                case ("queue", nil):
+                    errors.append(ConfigError(.malformedSection("[queue] needs the queue id, like [queue \"999\"]"), at: at))
+                    section = .ignored
+                case (let name, _?) where ConfigKeys.sections.contains(name):
+                    errors.append(ConfigError(.malformedSection("[\(name)] takes no id; expected [\(name)]"), at: at))
+                    section = .ignored
+                case (let name, _):
+                    errors.append(ConfigError(
+                        .unknownSection(name: name, suggestion: EditDistance.suggestion(for: name, among: ConfigKeys.sections)),
+                        at: at))
+                    section = .ignored
+                }
+            case .setting(let setting):
+                let keyAt = location(number, setting.keyColumn)
+                guard let current = section else {
+                    errors.append(ConfigError(.keyOutsideSection(setting.key), at: keyAt))
+                    continue
+                }
+                if current == .ignored { continue }
+                if let first = sectionKeys[setting.key] {
+                    errors.append(ConfigError(.duplicateKey(key: setting.key, firstLine: first), at: keyAt))
+                    continue
+                }
+                sectionKeys[setting.key] = number
+                let valueAt = location(number, setting.valueColumn)
+                let result: ConfigProblem?
+                switch current {
+                case .feed: result = applyFeed(setting, &config.feed)
+                case .display: result = applyDisplay(setting, &config.display)
+                case .board: result = applyBoard(setting, &config.board)
+                case .staff:
+                    result = applyStaff(setting, &config.staff)
+                    staffLocations[setting.key] = valueAt
+                case .queue:
+                    if var d = draft {
+                        result = applyQueue(setting, &d, at: valueAt)
+                        draft = d
+                    } else {
+                        result = nil
+                    }
+                case .ignored: result = nil
+                }
+                if let problem = result {
+                    if case .unknownKey = problem {
+                        errors.append(ConfigError(problem, at: keyAt))
+                    } else {
+                        errors.append(ConfigError(problem, at: valueAt))
+                    }
+                }
+            }
+        }
+        finishSection()
+
+        guard errors.isEmpty else { throw ConfigErrors(errors) }
+        return config
+    }
+
+    // MARK: sections
+
+    private func unknown(_ setting: ConfigSyntax.Setting, in section: String, among keys: [String]) -> ConfigProblem {
+        .unknownKey(key: setting.key, section: section, suggestion: EditDistance.suggestion(for: setting.key, among: keys))
+    }
+
+    private func applyFeed(_ s: ConfigSyntax.Setting, _ feed: inout FeedConfig) -> ConfigProblem? {
+        let v = s.value
+        switch s.key {
+        case "group":
+            guard Self.isMulticastIPv4(v) else { return bad(s, "an IPv4 multicast address (224.0.0.0 to 239.255.255.255), like 239.192.0.99") }
+            feed.group = v
+        case "port":
+            guard let port = Int(v), (1...65535).contains(port) else { return bad(s, "a UDP port number from 1 to 65535") }
+            feed.port = port
+        case "interface":
+            guard !v.isEmpty, !v.contains(" ") else { return bad(s, "a network interface name like eth0") }
+            feed.interface = v
+        case "key_file":
+            guard v.hasPrefix("/") else { return bad(s, "an absolute path like /etc/wallboard/feed.key") }
+            feed.keyFile = v
+        case "key_id":
+            guard !v.isEmpty else { return bad(s, "a key id like floor-1") }
+            feed.keyID = v
+        case "stale_after":
+            if v == "auto" {
+                feed.staleAfter = nil
+            } else {
+                guard let d = ConfigValue.duration(v), d > 0 else { return bad(s, "a duration like 15s, or auto (3 × the publisher's interval)") }
+                feed.staleAfter = d
+            }
+        case "lost_after":
+            guard let d = ConfigValue.duration(v), d > 0 else { return bad(s, "a duration like 30s or 2m") }
+            feed.lostAfter = d
+        default:
+            return unknown(s, in: "feed", among: ConfigKeys.feed)
+        }
+        return nil
+    }
+
+    private func applyDisplay(_ s: ConfigSyntax.Setting, _ display: inout DisplayConfig) -> ConfigProblem? {
+        let v = s.value
+        switch s.key {
+        case "output":
+            guard let output = DisplayOutput(rawValue: v) else { return bad(s, "one of auto, drm, fbdev, terminal, png") }
+            display.output = output
+        case "device":
+            guard v.hasPrefix("/dev/") else { return bad(s, "a device path like /dev/dri/card0 or /dev/fb0") }
+            display.device = v
+        case "connector":
+            let names = v.split(separator: ",").map { String($0).trimmingSpaces }
+            guard (1...2).contains(names.count), names.allSatisfy({ !$0.isEmpty && !$0.contains(" ") }),
+                Set(names).count == names.count
+            else { return bad(s, "one connector name, or two for two screens, like HDMI-A-1 or HDMI-A-1, HDMI-A-2") }
+            display.connectors = names
+        case "mode":
+            if v == "auto" {
+                display.mode = nil
+            } else {
+                guard let mode = DisplayMode(v) else { return bad(s, "a mode like 1920x1080 or 1920x1080@60, or auto") }
+                display.mode = mode
+            }
+        case "rotation":
+            guard let degrees = Int(v), let rotation = Rotation(degrees: degrees) else { return bad(s, "0, 90, 180 or 270") }
+            display.rotation = rotation
+        case "font":
+            guard !v.isEmpty else { return bad(s, "a font file path like /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf") }
+            display.font = v
+        case "viewing_distance":
+            guard let metres = ConfigValue.distance(v), metres <= 100 else { return bad(s, "a distance in metres like 6m") }
+            display.viewingDistance = metres
+        case "burn_in_shift":
+            if let on = ConfigValue.bool(v) {
+                display.burnInShift = on ? 300 : nil
+            } else if let d = ConfigValue.duration(v), d >= 1 {
+                display.burnInShift = d
+            } else {
+                return bad(s, "on, off, or a shift interval like 5m")
+            }
+        case "red_pulse":
+            guard let on = ConfigValue.bool(v) else { return bad(s, "on or off") }
+            display.redPulse = on
+        case "png_path":
+            guard v.hasPrefix("/"), v.hasSuffix(".png") else { return bad(s, "an absolute path ending in .png") }
+            display.pngPath = v
+        default:
+            return unknown(s, in: "display", among: ConfigKeys.display)
+        }
+        return nil
+    }
+
+    private func applyBoard(_ s: ConfigSyntax.Setting, _ board: inout BoardConfig) -> ConfigProblem? {
+        switch s.key {
+        case "title":
+            guard !s.value.isEmpty else { return bad(s, "a title like \"FORCE CONTROL ROOM\"") }
+            board.title = s.value
+        case "queues":
+            let ids = s.value.split(separator: ",").map { String($0).trimmingSpaces }
+            guard !ids.isEmpty, ids.allSatisfy({ !$0.isEmpty }) else { return bad(s, "queue ids separated by commas, like 999, 101, crime") }
+            if let dup = ids.first(where: { id in ids.filter { $0 == id }.count > 1 }) {
+                return .badValue(key: s.key, value: s.value, expected: "a list without repeats ('\(dup)' appears twice)")
+            }
+            guard ids.count <= 12 else { return bad(s, "at most 12 queue ids (the board has 12 tiles)") }
+            board.queues = ids
+        default:
+            return unknown(s, in: "board", among: ConfigKeys.board)
+        }
+        return nil
+    }
+
+    private func applyStaff(_ s: ConfigSyntax.Setting, _ staff: inout StaffConfig) -> ConfigProblem? {
+        guard s.key.hasPrefix("available."), ConfigKeys.staff.contains(s.key) else {
+            return unknown(s, in: "staff", among: ConfigKeys.staff)
+        }
+        let attribute = String(s.key.dropFirst("available.".count))
+        return applyThreshold(attribute, s, metric: .availableStaff, &staff.available)
+    }
+
+    private func applyQueue(_ s: ConfigSyntax.Setting, _ d: inout QueueDraft, at location: ConfigLocation) -> ConfigProblem? {
+        let v = s.value
+        switch s.key {
+        case "label":
+            guard !v.isEmpty else { return bad(s, "a tile title like \"999 EMERGENCY\"") }
+            d.config.label = v
+            return nil
+        case "order":
+            guard let order = Int(v) else { return bad(s, "a whole number (lower comes first)") }
+            d.config.order = order
+            return nil
+        case "target":
+            guard let t = ConfigValue.duration(v), t > 0 else { return bad(s, "a service-level target like 10s") }
+            d.config.target = t
+            return nil
+        case "dwell":
+            guard let t = ConfigValue.duration(v) else { return bad(s, "a duration like 10s") }
+            d.queueDwell = (t, location)
+            return nil
+        default:
+            break
+        }
+        guard let dot = s.key.lastIndex(of: "."),
+            let metric = Metric(key: String(s.key[..<dot])),
+            ConfigKeys.thresholdAttributes.contains(String(s.key[s.key.index(after: dot)...]))
+        else {
+            let id = d.config.id
+            return unknown(s, in: "queue \"\(id)\"", among: ConfigKeys.queue)
+        }
+        let attribute = String(s.key[s.key.index(after: dot)...])
+        var threshold = d.config.thresholds[metric] ?? AlarmDefaults.threshold(metric, amber: nil, red: nil)
+        if let problem = applyThreshold(attribute, s, metric: metric, &threshold) { return problem }
+        d.config.thresholds[metric] = threshold
+        if attribute == "dwell" { d.explicitDwell.insert(metric) }
+        if attribute == "amber" || attribute == "red" { d.limitLocations[s.key] = location }
+        return nil
+    }
+
+    /// Applies `amber`/`red`/`hysteresis`/`dwell`/`direction` to one threshold.
+    private func applyThreshold(_ attribute: String, _ s: ConfigSyntax.Setting, metric: Metric, _ t: inout Threshold) -> ConfigProblem? {
+        let v = s.value
+        switch attribute {
+        case "amber", "red":
+            var limit: Double?
+            if v == "off" {
+                limit = nil
+            } else {
+                guard let value = ConfigValue.parse(v, as: metric.kind) else { return bad(s, metric.kind.expected + ", or off") }
+                limit = value
+            }
+            if attribute == "amber" { t.amber = limit } else { t.red = limit }
+        case "hysteresis":
+            guard let value = ConfigValue.parse(v, as: metric.kind), value >= 0 else { return bad(s, metric.kind.expected) }
+            t.hysteresis = value
+        case "dwell":
+            guard let value = ConfigValue.duration(v) else { return bad(s, "a duration like 10s") }
+            t.dwell = value
+        case "direction":
+            guard let direction = AlarmDirection(rawValue: v) else { return bad(s, "higher or lower (which way is worse)") }
+            t.direction = direction
+        default:
+            return nil
+        }
+        return nil
+    }
+
+    private func bad(_ s: ConfigSyntax.Setting, _ expected: String) -> ConfigProblem {
+        s.value.isEmpty ? .missingValue(key: s.key, expected: expected) : .badValue(key: s.key, value: s.value, expected: expected)
+    }
+
+    // MARK: cross-checks
+
+    private func finish(_ d: QueueDraft, into config: inout WallboardConfig, errors: inout [ConfigError]) {
+        var queue = d.config
+        if let (dwell, _) = d.queueDwell {
+            for metric in queue.thresholds.keys where !d.explicitDwell.contains(metric) {
+                queue.thresholds[metric]?.dwell = dwell
+            }
+        }
+        for metric in queue.thresholds.keys.sorted(by: { $0.key < $1.key }) {
+            if let t = queue.thresholds[metric] {
+                errors += checkOrder(metric.key, t, metric: metric, d.limitLocations)
+            }
+        }
+        config.queues.append(queue)
+    }
+
+    /// Red must be at or past amber in the worse direction; says which value to change.
+    private func checkOrder(
+        _ prefix: String, _ t: Threshold, metric: Metric, _ locations: [String: ConfigLocation]
+    ) -> [ConfigError] {
+        guard let amber = t.amber, let red = t.red, t.direction.isWorse(amber, than: red) else { return [] }
+        let amberAt = locations["\(prefix).amber"] ?? locations["available.amber"]
+        let redAt = locations["\(prefix).red"] ?? locations["available.red"]
+        // Blame the value the supervisor wrote; if both were written, blame red (the later decision).
+        guard let at = redAt ?? amberAt else { return [] }
+        let a = ConfigValue.format(amber, as: metric.kind), r = ConfigValue.format(red, as: metric.kind)
+        let worse = t.direction == .higherIsWorse ? "higher" : "lower"
+        var why = "\(prefix).red (\(r)) must be at or beyond \(prefix).amber (\(a)): \(worse) is worse"
+        if redAt == nil { why += "; the red limit is the built-in default, so set \(prefix).red too" }
+        if amberAt == nil, redAt != nil { why += "; the amber limit is the built-in default, so set \(prefix).amber too" }
+        return [ConfigError(.inconsistent(why), at: at)]
+    }
+
+    static func isMulticastIPv4(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 4 else { return false }
+        let octets = parts.compactMap { part -> Int? in
+            guard !part.isEmpty, part.count <= 3, part.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(part), (0...255).contains(n) else { return nil }
+            return n
+        }
+        return octets.count == 4 && (224...239).contains(octets[0])
+    }
+}

@@ -1,0 +1,92 @@
+/// Reading and writing the value forms a supervisor types: `10s`, `2m`, `1h`, `1m30s`, `90%`, `on`.
+public enum ConfigValue {
+    /// Seconds from `10s`, `2m`, `1h`, `1m30s`, `1.5s`; nil if it is not that form.
+    /// A bare number is refused: `30` could mean seconds or minutes, and a wallboard must not guess.
+    public static func duration(_ text: String) -> Double? {
+        var total = 0.0
+        var number = ""
+        var sawUnit = false
+        for c in text {
+            if c.isNumber || c == "." {
+                number.append(c)
+                continue
+            }
+            let scale: Double
+            switch c {
+            case "s": scale = 1
+            case "m": scale = 60
+            case "h": scale = 3600
+            default: return nil
+            }
+            guard !number.isEmpty, let value = Double(number) else { return nil }
+            total += value * scale
+            number = ""
+            sawUnit = true
+        }
+        guard number.isEmpty, sawUnit, total.isFinite else { return nil }
+        return total
+    }
+
+    /// Percent (0–100) from `90%` or `92.5%`.
+    public static func percentage(_ text: String) -> Double? {
+        guard text.hasSuffix("%"), let value = Double(String(text.dropLast()).trimmingSpaces),
+            value.isFinite, (0...100).contains(value)
+        else { return nil }
+        return value
+    }
+
+    public static func count(_ text: String) -> Int? {
+        guard let value = Int(text), value >= 0 else { return nil }
+        return value
+    }
+
+    public static func number(_ text: String) -> Double? {
+        guard let value = Double(text), value.isFinite else { return nil }
+        return value
+    }
+
+    public static func bool(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "on", "yes", "true": return true
+        case "off", "no", "false": return false
+        default: return nil
+        }
+    }
+
+    /// Metres from `6m`, `6 m`, `2.5m`.
+    public static func distance(_ text: String) -> Double? {
+        guard text.hasSuffix("m"), let value = Double(String(text.dropLast()).trimmingSpaces), value > 0, value.isFinite
+        else { return nil }
+        return value
+    }
+
+    /// A value of `kind` as the config file writes it (used by the editor and in messages).
+    public static func format(_ value: Double, as kind: MetricKind) -> String {
+        switch kind {
+        case .count: return "\(Int(value))"
+        case .percentage: return "\(plain(value))%"
+        case .number: return plain(value)
+        case .duration:
+            let whole = Int(value)
+            guard Double(whole) == value else { return "\(plain(value))s" }
+            if whole > 0, whole % 3600 == 0 { return "\(whole / 3600)h" }
+            if whole > 0, whole % 60 == 0 { return "\(whole / 60)m" }
+            if whole > 60 { return "\(whole / 60)m\(whole % 60)s" }
+            return "\(whole)s"
+        }
+    }
+
+    /// A value of `kind` parsed from config text.
+    public static func parse(_ text: String, as kind: MetricKind) -> Double? {
+        switch kind {
+        case .count: return count(text).map(Double.init)
+        case .duration: return duration(text)
+        case .percentage: return percentage(text)
+        case .number: return number(text)
+        }
+    }
+
+    static func plain(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? "\(Int(value))" : "\(value)"
+    }
+}

@@ -1,0 +1,25 @@
+/// One `[queue "ID"]` section: how a queue is labelled, ordered and alarmed.
+public struct QueueConfig: Sendable, Equatable {
+    /// The queue id the feed uses ("999").
+    public var id: String
+    /// Tile title; nil = the name the publisher sends, else the id.
+    public var label: String?
+    /// Position on the board (lower first); nil = after the ordered ones, in file order.
+    public var order: Int?
+    /// Service-level target in seconds, used for the "SL 10s" label when the publisher sends none.
+    public var target: Double?
+    public var thresholds: [Metric: Threshold]
+    public init(id: String, label: String? = nil, order: Int? = nil, target: Double? = nil, thresholds: [Metric: Threshold] = [:]) {
+        self.id = id
+        self.label = label
+        self.order = order
+        self.target = target
+        self.thresholds = thresholds
+    }
+
+    /// The threshold for `metric`, or nil when it has no amber or red limit.
+    public func threshold(_ metric: Metric) -> Threshold? {
+        guard let t = thresholds[metric], !t.isEmpty else { return nil }
+        return t
+    }
+}

@@ -1,0 +1,36 @@
+/// Everything a supervisor can configure. `WallboardConfig()` is a complete, sensible board:
+/// the agent runs with no file at all.
+public struct WallboardConfig: Sendable, Equatable {
+    public var feed = FeedConfig()
+    public var display = DisplayConfig()
+    public var board = BoardConfig()
+    public var staff = StaffConfig()
+    /// Queues configured in the file, in file order (built-in 999/101 defaults sit beneath them).
+    public var queues: [QueueConfig] = []
+
+    public init() {}
+
+    /// Parses a config file's text. Throws `ConfigErrors` listing every mistake with file:line:column.
+    public init(parsing text: String, file: String = "wallboard.conf") throws(ConfigErrors) {
+        self = try ConfigParser(file: file).parse(text)
+    }
+
+    /// The settings for queue `id`: as configured, else the built-in defaults for that id.
+    public func queue(_ id: String) -> QueueConfig {
+        queues.first { $0.id == id } ?? AlarmDefaults.queue(id)
+    }
+
+    /// The queues to show, in order, given the ids the feed has reported (in first-seen order).
+    public func displayOrder(feedQueues: [String]) -> [String] {
+        if !board.queues.isEmpty { return board.queues }
+        let configured = queues.enumerated().sorted { a, b in
+            switch (a.element.order, b.element.order) {
+            case let (x?, y?): return x != y ? x < y : a.offset < b.offset
+            case (_?, nil): return true
+            case (nil, _?): return false
+            case (nil, nil): return a.offset < b.offset
+            }
+        }.map(\.element.id)
+        return configured + feedQueues.filter { !configured.contains($0) }
+    }
+}

@@ -1,0 +1,57 @@
+/// `%XX` escaping of text values (PROTOCOL.md, Grammar).
+enum FeedText {
+    /// Appends `text` to `out` as a field value: space, `%`, control characters and DEL escaped.
+    static func appendEscaped(_ text: String, to out: inout [UInt8]) {
+        let digits: StaticString = "0123456789ABCDEF"
+        for c in text.utf8 {
+            if c <= 0x20 || c == 0x25 || c == 0x7f {
+                out.append(0x25)
+                out.append(digits.utf8Start[Int(c >> 4)])
+                out.append(digits.utf8Start[Int(c & 15)])
+            } else {
+                out.append(c)
+            }
+        }
+    }
+
+    /// Decodes a raw value into text, or a reason it is not valid.
+    static func decode(_ raw: UnsafeRawBufferPointer) -> Result<String, TextError> {
+        var plain = true
+        for c in raw where c == 0x25 || c >= 0x80 {
+            plain = false
+            break
+        }
+        if plain { return .success(String(decoding: raw, as: UTF8.self)) }
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(raw.count)
+        var i = 0
+        while i < raw.count {
+            let c = raw[i]
+            if c == 0x25 {
+                guard i + 2 < raw.count, let hi = hexValue(raw[i + 1]), let lo = hexValue(raw[i + 2]) else {
+                    return .failure(.badEscape)
+                }
+                bytes.append(hi << 4 | lo)
+                i += 3
+            } else {
+                bytes.append(c)
+                i += 1
+            }
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else { return .failure(.notUTF8) }
+        if bytes.count > FeedDecoder.maximumTextBytes { return .failure(.tooLong) }
+        return .success(text)
+    }
+
+    enum TextError: Error {
+        case badEscape, notUTF8, tooLong
+
+        var detail: String {
+            switch self {
+            case .badEscape: "a % must be followed by two hex digits"
+            case .notUTF8: "is not valid UTF-8"
+            case .tooLong: "is longer than \(FeedDecoder.maximumTextBytes) bytes"
+            }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+/// Builds the `Scene` — every string the painter draws — from the board, its alarms and the config.
+///
+/// Pure: call it once a second (and after each applied datagram) with the current `now`. Rules it
+/// keeps so that the wall never misleads:
+/// - unknown figures are "–", never 0 or 100%;
+/// - a stale queue keeps its last figures (frozen, drawn greyed by the painter) with "NO DATA 0:45",
+///   and no alarm colour (its alarms would be about old data);
+/// - when the whole feed is silent past lost_after, the scene carries FEED LOST, every tile is stale
+///   and floor staff counts are withdrawn.
+public struct SceneBuilder: Sendable {
+    public var config: WallboardConfig
+    /// Seconds per red-tile pulse cycle.
+    public static let pulsePeriod: Double = 2
+    public static let maxTiles = 12
+
+    public init(config: WallboardConfig) { self.config = config }
+
+    public func build(
+        board: BoardState, alarms: BoardAlarms, now: MonotonicSeconds, wallTime: WallTime,
+        banner: String? = nil, feed: FeedHealth = FeedHealth()
+    ) -> Scene {
+        let lost = board.isFeedLost(at: now)
+        let ids = Array(config.displayOrder(feedQueues: board.firstSeen).prefix(Self.maxTiles))
+        let tiles = ids.map { tile($0, board: board, alarms: alarms, now: now) }
+
+        var staff: StaffScene?
+        if let s = board.currentFloorStaff(at: now) {
+            staff = StaffScene(
+                available: s.available, onCall: s.onCall, wrapUp: s.wrapUp, onBreak: s.onBreak, other: s.other,
+                level: alarms.staff?.level ?? .normal)
+        }
+
+        let anyRed = tiles.contains { $0.level == .red } || staff?.level == .red
+        let pulse = config.display.redPulse && anyRed && !lost ? Self.phase(now) : 0
+        let banner = banner.flatMap { $0.trimmingSpaces.isEmpty ? nil : $0 }
+        return Scene(
+            header: HeaderScene(title: title(board), clock: wallTime.clockText),
+            banner: banner, tiles: tiles, staff: staff,
+            footer: footer(board: board, ids: ids, now: now, feed: feed),
+            feedLost: lost ? feedLost(board: board, now: now, feed: feed) : nil,
+            pulse: pulse)
+    }
+
+    static func phase(_ now: MonotonicSeconds) -> Double {
+        guard now.isFinite else { return 0 }
+        let cycles = now / pulsePeriod
+        return cycles - cycles.rounded(.down)
+    }
+
+    func title(_ board: BoardState) -> String {
+        config.board.title ?? board.floorName ?? "CONTROL ROOM"
+    }
+
+    func tile(_ id: String, board: BoardState, alarms: BoardAlarms, now: MonotonicSeconds) -> TileScene {
+        let queueConfig = config.queue(id)
+        guard let state = board.queues[id] else {
+            return TileScene(
+                id: id, title: queueConfig.label ?? id, level: .normal, waiting: FigureFormat.unknown,
+                longestWait: FigureFormat.unknown, figures: smallFigures(nil, queueConfig, QueueAlarm.normal),
+                stale: "NO DATA", sparkline: Array(repeating: nil, count: QueueHistory.minutes))
+        }
+        let stale = board.isStale(id, at: now)
+        let figures = state.figures(at: now)
+        let alarm = stale ? QueueAlarm.normal : alarms.queue(id)
+        let name = state.report.name.trimmingSpaces
+        return TileScene(
+            id: id, title: queueConfig.label ?? (name.isEmpty ? id : name),
+            level: alarm.level,
+            waiting: figures.waiting.map { "\($0)" } ?? FigureFormat.unknown,
+            longestWait: figures.longestWait.map(FigureFormat.duration) ?? FigureFormat.unknown,
+            figures: smallFigures(figures, queueConfig, alarm),
+            reason: alarm.level == .normal ? nil : alarm.reason,
+            stale: stale ? "NO DATA \(FigureFormat.duration(state.age(at: now)))" : nil,
+            sparkline: state.history.waiting(at: now))
+    }
+
+    /// Service level, abandonment, ASA, available staff (when reported for the queue), then extras.
+    func smallFigures(_ f: QueueFigures?, _ q: QueueConfig, _ alarm: QueueAlarm) -> [FigureScene] {
+        let target = f?.targetSeconds ?? q.target
+        let slLabel = target.map { "SL \(Int($0.rounded()))s" } ?? "SL"
+        let slDirection = q.thresholds[.serviceLevel]?.direction ?? .lowerIsWorse
+        let abDirection = q.thresholds[.abandoned]?.direction ?? .higherIsWorse
+        var out = [
+            FigureScene(
+                label: slLabel,
+                value: f?.serviceLevel.map { FigureFormat.percent(FigureFormat.shown($0, kind: .percentage, direction: slDirection)) }
+                    ?? FigureFormat.unknown,
+                level: alarm.level(of: .serviceLevel)),
+            FigureScene(
+                label: "ABAND",
+                value: f?.abandonmentRate.map { FigureFormat.percent(FigureFormat.shown($0, kind: .percentage, direction: abDirection)) }
+                    ?? FigureFormat.unknown,
+                level: alarm.level(of: .abandoned)),
+            FigureScene(
+                label: "ASA", value: f?.averageSpeedOfAnswer.map(FigureFormat.duration) ?? FigureFormat.unknown,
+                level: alarm.level(of: .averageSpeedOfAnswer)),
+        ]
+        if let available = f?.availableStaff {
+            out.append(FigureScene(label: "AVAIL", value: "\(available)", level: alarm.level(of: .availableStaff)))
+        }
+        for extra in f?.extras ?? [] {
+            out.append(FigureScene(
+                label: Metric.extra(extra.name).label, value: FigureFormat.number(extra.value),
+                level: alarm.level(of: .extra(extra.name))))
+        }
+        return out
+    }
+
+    func footer(board: BoardState, ids: [String], now: MonotonicSeconds, feed: FeedHealth) -> FooterScene {
+        let silence = FigureFormat.duration(board.silence(at: now))
+        let publisher = feed.activePublisher ?? board.lastPublisher
+        var parts: [String]
+        var warning = false
+        if board.isFeedLost(at: now) {
+            parts = ["FEED LOST", "last \(board.lastMessageAt == nil ? "never" : silence + " ago")"]
+            warning = true
+        } else if board.lastMessageAt == nil {
+            parts = ["WAITING FOR FEED \(silence)"]
+            warning = true
+        } else {
+            parts = ["FEED OK", "last \(silence) ago"]
+            let stale = ids.filter { board.isStale($0, at: now) }
+            if !stale.isEmpty {
+                parts[0] = "FEED PARTIAL"
+                parts.append("no data: " + stale.joined(separator: ", "))
+                warning = true
+            }
+        }
+        if let publisher { parts.append(publisher) }
+        if let listening = feed.listening, board.lastMessageAt == nil { parts.append(listening) }
+        parts.append("dropped \(feed.dropped)")
+        if feed.rejected > 0 { parts.append("rejected \(feed.rejected)") }
+        let periods = ids.compactMap { id in board.queues[id]?.report.period.map { (id, $0) } }
+        if Set(periods.map(\.1)).count == 1, let period = periods.first?.1 {
+            parts.append("counters \(period)")
+        } else if !periods.isEmpty {
+            parts.append("counters " + periods.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
+        }
+        return FooterScene(feed: parts.joined(separator: " · "), warning: warning)
+    }
+
+    func feedLost(board: BoardState, now: MonotonicSeconds, feed: FeedHealth) -> FeedLostScene {
+        let silence = FigureFormat.duration(board.silence(at: now))
+        if let last = feed.activePublisher ?? board.lastPublisher {
+            return FeedLostScene(
+                detail: "NO DATA FOR \(silence)", hint: "Last publisher \(last) · figures below are NOT current")
+        }
+        let listening = feed.listening ?? "\(config.feed.group):\(config.feed.port)"
+        return FeedLostScene(
+            detail: "NO DATA SINCE START \(silence)",
+            hint: "Nothing received on \(listening) · check the publisher and the network")
+    }
+}

@@ -1,0 +1,72 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Replaces a file so that a reader — or a power cut — sees either the whole old file or the whole
+/// new one, never a mix: write a temporary file in the same directory, fsync it, rename it over the
+/// target, then fsync the directory so the rename itself is on disk. The new file keeps the old
+/// one's permissions and owner (a root-owned 0640 config must not become world-readable).
+public enum AtomicFile {
+    /// Writes `text` (UTF-8) to `path` atomically.
+    public static func write(_ text: String, to path: String) throws(FileError) {
+        try write(Array(text.utf8), to: path)
+    }
+
+    /// Writes `bytes` to `path` atomically. New files get mode `newFileMode`.
+    public static func write(_ bytes: [UInt8], to path: String, newFileMode: mode_t = 0o644) throws(FileError) {
+        let directory = Self.directory(of: path)
+        var old = stat()
+        let existed = stat(path, &old) == 0
+        let mode = existed ? old.st_mode & 0o7777 : newFileMode
+
+        // A unique name in the same directory (rename is only atomic within one filesystem).
+        var template = Array("\(directory)/.\(Self.base(of: path)).tmp-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw FileError.system(operation: "create a temporary file in", path: directory, errno: errno) }
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var renamed = false
+        defer {
+            if !renamed { unlink(temporary) }
+        }
+
+        do {
+            defer { close(fd) }
+            guard fchmod(fd, mode) == 0 else { throw FileError.system(operation: "set the mode of", path: temporary, errno: errno) }
+            if existed, old.st_uid != geteuid() || old.st_gid != getegid() {
+                // Keep the owner; only root may give a file away, so a failure is reported, not ignored.
+                guard fchown(fd, old.st_uid, old.st_gid) == 0 else {
+                    throw FileError.system(operation: "keep the owner of", path: path, errno: errno)
+                }
+            }
+            var offset = 0
+            while offset < bytes.count {
+                let n = bytes.withUnsafeBytes { buffer in
+                    Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw FileError.system(operation: "write", path: temporary, errno: errno)
+                }
+                offset += n
+            }
+            guard fsync(fd) == 0 else { throw FileError.system(operation: "flush", path: temporary, errno: errno) }
+        }
+        guard rename(temporary, path) == 0 else { throw FileError.system(operation: "rename a temporary file over", path: path, errno: errno) }
+        renamed = true
+
+        let dirfd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard dirfd >= 0 else { throw FileError.system(operation: "open the directory", path: directory, errno: errno) }
+        defer { close(dirfd) }
+        guard fsync(dirfd) == 0 else { throw FileError.system(operation: "flush the directory", path: directory, errno: errno) }
+    }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    static func base(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+}

@@ -1,0 +1,44 @@
+import WallboardCore
+
+/// The config file on disk: load (parse + validate) and edit-in-place (atomic).
+public enum ConfigFile {
+    public static let defaultPath = "/etc/wallboard/wallboard.conf"
+
+    /// Why a config could not be loaded or changed.
+    public enum Failure: Error, CustomStringConvertible {
+        case file(FileError)
+        case invalid(ConfigErrors)
+
+        public var description: String {
+            switch self {
+            case .file(let e): return e.description
+            case .invalid(let e): return e.description
+            }
+        }
+    }
+
+    /// Reads and validates `path`; the error lists every mistake as file:line:column.
+    public static func load(_ path: String) throws(Failure) -> WallboardConfig {
+        let text: String
+        do { text = try TextFile.read(path) } catch { throw .file(error) }
+        do { return try WallboardConfig(parsing: text, file: path) } catch { throw .invalid(error) }
+    }
+
+    /// Sets a queue threshold in the file, keeping its comments, and writes it atomically.
+    /// Returns the new config. The file is unchanged if the edit would make it invalid.
+    @discardableResult
+    public static func setThreshold(_ path: String, queue: String, key: String, value: String) throws(Failure) -> WallboardConfig {
+        let text: String
+        do { text = try TextFile.read(path) } catch { throw .file(error) }
+        let edited: String
+        let config: WallboardConfig
+        do {
+            edited = try ConfigEditor.setThreshold(queue: queue, key: key, value: value, in: text, file: path)
+            config = try WallboardConfig(parsing: edited, file: path)
+        } catch {
+            throw .invalid(error)
+        }
+        do { try AtomicFile.write(edited, to: path) } catch { throw .file(error) }
+        return config
+    }
+}

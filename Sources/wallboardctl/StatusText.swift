@@ -1,0 +1,53 @@
+import WallboardSystem
+
+/// The human form of `AgentStatus`: a few aligned lines a supervisor reads over SSH.
+enum StatusText {
+    static func render(_ s: AgentStatus) -> String {
+        var lines: [String] = []
+        lines.append("wallboard \(s.version), pid \(s.pid), up \(duration(s.uptimeSeconds)), CPU \(fixed(s.cpuSeconds, 2)) s")
+        lines.append("config:   \(s.configFile ?? "built-in defaults (no --config)")")
+        lines.append("display:  \(s.display)")
+        if !s.displayReason.isEmpty { lines.append("          (\(s.displayReason))") }
+        lines.append("feed:     \(s.feedSource)")
+        if s.publishers.isEmpty {
+            lines.append("          no publisher heard yet")
+        }
+        for p in s.publishers {
+            let seen = p.lastSeenSecondsAgo.map { "last seen \(duration($0)) ago" } ?? "never seen"
+            lines.append(
+                "  \(p.active ? "*" : " ") \(p.id): \(seen), \(p.accepted) accepted, \(p.sequenceGaps) missing in sequence gaps")
+        }
+        let drops = s.drops.filter { $0.value > 0 }.sorted { $0.key < $1.key }
+        lines.append(
+            "drops:    " + (drops.isEmpty ? "none" : drops.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))
+        var frames = "frames:   \(s.framesDrawn) drawn, last \(fixed(s.lastFrameMilliseconds, 1)) ms, "
+        frames += "average \(fixed(s.averageFrameMilliseconds, 1)) ms, worst \(fixed(s.worstFrameMilliseconds, 1)) ms"
+        if let first = s.firstFrameMilliseconds { frames += ", first after \(fixed(first, 0)) ms" }
+        lines.append(frames)
+        lines.append("banner:   \(s.banner.map { "\"\($0)\"" } ?? "none")")
+        return lines.joined(separator: "\n")
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded(.down))
+        if seconds < 10 { return "\(fixed(seconds, 1)) s" }
+        if s < 3600 { return "\(s / 60)m\(pad(s % 60))s" }
+        if s < 86_400 { return "\(s / 3600)h\(pad(s / 60 % 60))m" }
+        return "\(s / 86_400)d\(s / 3600 % 24)h"
+    }
+
+    static func fixed(_ value: Double, _ places: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let scaled = Int((value * scale).rounded())
+        guard places > 0 else { return "\(scaled)" }
+        let sign = scaled < 0 ? "-" : ""
+        let magnitude = abs(scaled)
+        let whole = magnitude / Int(scale)
+        var fraction = "\(magnitude % Int(scale))"
+        while fraction.count < places { fraction = "0" + fraction }
+        return "\(sign)\(whole).\(fraction)"
+    }
+
+    private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+}

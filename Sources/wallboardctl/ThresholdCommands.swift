@@ -1,0 +1,39 @@
+import WallboardSystem
+
+/// `wallboardctl thresholds` and `wallboardctl threshold set QUEUE METRIC amber=V red=V`.
+enum ThresholdCommands {
+    static func show(_ arguments: inout Arguments, socket: String) throws -> Int32 {
+        try arguments.finish()
+        Ask.printText(try Ask.agent(socket, ControlRequest(.thresholds)))
+        return 0
+    }
+
+    /// Values are written as in the config file ("0:30", "30s", "85%", "4"); the agent validates them
+    /// against the metric, so the client never has its own idea of what is allowed.
+    static func set(_ arguments: inout Arguments, socket: String) throws -> Int32 {
+        guard arguments.next() == "set" else {
+            throw UsageError("usage: threshold set QUEUE METRIC amber=VALUE red=VALUE")
+        }
+        guard let queue = arguments.next(), let metric = arguments.next() else {
+            throw UsageError("threshold set needs a QUEUE and a METRIC, e.g. threshold set 999 longest_wait red=0:40")
+        }
+        var amber: String?
+        var red: String?
+        while let pair = arguments.next() {
+            guard let equals = pair.firstIndex(of: "=") else {
+                throw UsageError("'\(pair)' is not amber=VALUE or red=VALUE")
+            }
+            let key = pair[..<equals], value = String(pair[pair.index(after: equals)...])
+            guard !value.isEmpty else { throw UsageError("'\(pair)' has no value") }
+            switch key {
+            case "amber": amber = value
+            case "red": red = value
+            default: throw UsageError("'\(key)' is not a level: use amber=VALUE and/or red=VALUE")
+            }
+        }
+        try arguments.finish()
+        guard amber != nil || red != nil else { throw UsageError("give amber=VALUE and/or red=VALUE") }
+        Ask.printText(try Ask.agent(socket, ControlRequest(.thresholdSet, queue: queue, metric: metric, amber: amber, red: red)))
+        return 0
+    }
+}

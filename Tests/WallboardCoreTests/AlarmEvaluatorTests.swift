@@ -1,0 +1,124 @@
+import XCTest
+@testable import WallboardCore
+
+final class AlarmEvaluatorTests: XCTestCase {
+    /// Drives one metric through a sequence of (time, value) with an injected clock and returns the
+    /// levels shown.
+    func levels(_ threshold: Threshold, metric: Metric = .longestWait, _ samples: [(Double, Double)]) -> [AlarmLevel] {
+        var evaluator = AlarmEvaluator()
+        let clock = ManualClock()
+        return samples.map { t, value in
+            clock.set(t)
+            return evaluator.evaluate(key: .init(queue: "q", metric: metric), value: value, threshold: threshold, at: clock.now()).level
+        }
+    }
+
+    func testLimitsAreTheLastAcceptableValueInEitherDirection() {
+        let wait = Threshold(amber: 20, red: 30, direction: .higherIsWorse, hysteresis: 0, dwell: 0)
+        XCTAssertEqual(levels(wait, [(0, 20), (1, 20.9), (2, 21), (3, 30), (4, 31)]), [.normal, .normal, .amber, .amber, .red])
+        let sl = Threshold(amber: 95, red: 90, direction: .lowerIsWorse, hysteresis: 0, dwell: 0)
+        XCTAssertEqual(levels(sl, metric: .serviceLevel, [(0, 95), (1, 94.9), (2, 90), (3, 89.99)]), [.normal, .amber, .amber, .red])
+    }
+
+    func testWorseShowsAtOnceButBetterWaitsForDwell() {
+        let t = Threshold(amber: 20, red: 30, direction: .higherIsWorse, hysteresis: 0, dwell: 10)
+        // Red at 31 s at once; back under 20 at t=1 but must hold 10 s before normal shows.
+        XCTAssertEqual(
+            levels(t, [(0, 31), (1, 5), (5, 5), (10.9, 5), (11, 5), (12, 5)]),
+            [.red, .red, .red, .red, .normal, .normal])
+    }
+
+    func testDwellRestartsWhenTheValueBouncesBack() {
+        let t = Threshold(amber: 20, red: 30, direction: .higherIsWorse, hysteresis: 0, dwell: 10)
+        XCTAssertEqual(
+            levels(t, [(0, 31), (1, 5), (8, 31), (9, 5), (15, 5), (18.9, 5), (19, 5)]),
+            [.red, .red, .red, .red, .red, .red, .normal])
+    }
+
+    func testDwellStepsDownThroughTheLevelDeservedAtTheEnd() {
+        let t = Threshold(amber: 20, red: 30, direction: .higherIsWorse, hysteresis: 0, dwell: 10)
+        // Better than red since t=1 (amber, then normal): after 10 s it shows what is deserved then.
+        XCTAssertEqual(levels(t, [(0, 31), (1, 25), (6, 10), (11, 10)]), [.red, .red, .red, .normal])
+    }
+
+    func testHysteresisHoldsALevelUntilTheValueIsClearlyBetter() {
+        let t = Threshold(amber: 20, red: 30, direction: .higherIsWorse, hysteresis: 5, dwell: 0)
+        XCTAssertEqual(
+            levels(t, [(0, 31), (1, 29), (2, 26), (3, 25), (4, 21), (5, 16), (6, 15), (7, 29)]),
+            [.red, .red, .red, .amber, .amber, .amber, .normal, .amber])
+        let sl = Threshold(amber: nil, red: 90, direction: .lowerIsWorse, hysteresis: 2, dwell: 0)
+        XCTAssertEqual(levels(sl, metric: .serviceLevel, [(0, 89), (1, 91), (2, 92), (3, 90)]), [.red, .red, .normal, .normal])
+    }
+
+    func testAHoveringValueDoesNotFlicker() {
+        let t = Threshold(amber: 20, red: 30, direction: .higherIsWorse, hysteresis: 1, dwell: 5)
+        let samples = (0..<40).map { i in (Double(i), i % 2 == 0 ? 30.0 : 31.0) }
+        let shown = levels(t, samples)
+        XCTAssertEqual(shown.first, .amber)
+        XCTAssertTrue(shown.dropFirst().allSatisfy { $0 == .red }, "\(shown)")
+    }
+
+    func testWorstMetricDrivesTheQueueWithAReasonInWords() throws {
+        var q = QueueConfig(id: "999")
+        q.thresholds = [
+            .longestWait: Threshold(amber: 20, red: 30, dwell: 0),
+            .waiting: Threshold(amber: 5, red: 10, dwell: 0),
+            .serviceLevel: Threshold(amber: 95, red: 90, direction: .lowerIsWorse, dwell: 0),
+            .extra("silent"): Threshold(amber: 1, red: 3, dwell: 0),
+        ]
+        var evaluator = AlarmEvaluator()
+        let figures = QueueFigures(waiting: 7, longestWait: 42.8, serviceLevel: 89.6, extras: [ExtraFigure(name: "silent", value: 2)])
+        let alarm = evaluator.evaluate(queue: "999", figures: figures, config: q, at: 0)
+        XCTAssertEqual(alarm.level, .red)
+        XCTAssertEqual(alarm.driver?.metric, .longestWait, "ties go to longest wait")
+        XCTAssertEqual(alarm.reason, "LONGEST WAIT 0:42 > 0:30")
+        XCTAssertEqual(alarm.metrics[.serviceLevel]?.reason, "SERVICE LEVEL 89% < 90%")
+        XCTAssertEqual(alarm.metrics[.waiting]?.reason, "WAITING 7 > 5")
+        XCTAssertEqual(alarm.level(of: .extra("silent")), .amber)
+        XCTAssertEqual(alarm.metrics[.extra("silent")]?.reason, "SILENT 2 > 1")
+
+        let calmer = QueueFigures(waiting: 12, longestWait: 10, serviceLevel: 99)
+        let second = evaluator.evaluate(queue: "999", figures: calmer, config: q, at: 1)
+        XCTAssertEqual(second.driver?.metric, .waiting)
+        XCTAssertEqual(second.reason, "WAITING 12 > 10")
+    }
+
+    func testAReasonHeldByHysteresisSaysWhatItWas() {
+        var evaluator = AlarmEvaluator()
+        let t = Threshold(amber: nil, red: 30, hysteresis: 5, dwell: 0)
+        _ = evaluator.evaluate(key: .init(queue: "q", metric: .longestWait), value: 31, threshold: t, at: 0)
+        let held = evaluator.evaluate(key: .init(queue: "q", metric: .longestWait), value: 27, threshold: t, at: 1)
+        XCTAssertEqual(held.level, .red)
+        XCTAssertEqual(held.reason, "LONGEST WAIT 0:27, WAS > 0:30")
+    }
+
+    func testUnknownValuesAndStaleQueuesRaiseNothing() {
+        var board = BoardState(startedAt: 0)
+        board.apply(FeedMessage(publisher: "a", session: 1, sequence: 1, sentAtMilliseconds: 0, interval: 2, queues: [
+            QueueReport(id: "999", name: "999", waiting: 3, longestWait: 40, offered: 0, answered: 0, abandoned: 0, answeredWithinTarget: 0),
+        ]), at: 0)
+        var evaluator = AlarmEvaluator()
+        let config = WallboardConfig()
+        let now = evaluator.evaluate(board: board, config: config, at: 1)
+        XCTAssertEqual(now.queue("999").level, .red)
+        XCTAssertEqual(now.queue("999").reason, "LONGEST WAIT 0:41 > 0:20")
+        XCTAssertNil(now.queue("999").metrics[.serviceLevel], "0 offered: no service level, so no alarm on it")
+        let stale = evaluator.evaluate(board: board, config: config, at: 7)
+        XCTAssertEqual(stale.queue("999").level, .normal, "stale data raises no alarm; the tile says NO DATA instead")
+        XCTAssertEqual(evaluator.shownLevel(queue: "999", metric: .longestWait), .normal)
+    }
+
+    func testFloorStaffAlarm() {
+        var board = BoardState(startedAt: 0)
+        board.apply(FeedMessage(publisher: "a", session: 1, sequence: 1, sentAtMilliseconds: 0, staff: [
+            StaffReport(available: 0, onCall: 12, wrapUp: 1, onBreak: 2),
+        ]), at: 0)
+        var config = WallboardConfig()
+        config.staff.available = Threshold(amber: 3, red: 1, direction: .lowerIsWorse, dwell: 0)
+        var evaluator = AlarmEvaluator()
+        let alarms = evaluator.evaluate(board: board, config: config, at: 1)
+        XCTAssertEqual(alarms.staff?.level, .red)
+        XCTAssertEqual(alarms.staff?.reason, "AVAILABLE 0 < 1")
+        XCTAssertEqual(alarms.worst, .red)
+    }
+}

@@ -1,0 +1,183 @@
+import XCTest
+@testable import WallboardCore
+
+final class ConfigParserTests: XCTestCase {
+    /// Each bad file and the exact message a supervisor sees (file:line:column: what was expected).
+    func testBadFilesNameLineColumnAndExpectation() {
+        let table: [(String, String, UInt)] = [
+            ("[feed]\nport = 99999\n",
+             "t.conf:2:8: 'port': '99999' is not a UDP port number from 1 to 65535", #line),
+            ("[feed]\ngroup = 10.0.0.1\n",
+             "t.conf:2:9: 'group': '10.0.0.1' is not an IPv4 multicast address (224.0.0.0 to 239.255.255.255), like 239.192.0.99", #line),
+            ("[feed]\nlost_after = 30\n",
+             "t.conf:2:14: 'lost_after': '30' is not a duration like 30s or 2m", #line),
+            ("[feed]\nstale_after =\n",
+             "t.conf:2:14: 'stale_after' has no value; expected a duration like 15s, or auto (3 × the publisher's interval)", #line),
+            ("[queue \"999\"]\nlongest_wiat.red = 30s\n",
+             "t.conf:2:1: unknown key 'longest_wiat.red' in [queue \"999\"]; did you mean 'longest_wait.red'?", #line),
+            ("[queue \"999\"]\n  service_level.red = 90\n",
+             "t.conf:2:23: 'service_level.red': '90' is not a percentage like 90%, or off", #line),
+            ("[queue \"999\"]\nservice_level.red = 190%\n",
+             "t.conf:2:21: 'service_level.red': '190%' is not a percentage like 90%, or off", #line),
+            ("[queue \"999\"]\nwaiting.amber = lots\n",
+             "t.conf:2:17: 'waiting.amber': 'lots' is not a whole number like 5, or off", #line),
+            ("[queue \"999\"]\nlongest_wait.direction = up\n",
+             "t.conf:2:26: 'longest_wait.direction': 'up' is not higher or lower (which way is worse)", #line),
+            ("[queue \"9\"]\nlongest_wait.amber = 40s\nlongest_wait.red = 30s\n",
+             "t.conf:3:20: longest_wait.red (30s) must be at or beyond longest_wait.amber (40s): higher is worse", #line),
+            ("[queue \"999\"]\nservice_level.amber = 85%\n",
+             "t.conf:2:23: service_level.red (90%) must be at or beyond service_level.amber (85%): lower is worse; the red limit is the built-in default, so set service_level.red too", #line),
+            ("[dispaly]\noutput = drm\n",
+             "t.conf:1:1: unknown section [dispaly]; expected [feed], [display], [board], [staff] or [queue \"ID\"]; did you mean [display]?", #line),
+            ("[queue]\n",
+             "t.conf:1:1: [queue] needs the queue id, like [queue \"999\"]", #line),
+            ("[feed \"x\"]\n",
+             "t.conf:1:1: [feed] takes no id; expected [feed]", #line),
+            ("[feed\n",
+             "t.conf:1:1: section header has no closing ']'; expected [name] or [queue \"ID\"]", #line),
+            ("port = 4950\n",
+             "t.conf:1:1: 'port' is outside any section; put it under [feed], [display], [board], [staff] or [queue \"ID\"]", #line),
+            ("[feed]\nport 4950\n",
+             "t.conf:2:1: expected 'key = value', '[section]' or '# comment', found 'port 4950'", #line),
+            ("[feed]\nport = 4950\nport = 4951\n",
+             "t.conf:3:1: 'port' is set twice (first on line 2); keep one", #line),
+            ("[board]\nqueues = 999, 101, 999\n",
+             "t.conf:2:10: 'queues': '999, 101, 999' is not a list without repeats ('999' appears twice)", #line),
+            ("[display]\nrotation = 45\n",
+             "t.conf:2:12: 'rotation': '45' is not 0, 90, 180 or 270", #line),
+            ("[display]\nmode = 1920x1080@sixty\n",
+             "t.conf:2:8: 'mode': '1920x1080@sixty' is not a mode like 1920x1080 or 1920x1080@60, or auto", #line),
+            ("[display]\noutput = hdmi\n",
+             "t.conf:2:10: 'output': 'hdmi' is not one of auto, drm, fbdev, terminal, png", #line),
+            ("[display]\nconnector = A, B, C\n",
+             "t.conf:2:13: 'connector': 'A, B, C' is not one connector name, or two for two screens, like HDMI-A-1 or HDMI-A-1, HDMI-A-2", #line),
+            ("[display]\nredpulse = on\n",
+             "t.conf:2:1: unknown key 'redpulse' in [display]; did you mean 'red_pulse'?", #line),
+            ("[display]\ncolour = blue\n",
+             "t.conf:2:1: unknown key 'colour' in [display]", #line),
+            ("[board]\ntitle = \"OPEN\n",
+             "t.conf:2:9: the quoted value has no closing '\"'", #line),
+            ("[feed]\n[feed]\n",
+             "t.conf:2:1: section [feed] appears twice (first on line 1); merge the two into one", #line),
+            ("[staff]\navailable.amber = 1\navailable.red = 3\n",
+             "t.conf:3:17: available.red (3) must be at or beyond available.amber (1): lower is worse", #line),
+        ]
+        for (text, expected, line) in table {
+            do {
+                _ = try WallboardConfig(parsing: text, file: "t.conf")
+                XCTFail("accepted a bad file:\n\(text)", line: line)
+            } catch {
+                XCTAssertEqual(error.description, expected, line: line)
+            }
+        }
+    }
+
+    func testEveryMistakeIsReportedInOnePass() {
+        let text = "[feed]\nport = x\n[display]\nrotation = 7\n"
+        XCTAssertThrowsError(try WallboardConfig(parsing: text, file: "f")) { error in
+            let errors = (error as? ConfigErrors)?.errors ?? []
+            XCTAssertEqual(errors.map(\.location.line), [2, 4])
+        }
+    }
+
+    func testNoFileMeansWorkingDefaults() throws {
+        let empty = try WallboardConfig(parsing: "# nothing but a comment\n\n")
+        XCTAssertEqual(empty, WallboardConfig())
+        XCTAssertEqual(empty.feed.lostAfter, 30)
+        XCTAssertEqual(empty.display.output, .auto)
+        // UK police defaults: 999 is red below 90% within 10 s; 101 has a 30 s target.
+        XCTAssertEqual(empty.queue("999").threshold(.serviceLevel)?.red, 90)
+        XCTAssertEqual(empty.queue("999").target, 10)
+        XCTAssertEqual(empty.queue("101").target, 30)
+        XCTAssertNil(empty.queue("crime").threshold(.serviceLevel))
+        XCTAssertEqual(empty.queue("crime").threshold(.longestWait)?.red, 300)
+    }
+
+    func testValuesParse() throws {
+        let text = """
+            [feed]
+            group = 239.1.2.3   # comment after a value
+            port = 5000
+            stale_after = 1m30s
+            lost_after = 2m
+            [display]
+            output = png
+            connector = HDMI-A-1, HDMI-A-2
+            mode = 1280x720@50
+            rotation = 270
+            viewing_distance = 4.5m
+            burn_in_shift = off
+            red_pulse = off
+            png_path = /tmp/b.png
+            [board]
+            title = "ROOM #2"
+            queues = 101, 999
+            [queue "999"]
+            longest_wait.red = off
+            longest_wait.amber = 1h
+            dwell = 3s
+            service_level.dwell = 20s
+            extra.silent_calls.amber = 2.5
+            extra.silent_calls.direction = lower
+            """
+        let c = try WallboardConfig(parsing: text)
+        XCTAssertEqual(c.feed.group, "239.1.2.3")
+        XCTAssertEqual(c.feed.port, 5000)
+        XCTAssertEqual(c.feed.staleAfter, 90)
+        XCTAssertEqual(c.feed.lostAfter, 120)
+        XCTAssertEqual(c.display.output, .png)
+        XCTAssertEqual(c.display.connectors, ["HDMI-A-1", "HDMI-A-2"])
+        XCTAssertEqual(c.display.mode, DisplayMode(width: 1280, height: 720, refresh: 50))
+        XCTAssertEqual(c.display.rotation, .threeQuarter)
+        XCTAssertEqual(c.display.viewingDistance, 4.5)
+        XCTAssertNil(c.display.burnInShift)
+        XCTAssertFalse(c.display.redPulse)
+        XCTAssertEqual(c.board.title, "ROOM #2")
+        XCTAssertEqual(c.board.queues, ["101", "999"])
+        let q = c.queue("999")
+        XCTAssertNil(q.thresholds[.longestWait]?.red)
+        XCTAssertEqual(q.thresholds[.longestWait]?.amber, 3600)
+        XCTAssertEqual(q.thresholds[.longestWait]?.dwell, 3, "queue-wide dwell applies")
+        XCTAssertEqual(q.thresholds[.serviceLevel]?.dwell, 20, "a metric's own dwell wins")
+        XCTAssertEqual(q.thresholds[.serviceLevel]?.red, 90, "unset keys keep the 999 defaults")
+        XCTAssertEqual(q.thresholds[.extra("silent_calls")]?.amber, 2.5)
+        XCTAssertEqual(q.thresholds[.extra("silent_calls")]?.direction, .lowerIsWorse)
+    }
+
+    func testStaleAfterFollowsPublisherIntervalUnlessConfigured() throws {
+        var feed = FeedConfig()
+        XCTAssertEqual(feed.staleAfter(publisherInterval: 2), 6)
+        XCTAssertEqual(feed.staleAfter(publisherInterval: nil), 15)
+        feed.staleAfter = 20
+        XCTAssertEqual(feed.staleAfter(publisherInterval: 2), 20)
+    }
+
+    func testDisplayOrderUsesBoardListElseOrderThenFeed() throws {
+        let c = try WallboardConfig(parsing: "[queue \"b\"]\norder = 2\n[queue \"c\"]\n[queue \"a\"]\norder = 1\n")
+        XCTAssertEqual(c.displayOrder(feedQueues: ["x", "a", "y"]), ["a", "b", "c", "x", "y"])
+        let listed = try WallboardConfig(parsing: "[board]\nqueues = y, a\n")
+        XCTAssertEqual(listed.displayOrder(feedQueues: ["x", "a", "y"]), ["y", "a"])
+    }
+
+    func testWindowsLineEndingsAndDurations() throws {
+        let c = try WallboardConfig(parsing: "[feed]\r\nlost_after = 45s\r\n")
+        XCTAssertEqual(c.feed.lostAfter, 45)
+        XCTAssertEqual(ConfigValue.duration("1h2m3s"), 3723)
+        XCTAssertEqual(ConfigValue.duration("1.5s"), 1.5)
+        XCTAssertNil(ConfigValue.duration("10"))
+        XCTAssertNil(ConfigValue.duration("s"))
+        XCTAssertNil(ConfigValue.duration("10x"))
+        XCTAssertEqual(ConfigValue.percentage("92.5%"), 92.5)
+        XCTAssertNil(ConfigValue.percentage("92"))
+    }
+}
+
+final class EditDistanceTests: XCTestCase {
+    func testTranspositionIsOneEditAndFarWordsGetNoSuggestion() {
+        XCTAssertEqual(EditDistance.between("prot", "port"), 1)
+        XCTAssertEqual(EditDistance.between("kitten", "sitting"), 3)
+        XCTAssertEqual(EditDistance.suggestion(for: "prot", among: ConfigKeys.feed), "port")
+        XCTAssertEqual(EditDistance.suggestion(for: "Output", among: ConfigKeys.display), "output")
+        XCTAssertNil(EditDistance.suggestion(for: "colour", among: ConfigKeys.display))
+    }
+}

@@ -1,0 +1,138 @@
+import XCTest
+@testable import WallboardCore
+
+final class SceneBuilderTests: XCTestCase {
+    let clock = WallTime(secondsOfDay: 14 * 3600 + 2 * 60 + 33)
+
+    func message(_ queues: [QueueReport], staff: [StaffReport] = [], sequence: UInt64 = 1) -> FeedMessage {
+        FeedMessage(publisher: "acd-a", session: 1, sequence: sequence, sentAtMilliseconds: 0, interval: 2, floor: "NORTH", queues: queues, staff: staff)
+    }
+
+    func scene(_ board: BoardState, config: WallboardConfig = WallboardConfig(), at now: Double, banner: String? = nil) -> Scene {
+        var evaluator = AlarmEvaluator()
+        let alarms = evaluator.evaluate(board: board, config: config, at: now)
+        return SceneBuilder(config: config).build(
+            board: board, alarms: alarms, now: now, wallTime: clock, banner: banner, feed: FeedHealth(dropped: 2))
+    }
+
+    func testALiveQueueTileIsFullyFormatted() throws {
+        var board = BoardState(startedAt: 0)
+        board.apply(message([QueueReport(
+            id: "999", name: "Emergency", waiting: 4, longestWait: 38, offered: 200, answered: 180, abandoned: 5,
+            answeredWithinTarget: 183, targetSeconds: 10, averageSpeedOfAnswer: 7.9, period: "since 00:00",
+            extras: [ExtraFigure(name: "silent_calls", value: 2)])],
+            staff: [StaffReport(available: 3, onCall: 14, wrapUp: 2, onBreak: 4)]), at: 100)
+        let s = scene(board, at: 104.5, banner: "Major incident: M6 J10")
+        XCTAssertEqual(s.header, HeaderScene(title: "NORTH", clock: "14:02:33"))
+        XCTAssertEqual(s.banner, "Major incident: M6 J10")
+        let tile = try XCTUnwrap(s.tiles.first)
+        XCTAssertEqual(tile.title, "Emergency")
+        XCTAssertEqual(tile.waiting, "4")
+        XCTAssertEqual(tile.longestWait, "0:42", "38 s at send + 4.5 s since arrival, ticking")
+        XCTAssertEqual(tile.level, .red)
+        XCTAssertEqual(tile.reason, "LONGEST WAIT 0:42 > 0:20")
+        XCTAssertNil(tile.stale)
+        XCTAssertEqual(tile.figures, [
+            FigureScene(label: "SL 10s", value: "91%", level: .amber),
+            FigureScene(label: "ABAND", value: "3%", level: .amber),
+            FigureScene(label: "ASA", value: "0:07", level: .amber),
+            FigureScene(label: "SILENT CALLS", value: "2"),
+        ])
+        XCTAssertEqual(tile.sparkline.count, 60)
+        XCTAssertEqual(tile.sparkline.last, 4)
+        XCTAssertEqual(s.staff, StaffScene(available: 3, onCall: 14, wrapUp: 2, onBreak: 4, other: 0))
+        XCTAssertEqual(s.footer, FooterScene(feed: "FEED OK · last 0:04 ago · acd-a · dropped 2 · counters since 00:00"))
+        XCTAssertNil(s.feedLost)
+        XCTAssertGreaterThan(s.pulse, 0, "red tile and red_pulse on")
+    }
+
+    func testUnknownFiguresAreDashesNeverZero() throws {
+        var board = BoardState(startedAt: 0)
+        board.apply(message([QueueReport(id: "web", name: "Web chat", waiting: 0, longestWait: 0, offered: 0, answered: 0, abandoned: 0, answeredWithinTarget: 0)]), at: 0)
+        let tile = try XCTUnwrap(scene(board, at: 1).tiles.first)
+        XCTAssertEqual(tile.waiting, "0")
+        XCTAssertEqual(tile.longestWait, "0:00")
+        XCTAssertEqual(tile.figures.map(\.value), ["–", "–", "–"])
+        XCTAssertEqual(tile.figures.first?.label, "SL", "no target known")
+        XCTAssertEqual(tile.level, .normal)
+        XCTAssertNil(tile.reason)
+    }
+
+    func testStaleQueueSaysNoDataAndLosesItsAlarmColour() throws {
+        var board = BoardState(startedAt: 0)
+        board.apply(message([
+            QueueReport(id: "999", name: "999", waiting: 9, longestWait: 50),
+            QueueReport(id: "101", name: "101", waiting: 1, longestWait: 3),
+        ]), at: 0)
+        board.apply(message([QueueReport(id: "101", name: "101", waiting: 1, longestWait: 3)], sequence: 2), at: 40)
+        let s = scene(board, at: 45)
+        let tile = try XCTUnwrap(s.tiles.first { $0.id == "999" })
+        XCTAssertEqual(tile.stale, "NO DATA 0:45")
+        XCTAssertEqual(tile.level, .normal)
+        XCTAssertNil(tile.reason)
+        XCTAssertEqual(tile.longestWait, "0:50", "frozen at what was reported, not ticking")
+        XCTAssertNil(s.tiles.first { $0.id == "101" }?.stale)
+        XCTAssertEqual(s.footer.feed, "FEED PARTIAL · last 0:05 ago · no data: 999 · acd-a · dropped 2")
+        XCTAssertTrue(s.footer.warning)
+        XCTAssertNil(s.feedLost)
+    }
+
+    func testFeedLostSceneAndRecovery() throws {
+        var board = BoardState(startedAt: 0)
+        board.apply(message(
+            [QueueReport(id: "999", name: "999", waiting: 2, longestWait: 5)],
+            staff: [StaffReport(available: 3, onCall: 1, wrapUp: 0, onBreak: 0)]), at: 10)
+        let lost = scene(board, at: 145)
+        XCTAssertEqual(lost.feedLost, FeedLostScene(detail: "NO DATA FOR 2:15", hint: "Last publisher acd-a · figures below are NOT current"))
+        XCTAssertEqual(lost.tiles.first?.stale, "NO DATA 2:15")
+        XCTAssertNil(lost.staff, "staff counts withdrawn while the feed is lost")
+        XCTAssertEqual(lost.footer, FooterScene(feed: "FEED LOST · last 2:15 ago · acd-a · dropped 2", warning: true))
+        XCTAssertEqual(lost.pulse, 0)
+
+        board.apply(message([QueueReport(id: "999", name: "999", waiting: 1, longestWait: 1)], sequence: 2), at: 146)
+        let back = scene(board, at: 146)
+        XCTAssertNil(back.feedLost)
+        XCTAssertNil(back.tiles.first?.stale)
+    }
+
+    func testNothingEverReceived() throws {
+        var config = WallboardConfig()
+        config.board.queues = ["999", "101"]
+        let board = BoardState(startedAt: 0)
+        let waiting = scene(board, config: config, at: 5)
+        XCTAssertNil(waiting.feedLost)
+        XCTAssertEqual(waiting.tiles.map(\.stale), ["NO DATA", "NO DATA"])
+        XCTAssertEqual(waiting.tiles.map(\.waiting), ["–", "–"])
+        XCTAssertEqual(waiting.header.title, "CONTROL ROOM")
+        XCTAssertTrue(waiting.footer.feed.hasPrefix("WAITING FOR FEED 0:05"))
+        let lost = scene(board, config: config, at: 31)
+        XCTAssertEqual(lost.feedLost?.detail, "NO DATA SINCE START 0:31")
+        XCTAssertEqual(lost.feedLost?.hint, "Nothing received on 239.192.0.99:5099 · check the publisher and the network")
+    }
+
+    func testConfigDrivesTitlesOrderAndTileCap() throws {
+        var board = BoardState(startedAt: 0)
+        board.apply(message((1...14).map { QueueReport(id: "q\($0)", name: "Queue \($0)", waiting: 0, longestWait: 0) }), at: 0)
+        let config = try WallboardConfig(parsing: """
+            [board]
+            title = ROOM 2
+            [queue "q9"]
+            label = NINE
+            order = 1
+            """)
+        let s = scene(board, config: config, at: 1)
+        XCTAssertEqual(s.header.title, "ROOM 2")
+        XCTAssertEqual(s.tiles.count, 12)
+        XCTAssertEqual(s.tiles.first?.title, "NINE")
+        XCTAssertEqual(Array(s.tiles.map(\.id).prefix(3)), ["q9", "q1", "q2"])
+    }
+
+    func testPulseIsOffWithoutRedOrWhenDisabled() throws {
+        var board = BoardState(startedAt: 0)
+        board.apply(message([QueueReport(id: "999", name: "999", waiting: 1, longestWait: 60)]), at: 0)
+        var config = WallboardConfig()
+        XCTAssertEqual(scene(board, config: config, at: 0.5).pulse, 0.25)
+        config.display.redPulse = false
+        XCTAssertEqual(scene(board, config: config, at: 0.5).pulse, 0)
+    }
+}
