@@ -1,0 +1,62 @@
+/// Something that happens at a moment of simulated time. Handler events carry the shift serial
+/// they were scheduled in, so an event left over from an earlier shift is recognised and ignored.
+struct SimulationEvent: Sendable {
+    enum Kind: Sendable {
+        case arrival(queue: Int)
+        case abandon(queue: Int, call: UInt64)
+        case talkEnd(handler: Int)
+        case wrapEnd(handler: Int)
+        case shiftStart(handler: Int)
+        case briefingEnd(handler: Int, shift: Int)
+        case breakDue(handler: Int, shift: Int, minutes: Double)
+        case breakEnd(handler: Int, shift: Int)
+        case shiftEnd(handler: Int, shift: Int)
+        case midnight
+    }
+
+    var time: Double
+    /// Order of scheduling: breaks ties so equal times always replay in the same order.
+    var order: UInt64
+    var kind: Kind
+
+    @inline(__always) func precedes(_ other: SimulationEvent) -> Bool {
+        time < other.time || (time == other.time && order < other.order)
+    }
+}
+
+/// A binary min-heap of events by (time, order).
+struct EventHeap: Sendable {
+    private var items: [SimulationEvent] = []
+
+    var isEmpty: Bool { items.isEmpty }
+    var count: Int { items.count }
+    var first: SimulationEvent? { items.first }
+
+    mutating func push(_ event: SimulationEvent) {
+        items.append(event)
+        var child = items.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard items[child].precedes(items[parent]) else { break }
+            items.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    mutating func pop() -> SimulationEvent? {
+        guard !items.isEmpty else { return nil }
+        items.swapAt(0, items.count - 1)
+        let top = items.removeLast()
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1, right = left + 1
+            var smallest = parent
+            if left < items.count, items[left].precedes(items[smallest]) { smallest = left }
+            if right < items.count, items[right].precedes(items[smallest]) { smallest = right }
+            if smallest == parent { break }
+            items.swapAt(parent, smallest)
+            parent = smallest
+        }
+        return top
+    }
+}

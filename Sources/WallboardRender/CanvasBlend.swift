@@ -1,0 +1,43 @@
+import WallboardCore
+
+extension Canvas {
+    /// Blends `color` into the canvas through an 8-bit coverage mask placed at (`x`, `y`), clipped to
+    /// `clip` and the canvas. Integer arithmetic, exact at 0 and 255.
+    func blend(mask: UnsafeBufferPointer<UInt8>, width: Int, height: Int, x: Int, y: Int, color: UInt32, clip: Rect) {
+        let area = clip.intersection(bounds).intersection(Rect(x: x, y: y, width: width, height: height))
+        guard !area.isEmpty, let maskBase = mask.baseAddress, let base = pixels.baseAddress else { return }
+        let fr = color >> 16 & 0xFF, fg = color >> 8 & 0xFF, fb = color & 0xFF
+        for py in area.y..<area.maxY {
+            let maskRow = maskBase + (py - y) * width - x
+            let row = base + py * self.width
+            for px in area.x..<area.maxX {
+                let a = UInt32(maskRow[px])
+                if a == 0 { continue }
+                if a == 255 { row[px] = color; continue }
+                let bg = row[px]
+                let ia = 255 - a
+                let r = Canvas.mix(fr, bg >> 16 & 0xFF, a, ia)
+                let g = Canvas.mix(fg, bg >> 8 & 0xFF, a, ia)
+                let b = Canvas.mix(fb, bg & 0xFF, a, ia)
+                row[px] = r << 16 | g << 8 | b
+            }
+        }
+    }
+
+    /// (f·a + b·(255−a)) / 255, rounded, without a division.
+    @inline(__always) static func mix(_ f: UInt32, _ b: UInt32, _ a: UInt32, _ ia: UInt32) -> UInt32 {
+        let t = f * a + b * ia + 128
+        return (t + (t >> 8)) >> 8
+    }
+
+    /// Blends one pixel with coverage `a` (0–255).
+    @inline(__always) func blendPixel(x: Int, y: Int, color: UInt32, alpha a: UInt32) {
+        guard a > 0 else { return }
+        let i = y * width + x
+        if a >= 255 { pixels[i] = color; return }
+        let bg = pixels[i], ia = 255 - a
+        pixels[i] = Canvas.mix(color >> 16 & 0xFF, bg >> 16 & 0xFF, a, ia) << 16
+            | Canvas.mix(color >> 8 & 0xFF, bg >> 8 & 0xFF, a, ia) << 8
+            | Canvas.mix(color & 0xFF, bg & 0xFF, a, ia)
+    }
+}

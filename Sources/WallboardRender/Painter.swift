@@ -1,0 +1,110 @@
+import WallboardCore
+
+/// Draws a `Scene` into a `Canvas` and says which pixels it changed.
+///
+/// The painter remembers the last scene it painted into a canvas and, next time, repaints only the
+/// elements whose content changed (a ticking clock repaints the clock's changed digits, not the
+/// board). Every element owns a rectangle no other element draws into, so an element can be
+/// repainted alone and give exactly the pixels a full repaint would. The damage it returns is the
+/// tight bounding box of the pixels that actually changed in each repainted element.
+///
+/// If anything else writes into the canvas, call `invalidate()` so the next paint is a full one.
+public final class Painter: @unchecked Sendable {
+    public let fonts: Fonts
+    public var palette: Palette { didSet { invalidate() } }
+    /// Viewing distance, screen size, burn-in margin and shift. The metrics are the fonts' own.
+    public var layoutOptions: LayoutOptions {
+        didSet {
+            layoutOptions.metrics = fonts.bold.metrics
+            invalidate()
+        }
+    }
+    /// The layout used by the last paint.
+    public private(set) var layout: BoardLayout?
+    /// When non-nil, every piece of text drawn is appended here (tests check nothing is clipped).
+    public var textLog: [DrawnText]?
+
+    var previous: Scene?
+    private var previousCanvas: ObjectIdentifier?
+    private var layoutKey: LayoutKey?
+    var scratch: [UInt32] = []
+
+    public init(fonts: Fonts, layoutOptions: LayoutOptions = LayoutOptions(), palette: Palette = Palette()) {
+        self.fonts = fonts
+        self.palette = palette
+        var options = layoutOptions
+        options.metrics = fonts.bold.metrics
+        self.layoutOptions = options
+    }
+
+    /// Forget what was painted: the next paint redraws the whole canvas.
+    public func invalidate() {
+        previous = nil
+        layoutKey = nil
+    }
+
+    /// Paints `scene` into `canvas` and returns the rectangles whose pixels changed (empty when
+    /// nothing did; the whole canvas the first time, or after the size, shape or mode changes).
+    @discardableResult
+    public func paint(scene: Scene, into canvas: Canvas) -> [Rect] {
+        let key = LayoutKey(scene: scene, width: canvas.width, height: canvas.height)
+        let layout: BoardLayout
+        if let current = self.layout, key == layoutKey {
+            layout = current
+        } else {
+            layout = BoardLayout(
+                width: canvas.width, height: canvas.height, tileCount: key.tiles, figureSlots: key.figureSlots,
+                hasBanner: key.banner, hasStaff: key.staff, options: layoutOptions)
+            self.layout = layout
+        }
+        let full = previous == nil || key != layoutKey || previousCanvas != ObjectIdentifier(canvas)
+            || (previous?.feedLost == nil) != (scene.feedLost == nil)
+        defer {
+            previous = scene
+            layoutKey = key
+            previousCanvas = ObjectIdentifier(canvas)
+        }
+        if full {
+            if scene.feedLost != nil {
+                paintFeedLost(scene, layout, canvas)
+            } else {
+                paintBoard(scene, layout, canvas)
+            }
+            return [canvas.bounds]
+        }
+        guard let old = previous, old != scene else { return [] }
+        if scene.feedLost != nil {
+            return updateFeedLost(from: old, to: scene, layout, canvas)
+        }
+        return updateBoard(from: old, to: scene, layout, canvas)
+    }
+}
+
+/// One piece of text the painter drew: what, where it was allowed to go, and where its ink landed.
+public struct DrawnText: Sendable, Equatable {
+    public var text: String
+    public var box: TextBox
+    /// The size actually used (smaller than `box.size` when the text had to shrink to fit).
+    public var size: Int
+    /// The inked pixels before clipping; nil for blank text.
+    public var ink: Rect?
+}
+
+/// What the layout depends on besides the options: when any of it changes, everything moves.
+struct LayoutKey: Equatable {
+    var width: Int
+    var height: Int
+    var tiles: Int
+    var figureSlots: Int
+    var banner: Bool
+    var staff: Bool
+
+    init(scene: Scene, width: Int, height: Int) {
+        self.width = width
+        self.height = height
+        tiles = min(BoardLayout.maximumTiles, scene.tiles.count)
+        figureSlots = min(4, scene.tiles.map(\.figures.count).max() ?? 0)
+        banner = scene.banner.map { !$0.isEmpty } ?? false
+        staff = scene.staff != nil
+    }
+}

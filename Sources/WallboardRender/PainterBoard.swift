@@ -1,0 +1,147 @@
+import WallboardCore
+
+/// The normal board: header, banner, tiles, staff bar, footer. Each `draw…` function fills its own
+/// element's rectangle and draws into it only, so it serves both the full paint and the update.
+extension Painter {
+    func paintBoard(_ scene: Scene, _ layout: BoardLayout, _ canvas: Canvas) {
+        canvas.fill(canvas.bounds, with: palette.background)
+        canvas.fill(layout.header, with: palette.panel)
+        drawTitle(scene, layout, canvas)
+        drawClock(scene, layout, canvas)
+        drawBanner(scene, layout, canvas)
+        for index in layout.tiles.indices where index < scene.tiles.count {
+            drawTile(scene.tiles[index], layout.tiles[index], pulse: scene.pulse, canvas)
+        }
+        if let staff = scene.staff, let staffLayout = layout.staff {
+            canvas.fill(staffLayout.frame, with: palette.background)
+            for cell in 0..<staffLayout.cells.count { drawStaffCell(staff, cell, staffLayout, canvas) }
+            drawStaffBar(staff, staffLayout, canvas)
+        }
+        drawFooter(scene, layout, canvas)
+    }
+
+    func updateBoard(from old: Scene, to new: Scene, _ layout: BoardLayout, _ canvas: Canvas) -> [Rect] {
+        var damage: [Rect] = []
+        func redraw(_ rect: Rect, _ draw: () -> Void) {
+            if let changed = tracked(rect, canvas, draw) { damage.append(changed) }
+        }
+        if old.header.title != new.header.title { redraw(layout.title.rect) { drawTitle(new, layout, canvas) } }
+        if old.header.clock != new.header.clock { redraw(layout.clock.rect) { drawClock(new, layout, canvas) } }
+        if old.banner != new.banner, let rect = layout.banner { redraw(rect) { drawBanner(new, layout, canvas) } }
+        for (index, tileLayout) in layout.tiles.enumerated() where index < new.tiles.count && index < old.tiles.count {
+            let a = old.tiles[index], b = new.tiles[index]
+            let pulseChanged = old.pulse != new.pulse && b.level == .red && b.stale == nil
+            guard a != b || pulseChanged else { continue }
+            if a.level != b.level || (a.stale == nil) != (b.stale == nil) || a.id != b.id {
+                redraw(tileLayout.frame) { drawTile(b, tileLayout, pulse: new.pulse, canvas) }
+                continue
+            }
+            let style = tileStyle(b, pulse: new.pulse)
+            if pulseChanged {
+                for band in Canvas.frameBands(tileLayout.frame, thickness: tileLayout.border) {
+                    redraw(band) { drawTileBorder(b, tileLayout, style, clip: band, canvas) }
+                }
+            }
+            if a.title != b.title { redraw(tileLayout.title.rect) { drawTileTitle(b, tileLayout, style, canvas) } }
+            if a.waiting != b.waiting { redraw(tileLayout.waiting.rect) { drawWaiting(b, tileLayout, style, canvas) } }
+            if a.longestWait != b.longestWait {
+                redraw(tileLayout.longestWait.rect) { drawLongestWait(b, tileLayout, style, canvas) }
+            }
+            for slot in tileLayout.figureValues.indices {
+                let fa = slot < a.figures.count ? a.figures[slot] : nil
+                let fb = slot < b.figures.count ? b.figures[slot] : nil
+                guard fa != fb else { continue }
+                if fa?.label != fb?.label {
+                    redraw(tileLayout.figureLabels[slot].rect) { drawFigureLabel(b, slot, tileLayout, style, canvas) }
+                }
+                if fa?.value != fb?.value || fa?.level != fb?.level {
+                    redraw(tileLayout.figureValues[slot].rect) { drawFigureValue(b, slot, tileLayout, style, canvas) }
+                }
+            }
+            if a.reason != b.reason || a.stale != b.stale {
+                redraw(tileLayout.reason.rect) { drawReason(b, tileLayout, style, canvas) }
+            }
+            if a.sparkline != b.sparkline, let rect = tileLayout.sparkline {
+                redraw(rect) { drawSparkline(b, tileLayout, style, canvas) }
+            }
+        }
+        if let a = old.staff, let b = new.staff, a != b, let staffLayout = layout.staff {
+            let countsA = [a.available, a.onCall, a.wrapUp, a.onBreak, a.other]
+            let countsB = [b.available, b.onCall, b.wrapUp, b.onBreak, b.other]
+            for cell in 0..<staffLayout.cells.count where countsA[cell] != countsB[cell] || (cell == 0 && a.level != b.level) {
+                redraw(staffLayout.cells[cell].frame) { drawStaffCell(b, cell, staffLayout, canvas) }
+            }
+            if countsA != countsB { redraw(staffLayout.bar) { drawStaffBar(b, staffLayout, canvas) } }
+        }
+        if old.footer != new.footer { redraw(layout.footer) { drawFooter(new, layout, canvas) } }
+        return damage
+    }
+
+    // MARK: Header, banner, footer
+
+    func drawTitle(_ scene: Scene, _ layout: BoardLayout, _ canvas: Canvas) {
+        canvas.fill(layout.title.rect, with: palette.panel)
+        drawText(scene.header.title, in: layout.title, font: fonts.bold, color: palette.text, canvas: canvas)
+    }
+
+    func drawClock(_ scene: Scene, _ layout: BoardLayout, _ canvas: Canvas) {
+        canvas.fill(layout.clock.rect, with: palette.panel)
+        drawText(scene.header.clock, in: layout.clock, font: fonts.bold, color: palette.text, canvas: canvas)
+    }
+
+    func drawBanner(_ scene: Scene, _ layout: BoardLayout, _ canvas: Canvas) {
+        guard let rect = layout.banner, let box = layout.bannerText else { return }
+        canvas.fill(rect, with: palette.banner)
+        drawText(scene.banner ?? "", in: box, font: fonts.bold, color: palette.text, canvas: canvas)
+    }
+
+    func drawFooter(_ scene: Scene, _ layout: BoardLayout, _ canvas: Canvas) {
+        canvas.fill(layout.footer, with: palette.panel)
+        var box = layout.footerText
+        if scene.footer.warning {
+            // A warning gets the amber triangle as well as amber text.
+            let side = Int(Double(box.size) * fonts.bold.metrics.capHeight)
+            let icon = Rect(x: box.rect.x + side / 2, y: box.rect.y + (box.rect.height - side) / 2, width: side, height: side)
+            canvas.triangle(in: icon, color: palette.amber, clip: layout.footer)
+            box.rect = Rect(x: icon.maxX + side / 2, y: box.rect.y, width: max(0, box.rect.maxX - icon.maxX - side / 2), height: box.rect.height)
+            drawText(scene.footer.feed, in: box, font: fonts.bold, color: palette.amber, canvas: canvas)
+        } else {
+            box.rect = box.rect.insetBy(0).offsetX(box.size / 2)
+            drawText(scene.footer.feed, in: box, font: fonts.regular, color: palette.label, canvas: canvas)
+        }
+    }
+
+    /// Copies `rect`'s pixels, runs `draw`, and returns the bounding box of the pixels that changed.
+    func tracked(_ rect: Rect, _ canvas: Canvas, _ draw: () -> Void) -> Rect? {
+        let r = rect.intersection(canvas.bounds)
+        guard !r.isEmpty, let base = canvas.pixels.baseAddress else { return nil }
+        if scratch.count < r.area { scratch = [UInt32](repeating: 0, count: r.area) }
+        scratch.withUnsafeMutableBufferPointer { saved in
+            for y in 0..<r.height {
+                (saved.baseAddress! + y * r.width).update(from: base + (r.y + y) * canvas.width + r.x, count: r.width)
+            }
+        }
+        draw()
+        var minX = Int.max, minY = Int.max, maxX = Int.min, maxY = Int.min
+        scratch.withUnsafeBufferPointer { saved in
+            for y in 0..<r.height {
+                let row = base + (r.y + y) * canvas.width + r.x
+                let old = saved.baseAddress! + y * r.width
+                var x = 0
+                while x < r.width && row[x] == old[x] { x += 1 }
+                guard x < r.width else { continue }
+                var last = r.width - 1
+                while row[last] == old[last] { last -= 1 }
+                minX = min(minX, x); maxX = max(maxX, last)
+                minY = min(minY, y); maxY = y
+            }
+        }
+        guard minX != Int.max else { return nil }
+        return Rect(x: r.x + minX, y: r.y + minY, width: maxX - minX + 1, height: maxY - minY + 1)
+    }
+}
+
+extension Rect {
+    /// The rectangle moved right by `dx` and narrowed by the same amount.
+    func offsetX(_ dx: Int) -> Rect { Rect(x: x + dx, y: y, width: max(0, width - dx), height: height) }
+}

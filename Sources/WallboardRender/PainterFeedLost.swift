@@ -1,0 +1,51 @@
+import WallboardCore
+
+/// FEED LOST: the whole screen becomes a black-and-yellow hazard frame round a huge headline, so a
+/// silent feed can never pass for a calm floor. The clock keeps ticking to show the board is alive.
+extension Painter {
+    func paintFeedLost(_ scene: Scene, _ layout: BoardLayout, _ canvas: Canvas) {
+        let lost = layout.feedLost
+        canvas.fill(canvas.bounds, with: palette.hazardDark)
+        for band in Canvas.frameBands(lost.frame, thickness: lost.band) {
+            canvas.hatch(band, palette.hazard, palette.hazardDark, stripe: max(4, lost.band / 2), clip: canvas.bounds)
+        }
+        drawText("FEED LOST", in: lost.headline, font: fonts.bold, color: palette.hazard, canvas: canvas)
+        drawFeedLostClock(scene, lost, canvas)
+        drawFeedLostDetail(scene, lost, canvas)
+        drawFeedLostHint(scene, lost, canvas)
+        drawFeedLostFooter(scene, lost, canvas)
+    }
+
+    func updateFeedLost(from old: Scene, to new: Scene, _ layout: BoardLayout, _ canvas: Canvas) -> [Rect] {
+        let lost = layout.feedLost
+        var damage: [Rect] = []
+        func redraw(_ rect: Rect, _ draw: () -> Void) {
+            if let changed = tracked(rect, canvas, draw) { damage.append(changed) }
+        }
+        if old.header.clock != new.header.clock { redraw(lost.clock.rect) { drawFeedLostClock(new, lost, canvas) } }
+        if old.feedLost?.detail != new.feedLost?.detail { redraw(lost.detail.rect) { drawFeedLostDetail(new, lost, canvas) } }
+        if old.feedLost?.hint != new.feedLost?.hint { redraw(lost.hint.rect) { drawFeedLostHint(new, lost, canvas) } }
+        if old.footer != new.footer { redraw(lost.footer.rect) { drawFeedLostFooter(new, lost, canvas) } }
+        return damage
+    }
+
+    func drawFeedLostClock(_ scene: Scene, _ lost: FeedLostLayout, _ canvas: Canvas) {
+        canvas.fill(lost.clock.rect, with: palette.hazardDark)
+        drawText(scene.header.clock, in: lost.clock, font: fonts.bold, color: palette.label, canvas: canvas)
+    }
+
+    func drawFeedLostDetail(_ scene: Scene, _ lost: FeedLostLayout, _ canvas: Canvas) {
+        canvas.fill(lost.detail.rect, with: palette.hazardDark)
+        drawText(scene.feedLost?.detail ?? "", in: lost.detail, font: fonts.bold, color: palette.text, canvas: canvas)
+    }
+
+    func drawFeedLostHint(_ scene: Scene, _ lost: FeedLostLayout, _ canvas: Canvas) {
+        canvas.fill(lost.hint.rect, with: palette.hazardDark)
+        drawText(scene.feedLost?.hint ?? "", in: lost.hint, font: fonts.regular, color: palette.text, canvas: canvas)
+    }
+
+    func drawFeedLostFooter(_ scene: Scene, _ lost: FeedLostLayout, _ canvas: Canvas) {
+        canvas.fill(lost.footer.rect, with: palette.hazardDark)
+        drawText(scene.footer.feed, in: lost.footer, font: fonts.regular, color: palette.staleText, canvas: canvas)
+    }
+}

@@ -1,0 +1,43 @@
+import WallboardCore
+
+/// The staff bar: five counts with colour swatches, and a bar split in proportion.
+extension Painter {
+    static let staffLabels = ["AVAILABLE", "ON CALL", "WRAP-UP", "BREAK", "OTHER"]
+
+    func drawStaffCell(_ staff: StaffScene, _ index: Int, _ layout: StaffLayout, _ canvas: Canvas) {
+        let cell = layout.cells[index]
+        canvas.fill(cell.frame, with: palette.background)
+        let counts = [staff.available, staff.onCall, staff.wrapUp, staff.onBreak, staff.other]
+        let alarmed = index == 0 && staff.level != .normal
+        // The available count's alarm shows as the level's icon in place of the swatch, and a pill.
+        switch (alarmed, staff.level) {
+        case (true, .amber): canvas.triangle(in: cell.swatch, color: palette.amber, clip: cell.frame)
+        case (true, .red): canvas.fill(cell.swatch, with: palette.redBright)
+        default: canvas.fill(cell.swatch, with: palette.staff[index])
+        }
+        drawText(Painter.staffLabels[index], in: cell.label, font: fonts.regular, color: palette.label, canvas: canvas)
+        if alarmed {
+            drawText(String(counts[index]), in: cell.value, font: fonts.bold, color: palette.hazardDark, canvas: canvas,
+                     pill: palette.accent(staff.level))
+        } else {
+            drawText(String(counts[index]), in: cell.value, font: fonts.bold, color: palette.text, canvas: canvas)
+        }
+    }
+
+    func drawStaffBar(_ staff: StaffScene, _ layout: StaffLayout, _ canvas: Canvas) {
+        let bar = layout.bar
+        canvas.fill(bar, with: palette.panel)
+        let counts = [staff.available, staff.onCall, staff.wrapUp, staff.onBreak, staff.other].map { max(0, $0) }
+        let total = counts.reduce(0, +)
+        guard total > 0 else { return }
+        var running = 0
+        for (index, count) in counts.enumerated() {
+            let x0 = bar.x + running * bar.width / total
+            running += count
+            let x1 = bar.x + running * bar.width / total
+            canvas.fill(Rect(x: x0, y: bar.y, width: x1 - x0, height: bar.height), with: palette.staff[index])
+            // A dark seam between segments, so neighbouring states read apart without colour.
+            if count > 0 && running < total { canvas.fill(Rect(x: x1 - 1, y: bar.y, width: 1, height: bar.height), with: palette.background) }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import WallboardCore
+
+/// A string shaped at one size: glyphs with pen positions, ready to measure or draw.
+///
+/// Digits sit centred in fixed cells as wide as the widest digit (tabular figures whatever the
+/// font); other characters use their own advance plus the font's kerning, where it has any.
+struct TextLine {
+    struct Placed {
+        var glyph: Glyph
+        /// Pen position of the glyph's origin, 26.6 fixed point from the line start.
+        var pen: Int
+    }
+
+    let size: Int
+    private(set) var glyphs: [Placed] = []
+    /// Total advance, 26.6.
+    private(set) var advance = 0
+
+    init(_ text: String, size: Int, font: Font) {
+        self.size = size
+        guard size > 0 else { return }
+        var previous: UInt32 = 0
+        let cell = font.digitCell(size: size)
+        for scalar in text.unicodeScalars {
+            let index = font.glyphIndex(scalar)
+            guard let glyph = font.cache.glyph(index, size: size, face: font.face) else { continue }
+            if scalar.properties.numericType == .decimal && scalar.isASCII {
+                glyphs.append(Placed(glyph: glyph, pen: advance + (cell - glyph.advance) / 2))
+                advance += cell
+                previous = 0  // no kerning into or out of a cell: cells must not move
+            } else {
+                advance += font.face.kerning(previous, index, size: size)
+                glyphs.append(Placed(glyph: glyph, pen: advance))
+                advance += glyph.advance
+                previous = index
+            }
+        }
+    }
+
+    /// The advance width in whole pixels.
+    var width: Int { (advance + 63) >> 6 }
+
+    /// The inked pixels relative to the pen start (x) and baseline (y), or nil when nothing is inked.
+    var inkBounds: Rect? {
+        var bounds: Rect?
+        for placed in glyphs where placed.glyph.width > 0 && placed.glyph.height > 0 {
+            let g = placed.glyph
+            let rect = Rect(x: TextLine.pixel(placed.pen) + g.left, y: -g.top, width: g.width, height: g.height)
+            bounds = bounds.map { $0.union(rect) } ?? rect
+        }
+        return bounds
+    }
+
+    /// Blends the line into `canvas` with its pen starting at (`x`, `baseline`), only inside `clip`.
+    func draw(into canvas: Canvas, x: Int, baseline: Int, color: UInt32, clip: Rect) {
+        for placed in glyphs {
+            let g = placed.glyph
+            guard g.width > 0, g.height > 0 else { continue }
+            g.coverage.withUnsafeBufferPointer { mask in
+                canvas.blend(mask: mask, width: g.width, height: g.height,
+                             x: x + TextLine.pixel(placed.pen) + g.left, y: baseline - g.top, color: color, clip: clip)
+            }
+        }
+    }
+
+    /// Glyph origins are snapped to whole pixels: FreeType's bitmaps are rendered at integer
+    /// positions, and snapping keeps equal strings pixel-identical wherever they are drawn.
+    @inline(__always) static func pixel(_ fixed: Int) -> Int { (fixed + 32) >> 6 }
+}

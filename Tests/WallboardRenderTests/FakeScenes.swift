@@ -1,0 +1,56 @@
+import WallboardCore
+
+/// Hand-built scenes for the painter's tests (the real SceneBuilder lives with the board logic;
+/// these only need to exercise every visual state).
+enum FakeScenes {
+    static func sparkline(seed: Int, count: Int = 60) -> [Double?] {
+        (0..<count).map { i in
+            if (i + seed) % 23 == 0 { return nil }
+            return Double((i * 7 + seed * 13) % 17) + Double(i) / 6
+        }
+    }
+
+    static func tile(_ index: Int, level: AlarmLevel = .normal, stale: String? = nil) -> TileScene {
+        let titles = ["999", "101", "CRIME RECORDING", "ONLINE REPORTS", "TRAFFIC", "FIREARMS", "CONTROL 2",
+                      "VULNERABLE", "PUBLIC ENQ", "SWITCHBOARD", "OVERFLOW", "LOST PROPERTY"]
+        let figureLevel: AlarmLevel = level == .normal ? .normal : level
+        return TileScene(
+            id: "q\(index)", title: titles[index % titles.count], level: level,
+            waiting: String((index * 5 + 3) % 40), longestWait: "\(index % 4):\(String(format2: (index * 17) % 60))",
+            figures: [
+                FigureScene(label: "SL 10s", value: "\(92 - index)%", level: figureLevel == .red ? .red : .normal),
+                FigureScene(label: "ABAND", value: "\(index % 7).\(index % 10)%", level: figureLevel == .amber ? .amber : .normal),
+                FigureScene(label: "ASA", value: "0:\(String(format2: 8 + index))"),
+            ],
+            reason: level == .red ? "LONGEST WAIT 1:42 > 0:30" : level == .amber ? "SL 10s 84% < 90%" : nil,
+            stale: stale, sparkline: sparkline(seed: index))
+    }
+
+    /// A busy floor: every alarm state, a stale tile, banner and staff bar.
+    static func board(tiles count: Int = 6, clock: String = "14:02:33", banner: String? = "MAJOR INCIDENT: M62 J24 — expect 999 surge") -> Scene {
+        let tiles = (0..<count).map { i -> TileScene in
+            switch i % 6 {
+            case 1: return tile(i, level: .amber)
+            case 2: return tile(i, level: .red)
+            case 4: return tile(i, stale: "NO DATA 0:45")
+            default: return tile(i)
+            }
+        }
+        return Scene(
+            header: HeaderScene(title: "WEST YORKSHIRE CONTROL", clock: clock), banner: banner, tiles: tiles,
+            staff: StaffScene(available: 4, onCall: 31, wrapUp: 6, onBreak: 3, other: 2, level: .amber),
+            footer: FooterScene(feed: "FEED OK · last 0:01 ago · acd-a · dropped 0"))
+    }
+
+    static func feedLost(clock: String = "14:05:10", detail: String = "NO DATA FOR 2:15") -> Scene {
+        var scene = board()
+        scene.header.clock = clock
+        scene.feedLost = FeedLostScene(detail: detail, hint: "Last publisher acd-a · figures are NOT current")
+        scene.footer = FooterScene(feed: "FEED LOST · last 2:15 ago · acd-a · dropped 3", warning: true)
+        return scene
+    }
+}
+
+extension String {
+    init(format2 n: Int) { self = n < 10 ? "0\(n)" : "\(n)" }
+}
