@@ -63,7 +63,7 @@ final class MulticastFeed: FeedInput, @unchecked Sendable {
     func health(now: MonotonicSeconds) -> FeedHealth {
         FeedHealth(
             activePublisher: intake.activePublisher, dropped: ledger.totalGaps, rejected: intake.counters.totalRejected,
-            listening: "\(endpoint.group):\(endpoint.port)")
+            failovers: intake.counters.failovers, listening: "\(endpoint.group):\(endpoint.port)")
     }
 
     func status(now: MonotonicSeconds) -> FeedInputStatus {
