@@ -12,6 +12,7 @@ var benchmarks: [String: () throws -> Void] = [:]
 benchmarks["latency"] = LatencyBenchmark.run
 
 // agent (CPU, memory):
+benchmarks["agent"] = AgentBenchmark.run
 
 // board (apply + alarms + scene, config parse):
 benchmarks["board"] = BoardBenchmark.run
