@@ -12,6 +12,9 @@ var benchmarks: [String: () throws -> Void] = [:]
 
 // agent (CPU, memory):
 
+// board (apply + alarms + scene, config parse):
+benchmarks["board"] = BoardBenchmark.run
+
 let help = """
     wallboard-bench — Wallboard's benchmarks (build with -c release).
 

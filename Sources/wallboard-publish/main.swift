@@ -1,20 +1,30 @@
 import WallboardSystem
 
 let help = """
-    wallboard-publish — publish the wallboard metrics feed over UDP multicast.
+    wallboard-publish — publish the wallboard metrics feed over UDP multicast (PROTOCOL.md).
 
     Usage: wallboard-publish COMMAND [OPTIONS]
 
     Commands:
-      send       read metrics records from stdin and publish them
-      simulate   publish a simulated control-room call floor
-      record     capture the feed to a file
-      replay     play a recording back
-      listen     print decoded datagrams and counters
+      send                 read Q and S records from stdin (blank line = publish) and publish them
+      simulate             publish a simulated control-room call floor
+      record FILE          capture the feed to FILE   [--count N] [--duration SECS]
+      replay FILE          play a recording back      [--speed N]
+      listen               print decoded datagrams and counters   [--count N] [--timeout SECS]
+
+    \(PublishOptions.help)
+
+    Examples:
+      printf 'Q id=999 waiting=2 oldest=8\\nS available=5 oncall=3 wrap=1 break=0\\n' | wallboard-publish send
+      wallboard-publish listen --key /etc/wallboard/feed.key
     """
 
 CommandLineTool.main(name: "wallboard-publish", help: help) { arguments in
-    let command = try arguments.command(among: ["send", "simulate", "record", "replay", "listen"])
-    CommandLineTool.printError("wallboard-publish: '\(command)' is not built yet (see the open issues)")
-    return 1
+    switch try arguments.command(among: ["send", "simulate", "record", "replay", "listen"]) {
+    case "send": try SendCommand.run(&arguments)
+    case "simulate": try SimulateCommand.run(&arguments)
+    case "record": try RecordCommand.run(&arguments)
+    case "replay": try ReplayCommand.run(&arguments)
+    default: try ListenCommand.run(&arguments)
+    }
 }

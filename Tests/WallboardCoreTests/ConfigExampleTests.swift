@@ -30,6 +30,18 @@ final class ConfigExampleTests: XCTestCase {
         XCTAssertNil(config.feed.staleAfter, "auto")
     }
 
+    /// "Fully commented": every key the parser knows appears in the example (set or commented out).
+    func testExampleDocumentsEveryKey() throws {
+        let text = try String(contentsOfFile: Self.examplePath, encoding: .utf8)
+        let lines = text.split(separator: "\n").map { String($0).trimmingSpaces }
+        for key in ConfigKeys.feed + ConfigKeys.display + ConfigKeys.board + ConfigKeys.staff {
+            XCTAssertTrue(lines.contains { $0.hasPrefix("\(key) =") || $0.hasPrefix("#\(key) =") }, "\(key) is not in the example")
+        }
+        for word in ConfigKeys.queuePlain + ConfigKeys.thresholdAttributes + Metric.standard.map(\.key) {
+            XCTAssertTrue(text.contains(word), "\(word) is not explained in the example")
+        }
+    }
+
     func testEditingTheExampleKeepsEveryComment() throws {
         let text = try String(contentsOfFile: Self.examplePath, encoding: .utf8)
         let edited = try ConfigEditor.setThreshold(queue: "999", key: "longest_wait.red", value: "30s", in: text)

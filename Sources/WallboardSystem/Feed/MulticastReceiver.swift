@@ -1,0 +1,236 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Dispatch
+import WallboardCore
+
+/// Receives the feed: joins an IPv4 or IPv6 multicast group on a named interface (or any) and
+/// hands every datagram, with its sender and arrival time, to a handler on `queue`.
+///
+/// - `SO_REUSEADDR`, so several agents and `wallboard-publish listen` can share one host.
+/// - `IP_MULTICAST_ALL` off (and bound to the group for IPv4): otherwise Linux delivers every group
+///   joined anywhere on the host to a socket bound to the port.
+/// - Retries the join every `rejoinInterval` seconds until it works (an interface that comes up late
+///   at boot, a network without a route yet) and re-joins if the interface is re-created.
+/// - Non-blocking on a Dispatch read source; receive errors are recorded in `status`, never fatal.
+///
+/// ```swift
+/// let receiver = try MulticastReceiver(endpoint: MulticastEndpoint(interface: "eth0"), queue: q) { datagram in
+///     let outcome = intake.receive(datagram.bytes, now: datagram.receivedAt)   // on q
+/// }
+/// receiver.start()
+/// ```
+public final class MulticastReceiver: @unchecked Sendable {
+    /// One datagram as received. `bytes` is the whole datagram, however large (the intake rejects
+    /// anything over 1400 bytes as too large).
+    public struct Datagram: Sendable {
+        public var bytes: [UInt8]
+        /// "192.0.2.10:40312" or "[fe80::1]:40312".
+        public var sender: String
+        /// Monotonic time of arrival.
+        public var receivedAt: MonotonicSeconds
+    }
+
+    /// What the receiver is doing, safe to read from any thread.
+    public struct Status: Sendable, Equatable {
+        /// The group is joined (on `interfaceIndex`, 0 = kernel's choice).
+        public var isJoined = false
+        public var interfaceIndex: UInt32 = 0
+        public var joinAttempts = 0
+        public var datagrams = 0
+        /// The last join or receive failure, e.g. "no network interface named 'eth1'".
+        public var lastError: String?
+    }
+
+    public let endpoint: MulticastEndpoint
+    private let address: MulticastAddress
+    private let fd: Int32
+    private let queue: DispatchQueue
+    private let clock: any Clock
+    private let rejoinInterval: Double
+    private let handler: @Sendable (Datagram) -> Void
+    private let state = FeedLock(Status())
+    // Touched only on `queue`.
+    private var readSource: DispatchSourceRead?
+    private var timer: DispatchSourceTimer?
+    private var joinedIndex: UInt32?
+    private var started = false
+    private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 65_536, alignment: 8)
+
+    /// Opens and binds the socket (throws `SocketError` for a bad group or a port it cannot bind);
+    /// joining happens in `start()` and is retried, so a missing interface is not an error here.
+    public init(
+        endpoint: MulticastEndpoint, queue: DispatchQueue, clock: any Clock = SystemClock(), rejoinInterval: Double = 2,
+        handler: @escaping @Sendable (Datagram) -> Void
+    ) throws {
+        self.endpoint = endpoint
+        self.queue = queue
+        self.clock = clock
+        self.rejoinInterval = rejoinInterval
+        self.handler = handler
+        address = try MulticastAddress(group: endpoint.group, port: endpoint.port)
+        let context = endpoint.description
+        let fd = socket(address.family, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard fd >= 0 else {
+            buffer.deallocate()
+            throw SocketError.system(call: "socket", context: context, errno: errno)
+        }
+        self.fd = fd
+        do {
+            try SocketOptions.set(fd, SOL_SOCKET, SO_REUSEADDR, Int32(1), name: "SO_REUSEADDR", context: context)
+            switch address {
+            case .v4(let group, let port):
+                try SocketOptions.set(fd, Int32(IPPROTO_IP), SocketOptions.ipMulticastAll, Int32(0),
+                                      name: "IP_MULTICAST_ALL", context: context)
+                var sa = sockaddr_in()
+                sa.sin_family = sa_family_t(AF_INET)
+                sa.sin_port = port.bigEndian
+                sa.sin_addr = group  // bound to the group: only its datagrams reach us
+                let r = withUnsafePointer(to: &sa) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+                }
+                if r != 0 { throw SocketError.system(call: "bind", context: context, errno: errno) }
+            case .v6(_, let port):
+                try SocketOptions.set(fd, Int32(IPPROTO_IPV6), IPV6_V6ONLY, Int32(1), name: "IPV6_V6ONLY", context: context)
+                // Older kernels lack IPV6_MULTICAST_ALL; the join still filters by group there.
+                try? SocketOptions.set(fd, Int32(IPPROTO_IPV6), SocketOptions.ipv6MulticastAll, Int32(0),
+                                       name: "IPV6_MULTICAST_ALL", context: context)
+                var sa = sockaddr_in6()
+                sa.sin6_family = sa_family_t(AF_INET6)
+                sa.sin6_port = port.bigEndian
+                sa.sin6_addr = in6addr_any
+                let r = withUnsafePointer(to: &sa) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) }
+                }
+                if r != 0 { throw SocketError.system(call: "bind", context: context, errno: errno) }
+            }
+        } catch {
+            close(fd)
+            buffer.deallocate()
+            throw error
+        }
+    }
+
+    deinit {
+        // After `stop()` the read source's cancel handler closed the socket; otherwise close it here.
+        if !started { close(fd) }
+        buffer.deallocate()
+    }
+
+    /// A snapshot of the join and receive state.
+    public var status: Status { state.withLock { $0 } }
+
+    /// Joins (retrying in the background) and starts delivering datagrams. Call once.
+    public func start() {
+        queue.async { [self] in
+            guard !started else { return }
+            started = true
+            let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
+            source.setEventHandler { [unowned self] in self.drain() }
+            let fd = self.fd
+            source.setCancelHandler { close(fd) }
+            readSource = source
+            source.resume()
+            let t = DispatchSource.makeTimerSource(queue: queue)
+            t.schedule(deadline: .now(), repeating: rejoinInterval)
+            t.setEventHandler { [unowned self] in self.checkMembership() }
+            timer = t
+            t.resume()
+        }
+    }
+
+    /// Stops receiving and closes the socket. The handler is not called afterwards.
+    public func stop() {
+        queue.sync { [self] in
+            timer?.cancel()
+            timer = nil
+            readSource?.cancel()
+            readSource = nil
+        }
+    }
+
+    // MARK: - On `queue`
+
+    /// Joins when not joined on the wanted interface; re-joins when the interface was re-created.
+    private func checkMembership() {
+        let wanted: UInt32
+        do {
+            wanted = try SocketOptions.interfaceIndex(endpoint.interface)
+        } catch {
+            joinedIndex = nil  // the kernel drops memberships of a vanished interface
+            state.withLock {
+                $0.isJoined = false
+                $0.lastError = "\(error) (waiting for it)"
+            }
+            return
+        }
+        if joinedIndex == wanted { return }
+        if let old = joinedIndex { _ = try? membership(add: false, index: old) }
+        state.withLock { $0.joinAttempts += 1 }
+        do {
+            try membership(add: true, index: wanted)
+            joinedIndex = wanted
+            state.withLock {
+                $0.isJoined = true
+                $0.interfaceIndex = wanted
+                $0.lastError = nil
+            }
+        } catch {
+            state.withLock {
+                $0.isJoined = false
+                $0.lastError = "\(error) (retrying every \(rejoinInterval) s)"
+            }
+        }
+    }
+
+    @discardableResult
+    private func membership(add: Bool, index: UInt32) throws -> Bool {
+        let context = endpoint.description
+        switch address {
+        case .v4(let group, _):
+            var m = ip_mreqn()
+            m.imr_multiaddr = group
+            m.imr_address.s_addr = 0
+            m.imr_ifindex = Int32(index)
+            try SocketOptions.set(fd, Int32(IPPROTO_IP), add ? IP_ADD_MEMBERSHIP : IP_DROP_MEMBERSHIP, m,
+                                  name: add ? "IP_ADD_MEMBERSHIP" : "IP_DROP_MEMBERSHIP", context: context)
+        case .v6(let group, _):
+            var m = ipv6_mreq()
+            m.ipv6mr_multiaddr = group
+            m.ipv6mr_interface = index
+            try SocketOptions.set(fd, Int32(IPPROTO_IPV6), add ? SocketOptions.ipv6JoinGroup : SocketOptions.ipv6LeaveGroup, m,
+                                  name: add ? "IPV6_ADD_MEMBERSHIP" : "IPV6_DROP_MEMBERSHIP", context: context)
+        }
+        return true
+    }
+
+    /// Reads until the socket is empty (bounded, so a flood cannot starve the queue).
+    private func drain() {
+        for _ in 0..<256 {
+            var from = sockaddr_storage()
+            var fromLength = socklen_t(MemoryLayout<sockaddr_storage>.size)
+            let n = withUnsafeMutablePointer(to: &from) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    recvfrom(fd, buffer.baseAddress, buffer.count, Int32(MSG_TRUNC), $0, &fromLength)
+                }
+            }
+            if n < 0 {
+                let code = errno
+                if code == EINTR { continue }
+                if code != EAGAIN && code != EWOULDBLOCK {
+                    state.withLock {
+                        $0.lastError = "\(SocketError.system(call: "recvfrom", context: endpoint.description, errno: code))"
+                    }
+                }
+                return
+            }
+            // With MSG_TRUNC, n is the real length even beyond the buffer: keep what fitted, and
+            // let the length speak for itself (anything over 1400 is rejected as too large).
+            let kept = min(n, buffer.count)
+            var bytes = Array(UnsafeRawBufferPointer(rebasing: buffer[0..<kept]))
+            if n > kept { bytes += [UInt8](repeating: 0, count: n - kept) }
+            state.withLock { $0.datagrams += 1 }
+            handler(Datagram(bytes: bytes, sender: MulticastAddress.describe(from), receivedAt: clock.now()))
+        }
+    }
+}

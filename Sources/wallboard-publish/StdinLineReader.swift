@@ -1,0 +1,48 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import WallboardSystem
+
+/// Reads stdin line by line with a timeout (poll(2)), so `send` can republish while stdin is quiet.
+struct StdinLineReader {
+    enum Event {
+        case line([UInt8])
+        case timedOut
+        case endOfInput
+    }
+
+    private var buffer: [UInt8] = []
+    private var ended = false
+
+    /// The next line without its LF (a final line without LF counts too); nil timeout waits forever.
+    mutating func nextLine(timeout: Double?) throws -> Event {
+        while true {
+            if let nl = buffer.firstIndex(of: 0x0a) {
+                var line = Array(buffer[..<nl])
+                buffer.removeSubrange(...nl)
+                if line.last == 0x0d { line.removeLast() }  // tolerate CRLF input files
+                return .line(line)
+            }
+            if ended {
+                if buffer.isEmpty { return .endOfInput }
+                defer { buffer = [] }
+                return .line(buffer)
+            }
+            var fds = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+            let ms = timeout.map { Int32(min($0 * 1000, 86_400_000).rounded(.up)) } ?? -1
+            let r = poll(&fds, 1, ms)
+            if r < 0 {
+                if errno == EINTR { continue }
+                throw PublishError("cannot read stdin: \(systemError())")
+            }
+            if r == 0 { return .timedOut }
+            var chunk = [UInt8](repeating: 0, count: 65_536)
+            let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                throw PublishError("cannot read stdin: \(systemError())")
+            }
+            if n == 0 { ended = true } else { buffer += chunk[0..<n] }
+        }
+    }
+}
