@@ -15,6 +15,11 @@ var benchmarks: [String: () throws -> Void] = [:]
 // board (apply + alarms + scene, config parse):
 benchmarks["board"] = BoardBenchmark.run
 
+// proof (typical update end to end; for callgrind):
+benchmarks["update"] = UpdateBenchmark.run
+benchmarks["update-callgrind"] = UpdateBenchmark.callgrind
+benchmarks["soak"] = SoakBenchmark.run
+
 let help = """
     wallboard-bench — Wallboard's benchmarks (build with -c release).
 
