@@ -11,6 +11,7 @@ var benchmarks: [String: () throws -> Void] = [:]
 // latency (datagram → presented frame):
 
 // agent (CPU, memory):
+benchmarks["agent"] = AgentBenchmark.run
 
 // board (apply + alarms + scene, config parse):
 benchmarks["board"] = BoardBenchmark.run

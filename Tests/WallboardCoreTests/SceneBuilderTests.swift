@@ -152,3 +152,19 @@ final class BoardModelTests: XCTestCase {
         XCTAssertNotNil(model.scene(at: 6.5, wallTime: WallTime(secondsOfDay: 0)).feedLost, "new lost_after applies at once")
     }
 }
+
+final class SceneBuilderFooterTests: XCTestCase {
+    func testFooterCarriesFeedCountersOnlyWhenThereIsSomethingToSay() {
+        var board = BoardState(startedAt: 0)
+        board.apply(FeedMessage(publisher: "acd-b", session: 1, sequence: 1, sentAtMilliseconds: 0, interval: 2,
+                                queues: [QueueReport(id: "999", name: "999", waiting: 0, longestWait: 0)]), at: 0)
+        let builder = SceneBuilder(config: WallboardConfig())
+        let quiet = builder.footer(board: board, ids: ["999"], now: 1, feed: FeedHealth(FeedCounters(), activePublisher: "acd-b"))
+        XCTAssertEqual(quiet, FooterScene(feed: "FEED OK · last 0:01 ago · acd-b"))
+        var counters = FeedCounters()
+        counters[.badSignature] += 2
+        counters.failovers = 1
+        let noisy = builder.footer(board: board, ids: ["999"], now: 1, feed: FeedHealth(counters, activePublisher: "acd-b"))
+        XCTAssertEqual(noisy.feed, "FEED OK · last 0:01 ago · acd-b · rejected 2 · failovers 1")
+    }
+}
