@@ -42,7 +42,9 @@ final class FaultAgent {
         var text = "[feed]\ngroup = \(group)\nport = \(port)\ninterface = lo\n"
         if signed { text += "key_file = \(directory)/feed.key\nkey_id = floor1\n" }
         text += "stale_after = 10s\nlost_after = 30s\n"
-        text += "[display]\noutput = png\npng_path = \(pngPath)\n" + extra
+        // A small PNG: tests run the debug build, where encoding a 1920×1080 PNG takes seconds of the
+        // agent's one queue; the pipeline under test is the same at any size.
+        text += "[display]\noutput = png\nmode = 320x180\npng_path = \(pngPath)\n" + extra
         try text.write(toFile: configPath, atomically: true, encoding: .utf8)
     }
 
