@@ -9,6 +9,7 @@ var benchmarks: [String: () throws -> Void] = [:]
 // render (full frame, typical update):
 
 // latency (datagram → presented frame):
+benchmarks["latency"] = LatencyBenchmark.run
 
 // agent (CPU, memory):
 benchmarks["agent"] = AgentBenchmark.run
