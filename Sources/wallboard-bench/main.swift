@@ -22,6 +22,9 @@ benchmarks["update"] = UpdateBenchmark.run
 benchmarks["update-callgrind"] = UpdateBenchmark.callgrind
 benchmarks["soak"] = SoakBenchmark.run
 
+// simulator (simulated day: time and realism figures):
+benchmarks["simulator"] = SimulatorBenchmark.run
+
 let help = """
     wallboard-bench — Wallboard's benchmarks (build with -c release).
 
