@@ -38,7 +38,14 @@ fi
 [[ -x "$probe" ]] || { say "no probe binary at $probe"; exit 2; }
 
 # 2. The kernel: the version apt offers for linux-image-amd64, else whatever is cached.
-package=$(apt-cache depends linux-image-amd64 2>/dev/null | awk '/Depends: linux-image-[0-9]/ { print $2; exit }' || true)
+kernel_package() { apt-cache depends linux-image-amd64 2>/dev/null | awk '/Depends: linux-image-[0-9]/ { print $2; exit }' || true; }
+package=$(kernel_package)
+if [[ -z "$package" ]] && ! ls "$cache"/linux-image-*-amd64_*.deb >/dev/null 2>&1; then
+    # A machine whose package lists were cleaned (container images): fetch them once.
+    sudo=""; [[ $(id -u) -ne 0 ]] && sudo="sudo"
+    $sudo apt-get update -qq >&2 || true
+    package=$(kernel_package)
+fi
 if [[ -n "$package" ]] && ! ls "$cache/${package}_"*.deb >/dev/null 2>&1; then
     say "downloading $package (once)"
     (cd "$cache" && apt-get download "$package" >&2)

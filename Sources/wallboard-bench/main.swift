@@ -9,12 +9,16 @@ var benchmarks: [String: () throws -> Void] = [:]
 // render (full frame, typical update):
 
 // latency (datagram → presented frame):
+benchmarks["latency"] = LatencyBenchmark.run
 
 // agent (CPU, memory):
 benchmarks["agent"] = AgentBenchmark.run
 
 // board (apply + alarms + scene, config parse):
 benchmarks["board"] = BoardBenchmark.run
+
+// simulator (simulated day: time and realism figures):
+benchmarks["simulator"] = SimulatorBenchmark.run
 
 let help = """
     wallboard-bench — Wallboard's benchmarks (build with -c release).
