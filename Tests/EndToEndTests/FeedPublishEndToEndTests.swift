@@ -159,12 +159,34 @@ final class FeedPublishEndToEndTests: XCTestCase {
         XCTAssertEqual(bad.stderr, "wallboard-publish: \(file):2: 'zz…' is not hex\n")
     }
 
-    func testSimulateSaysPlainlyWhenItIsNotReady() throws {
-        let r = try Executable.run("wallboard-publish", ["simulate"] + common)
-        XCTAssertEqual(r.status, 1)
-        XCTAssertEqual(r.stderr,
-            "wallboard-publish: simulate is not ready yet: the call-floor simulator (FloorSimulator) has not landed\n")
-        let bad = try Executable.run("wallboard-publish", ["simulate", "--no-such-option"])
-        XCTAssertEqual(bad.status, 2, "unknown options are still usage errors")
+    func testSimulatePublishesARealisticFloor() throws {
+        let inbox = Inbox()
+        let receiver = try startReceiver(inbox)
+        defer { receiver.stop() }
+        let r = try Executable.run(
+            "wallboard-publish",
+            ["simulate", "--seed", "7", "--start", "10:00", "--speed", "600", "--interval", "0.25", "--duration", "1.2",
+             "--key", keyPath, "--publisher", "sim-e2e"] + common)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let wait = Date().addingTimeInterval(5)
+        while inbox.all.count < 4 && Date() < wait { usleep(10_000) }
+        var intake = FeedIntake(keys: [key])
+        let applied: [FeedMessage] = inbox.all.compactMap {
+            if case .apply(let m) = intake.receive($0.bytes, now: $0.receivedAt) { return m }
+            return nil
+        }
+        XCTAssertGreaterThanOrEqual(applied.count, 4, "\(intake.counters)")
+        XCTAssertEqual(intake.counters.totalRejected, 0, "\(intake.counters)")
+        let queues = applied.flatMap(\.queues)
+        XCTAssertTrue(Set(queues.map(\.id)).isSuperset(of: ["999", "101"]), "\(Set(queues.map(\.id)))")
+        XCTAssertNotNil(applied.first?.floor)
+        XCTAssertEqual(applied.first?.interval, 0.25)
+        // The floor moves: at 600× the counters grow between the first and last snapshot.
+        let offered = queues.filter { $0.id == "101" }.compactMap(\.offered)
+        XCTAssertGreaterThan(offered.last ?? 0, offered.first ?? .max, "\(offered)")
+        XCTAssertTrue(applied.flatMap(\.staff).contains { $0.scope == nil && $0.total > 0 })
+        let bad = try Executable.run("wallboard-publish", ["simulate", "--start", "25:00"])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertEqual(bad.stderr, "wallboard-publish: --start: '25:00' is not a time of day HH:MM (see 'wallboard-publish --help')\n")
     }
 }
