@@ -3,14 +3,15 @@ import WallboardCore
 /// The few shapes the board needs: hatching, outlines and alarm icons. All are functions of absolute
 /// pixel position, so repainting any part of a shape reproduces exactly the same pixels.
 extension Canvas {
-    /// Diagonal stripes of `a` and `b`, `stripe` pixels wide, over `rect` ∩ `clip`.
-    func hatch(_ rect: Rect, _ a: UInt32, _ b: UInt32, stripe: Int, clip: Rect) {
+    /// Diagonal stripes of `a` and `b`, `stripe` pixels wide, over `rect` ∩ `clip`. The pattern is
+    /// anchored at `origin`, so a burn-in shift moves the stripes with everything else.
+    func hatch(_ rect: Rect, _ a: UInt32, _ b: UInt32, stripe: Int, clip: Rect, origin: (x: Int, y: Int) = (0, 0)) {
         let r = rect.intersection(clip).intersection(bounds)
         guard !r.isEmpty, let base = pixels.baseAddress else { return }
         let period = max(2, stripe * 2), s = max(1, stripe)
         for y in r.y..<r.maxY {
             let row = base + y * width
-            var phase = (r.x + y) % period
+            var phase = ((r.x - origin.x + y - origin.y) % period + period) % period
             for x in r.x..<r.maxX {
                 row[x] = phase < s ? a : b
                 phase += 1

@@ -32,7 +32,7 @@ public enum Inflate {
         var reader = BitReader(stream, offset: 2)
         let data = try inflate(&reader)
         reader.alignToByte()
-        let at = reader.byteOffset
+        let at = reader.logicalByteOffset
         guard at + 4 <= stream.count else { throw .truncated(offset: at) }
         let expected = UInt32(stream[at]) << 24 | UInt32(stream[at + 1]) << 16 | UInt32(stream[at + 2]) << 8 | UInt32(stream[at + 3])
         let actual = Adler32.checksum(data)
@@ -46,8 +46,8 @@ public enum Inflate {
     }
 
     static func inflate(_ reader: inout BitReader) throws(InflateError) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(reader.remaining * 4)
+        var out = OutputBuffer(capacity: max(1024, reader.remaining * 4))
+        defer { out.free() }
         var final = false
         while !final {
             final = try reader.bits(1) == 1
@@ -67,7 +67,7 @@ public enum Inflate {
                 throw .badBlockType(offset: reader.byteOffset)
             }
         }
-        return out
+        return out.array
     }
 
     private static func readDynamicCodes(_ reader: inout BitReader) throws(InflateError) -> (HuffmanDecoder, HuffmanDecoder) {
@@ -94,7 +94,7 @@ public enum Inflate {
     }
 
     private static func decodeBlock(
-        _ reader: inout BitReader, _ out: inout [UInt8], _ lit: HuffmanDecoder, _ dist: HuffmanDecoder
+        _ reader: inout BitReader, _ out: inout OutputBuffer, _ lit: HuffmanDecoder, _ dist: HuffmanDecoder
     ) throws(InflateError) {
         while true {
             let symbol = try lit.decode(&reader)
@@ -110,42 +110,102 @@ public enum Inflate {
                 guard d < 30 else { throw .badCode(offset: reader.byteOffset, detail: "distance symbol \(d)") }
                 let distance = DeflateTables.distanceBase[d] + Int(try reader.bits(DeflateTables.distanceExtra[d]))
                 guard distance <= out.count else { throw .distanceTooFar(offset: reader.byteOffset) }
-                let start = out.count - distance
-                for k in 0..<length { out.append(out[start + k]) }
+                out.copyMatch(distance: distance, length: length)
             }
         }
     }
 }
 
-/// Decodes canonical Huffman codes one bit at a time (as zlib's `puff`): small and obviously right.
+/// Decodes canonical Huffman codes through a lookup table indexed by the next 15 input bits
+/// (codes are at most 15 bits), so each symbol costs one peek and one table read.
 struct HuffmanDecoder {
-    private var counts = [Int](repeating: 0, count: 16)
-    private var symbols: [Int] = []
+    static let maxBits = 15
+    /// Per 15-bit pattern: symbol << 4 | code length; 0 where no code matches.
+    private var table: [UInt32]
 
     init(_ lengths: [UInt8]) {
-        for l in lengths { counts[Int(l)] += 1 }
-        counts[0] = 0
-        var offsets = [Int](repeating: 0, count: 16)
-        for bits in 1..<16 { offsets[bits] = offsets[bits - 1] + counts[bits - 1] }
-        symbols = [Int](repeating: 0, count: lengths.count)
-        for (symbol, l) in lengths.enumerated() where l > 0 {
-            symbols[offsets[Int(l)]] = symbol
-            offsets[Int(l)] += 1
+        var count = [Int](repeating: 0, count: 16)
+        for l in lengths where l > 0 { count[Int(l)] += 1 }
+        var next = [UInt32](repeating: 0, count: 16)
+        var code: UInt32 = 0
+        for bits in 1..<16 {
+            code = (code + UInt32(count[bits - 1])) << 1
+            next[bits] = code
         }
+        var table = [UInt32](repeating: 0, count: 1 << HuffmanDecoder.maxBits)
+        for (symbol, l) in lengths.enumerated() where l > 0 {
+            let length = Int(l)
+            let c = next[length]
+            next[length] += 1
+            guard c < 1 << length else { continue }  // over-subscribed code: leave unmatched
+            var reversed = 0
+            for i in 0..<length where c & (1 << i) != 0 { reversed |= 1 << (length - 1 - i) }
+            let entry = UInt32(symbol) << 4 | UInt32(length)
+            var index = reversed
+            while index < table.count {
+                table[index] = entry
+                index += 1 << length
+            }
+        }
+        self.table = table
     }
 
-    func decode(_ reader: inout BitReader) throws(InflateError) -> Int {
-        var code = 0, first = 0, index = 0
-        for bits in 1..<16 {
-            code |= Int(try reader.bits(1))
-            let count = counts[bits]
-            if code - first < count { return symbols[index + code - first] }
-            index += count
-            first = (first + count) << 1
-            code <<= 1
-        }
-        throw .badCode(offset: reader.byteOffset, detail: "no code matches")
+    @inline(__always) func decode(_ reader: inout BitReader) throws(InflateError) -> Int {
+        let entry = table[Int(reader.peek15())]
+        let length = Int(entry & 0xF)
+        guard length > 0 else { throw .badCode(offset: reader.byteOffset, detail: "no code matches") }
+        try reader.consume(length)
+        return Int(entry >> 4)
     }
+}
+
+/// Growable output with match copies done in place (an Array would copy itself on every
+/// self-referencing append in debug builds).
+struct OutputBuffer {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    func free() { base.deallocate() }
+
+    private mutating func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        var newCapacity = capacity * 2
+        while newCapacity < count + extra { newCapacity *= 2 }
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        bigger.update(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity = newCapacity
+    }
+
+    @inline(__always) mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    /// Appends `length` bytes starting `distance` back; overlapping copies repeat the pattern.
+    mutating func copyMatch(distance: Int, length: Int) {
+        reserve(length)
+        let from = base + count - distance, to = base + count
+        // The source region is periodic with period `distance`, so once `copied` is a multiple of
+        // it, the first `distance + copied` source bytes are valid: copy spans double each time.
+        var copied = 0
+        while copied < length {
+            let n = min(distance + copied, length - copied)
+            (to + copied).update(from: from, count: n)
+            copied += n
+        }
+        count += length
+    }
+
+    var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 }
 
 /// Reads bits least-significant first.
@@ -162,22 +222,49 @@ struct BitReader {
 
     var remaining: Int { bytes.count - byteOffset }
 
+    /// The next 15 bits without consuming them (zeros past the end of the input).
+    @inline(__always) mutating func peek15() -> UInt32 {
+        while count < 15 {
+            let byte: UInt32 = byteOffset < bytes.count ? UInt32(bytes[byteOffset]) : 0
+            buffer |= byte << UInt32(count)
+            byteOffset += 1
+            count += 8
+        }
+        return buffer & 0x7FFF
+    }
+
+    /// Drops `n` bits that `peek15` has already loaded, failing if they lie past the end.
+    @inline(__always) mutating func consume(_ n: Int) throws(InflateError) {
+        // Bytes loaded beyond the input are padding: consuming into them means the stream is short.
+        let padding = max(0, byteOffset - bytes.count) * 8
+        guard n <= count - padding else { throw .truncated(offset: bytes.count) }
+        buffer >>= UInt32(n)
+        count -= n
+    }
+
     @inline(__always) mutating func bits(_ n: Int) throws(InflateError) -> UInt32 {
+        guard n > 0 else { return 0 }
         while count < n {
             guard byteOffset < bytes.count else { throw .truncated(offset: byteOffset) }
             buffer |= UInt32(bytes[byteOffset]) << UInt32(count)
             byteOffset += 1
             count += 8
         }
-        let value = n == 32 ? buffer : buffer & ((1 << UInt32(n)) - 1)
-        buffer = n == 32 ? 0 : buffer >> UInt32(n)
+        let padding = max(0, byteOffset - bytes.count) * 8
+        guard n <= count - padding else { throw .truncated(offset: bytes.count) }
+        let value = buffer & ((1 << UInt32(n)) - 1)
+        buffer >>= UInt32(n)
         count -= n
         return value
     }
 
-    /// Drops the bits left in the current byte.
+    /// Drops the bits left in the current byte (whole bytes already loaded stay buffered).
     mutating func alignToByte() {
-        buffer = 0
-        count = 0
+        let drop = count % 8
+        buffer >>= UInt32(drop)
+        count -= drop
     }
+
+    /// The offset of the next unread byte, once aligned.
+    var logicalByteOffset: Int { byteOffset - count / 8 }
 }

@@ -69,18 +69,26 @@ public enum PNGReader {
         let stride = width * channels
         guard raw.count >= height * (stride + 1) else { throw .badImageData("\(raw.count) bytes for \(width)x\(height)") }
         let canvas = Canvas(width: width, height: height)
-        var rows = raw
+        var rows = raw  // unfiltered in place
+        let zeros = [UInt8](repeating: 0, count: stride)
         let ok = rows.withUnsafeMutableBufferPointer { buffer -> Bool in
-            for y in 0..<height {
-                let start = y * (stride + 1)
-                let row = UnsafeMutableBufferPointer(rebasing: buffer[(start + 1)..<(start + 1 + stride)])
-                let previous = y == 0 ? nil : UnsafeBufferPointer(rebasing: buffer[(start - stride)..<start])
-                guard PNGFilter.undo(buffer[start], row: row, previous: previous, bpp: channels) else { return false }
-                for x in 0..<width {
-                    canvas.pixels[y * width + x] = RGB.pack(row[x * channels], row[x * channels + 1], row[x * channels + 2])
+            zeros.withUnsafeBufferPointer { zero -> Bool in
+                let bytes = buffer.baseAddress!, out = canvas.pixels.baseAddress!
+                for y in 0..<height {
+                    let start = y * (stride + 1)
+                    let row = bytes + start + 1
+                    let previous = y == 0 ? zero.baseAddress! : UnsafePointer(bytes + start - stride)
+                    guard PNGFilter.undo(bytes[start], row: row, previous: previous, count: stride, bpp: channels) else { return false }
+                    let pixels = out + y * width
+                    var i = 0, x = 0
+                    while x < width {
+                        pixels[x] = UInt32(row[i]) << 16 | UInt32(row[i &+ 1]) << 8 | UInt32(row[i &+ 2])
+                        i &+= channels
+                        x &+= 1
+                    }
                 }
+                return true
             }
-            return true
         }
         guard ok else { throw .badImageData("unknown row filter") }
         return canvas

@@ -101,17 +101,21 @@ public enum CRC32 {
 /// Adler-32, the zlib stream checksum.
 public enum Adler32 {
     public static func checksum(_ bytes: [UInt8]) -> UInt32 {
-        var a: UInt32 = 1, b: UInt32 = 0
-        var i = 0
-        while i < bytes.count {
-            let end = min(i + 5552, bytes.count)  // largest run before the sums can overflow
-            while i < end {
-                a &+= UInt32(bytes[i]); b &+= a
-                i += 1
+        bytes.withUnsafeBufferPointer { buffer in
+            var a: UInt32 = 1, b: UInt32 = 0
+            guard let p = buffer.baseAddress else { return 1 }
+            let n = buffer.count
+            var i = 0
+            while i < n {
+                let end = min(i + 5552, n)  // largest run before the sums can overflow
+                while i < end {
+                    a &+= UInt32(p[i]); b &+= a
+                    i &+= 1
+                }
+                a %= 65_521; b %= 65_521
             }
-            a %= 65_521; b %= 65_521
+            return b << 16 | a
         }
-        return b << 16 | a
     }
 }
 

@@ -28,6 +28,8 @@ public final class Painter: @unchecked Sendable {
     private var previousCanvas: ObjectIdentifier?
     private var layoutKey: LayoutKey?
     var scratch: [UInt32] = []
+    /// Where hatching patterns are anchored: the layout area's corner (moves with the burn-in shift).
+    var hatchOrigin: (x: Int, y: Int) { (layout?.area.x ?? 0, layout?.area.y ?? 0) }
 
     public init(fonts: Fonts, layoutOptions: LayoutOptions = LayoutOptions(), palette: Palette = Palette()) {
         self.fonts = fonts
@@ -83,6 +85,8 @@ public final class Painter: @unchecked Sendable {
 /// One piece of text the painter drew: what, where it was allowed to go, and where its ink landed.
 public struct DrawnText: Sendable, Equatable {
     public var text: String
+    /// What was actually drawn: `text`, or its start and "…" when even shrunk it did not fit.
+    public var shown: String
     public var box: TextBox
     /// The size actually used (smaller than `box.size` when the text had to shrink to fit).
     public var size: Int

@@ -7,7 +7,7 @@ extension Painter {
         let lost = layout.feedLost
         canvas.fill(canvas.bounds, with: palette.hazardDark)
         for band in Canvas.frameBands(lost.frame, thickness: lost.band) {
-            canvas.hatch(band, palette.hazard, palette.hazardDark, stripe: max(4, lost.band / 2), clip: canvas.bounds)
+            canvas.hatch(band, palette.hazard, palette.hazardDark, stripe: max(4, lost.band / 2), clip: canvas.bounds, origin: hatchOrigin)
         }
         drawText("FEED LOST", in: lost.headline, font: fonts.bold, color: palette.hazard, canvas: canvas)
         drawFeedLostClock(scene, lost, canvas)

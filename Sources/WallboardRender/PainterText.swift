@@ -9,7 +9,7 @@ extension Painter {
     func drawText(
         _ text: String, in box: TextBox, font: Font, color: UInt32, canvas: Canvas, pill: UInt32? = nil
     ) -> Rect? {
-        let line = fitLine(text, box: box, font: font)
+        let (line, shown) = fitLine(text, box: box, font: font)
         let rect = box.rect
         let width = line.width
         var x: Int
@@ -23,6 +23,12 @@ extension Painter {
         var baseline = rect.y + Int((Double(rect.height) + metrics.capHeight * size) / 2)
         baseline = min(baseline, rect.maxY - Int((metrics.descender * size).rounded(.up)))
         baseline = max(baseline, rect.y + Int((metrics.ascender * size).rounded(.up)))
+        // Hinting and antialiasing can reach a pixel past the font's nominal extents: keep the
+        // actual ink inside the box.
+        if let i = line.inkBounds, i.height <= rect.height {
+            if baseline + i.maxY > rect.maxY { baseline = rect.maxY - i.maxY }
+            if baseline + i.y < rect.y { baseline = rect.y - i.y }
+        }
         var ink = line.inkBounds.map { Rect(x: $0.x + x, y: $0.y + baseline, width: $0.width, height: $0.height) }
         // Keep the ink inside the box horizontally too (side bearings can overhang the advance).
         if let i = ink {
@@ -35,15 +41,16 @@ extension Painter {
             canvas.fill(Rect(x: i.x - pad, y: i.y - pad, width: i.width + 2 * pad, height: i.height + 2 * pad).intersection(rect), with: pill)
         }
         line.draw(into: canvas, x: x, baseline: baseline, color: color, clip: rect)
-        textLog?.append(DrawnText(text: text, box: box, size: line.size, ink: ink))
+        textLog?.append(DrawnText(text: text, shown: shown, box: box, size: line.size, ink: ink))
         return ink
     }
 
-    /// The largest shaping of `text` (at most `box.size`) that fits the box's width.
-    func fitLine(_ text: String, box: TextBox, font: Font) -> TextLine {
+    /// The largest shaping of `text` (at most `box.size`) that fits the box's width, and the text
+    /// it shows (cut short with an ellipsis if even 60 % of the size is too wide).
+    func fitLine(_ text: String, box: TextBox, font: Font) -> (line: TextLine, shown: String) {
         let limit = box.rect.width
         var line = TextLine(text, size: box.size, font: font)
-        guard line.inkFits(limit) == false, box.size > 0 else { return line }
+        guard line.inkFits(limit) == false, box.size > 0 else { return (line, text) }
         let smallest = max(1, box.size * 6 / 10)
         var size = max(smallest, box.size * limit / max(1, line.width))
         line = TextLine(text, size: size, font: font)
@@ -51,12 +58,22 @@ extension Painter {
             size -= 1
             line = TextLine(text, size: size, font: font)
         }
+        var shown = text
         var characters = Array(text)
         while !line.inkFits(limit) && !characters.isEmpty {
             characters.removeLast()
-            line = TextLine(String(characters) + "…", size: size, font: font)
+            shown = String(characters).trimmingSuffixSpaces() + "…"
+            line = TextLine(shown, size: size, font: font)
         }
-        return line
+        return (line, shown)
+    }
+}
+
+extension String {
+    func trimmingSuffixSpaces() -> String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
     }
 }
 

@@ -56,7 +56,7 @@ extension Painter {
         } else if style.level == .amber {
             canvas.strokeRect(layout.frame, thickness: max(2, layout.border * 2 / 3), color: style.edge, clip: clip)
         } else {
-            for band in bands { canvas.hatch(band, style.edge, palette.hazardDark, stripe: max(2, layout.border / 2), clip: clip) }
+            for band in bands { canvas.hatch(band, style.edge, palette.hazardDark, stripe: max(2, layout.border / 2), clip: clip, origin: hatchOrigin) }
         }
     }
 
@@ -126,7 +126,7 @@ extension Painter {
         let box = layout.reason
         canvas.fill(box.rect, with: style.fill)
         if let stale = tile.stale {
-            canvas.hatch(box.rect, 0x262626, 0x303030, stripe: max(2, box.rect.height / 6), clip: box.rect)
+            canvas.hatch(box.rect, 0x262626, 0x303030, stripe: max(2, box.rect.height / 6), clip: box.rect, origin: hatchOrigin)
             var centred = box
             centred.alignment = .center
             drawText(stale, in: centred, font: fonts.bold, color: 0xE0E0E0, canvas: canvas)

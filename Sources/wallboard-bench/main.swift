@@ -10,8 +10,13 @@ benchmarks["feed"] = FeedBenchmark.run
 // render (full frame, typical update):
 
 // latency (datagram → presented frame):
+benchmarks["latency"] = LatencyBenchmark.run
 
 // agent (CPU, memory):
+benchmarks["agent"] = AgentBenchmark.run
+
+// board (apply + alarms + scene, config parse):
+benchmarks["board"] = BoardBenchmark.run
 
 let help = """
     wallboard-bench — Wallboard's benchmarks (build with -c release).

@@ -14,9 +14,9 @@ let help = """
     Usage:
       wallboard-displaytest show [--display drm|fbdev|png|terminal|auto] [--device PATH]
                                  [--connector NAME] [--mode WxH[@HZ]] [--rotation 0|90|180|270]
-                                 [--steps N] [--png FILE]
+                                 [--steps N] [--png FILE] [--single-buffer]
           Four quadrants (red, green / blue, white) and a yellow square that moves to the centre
-          over N page-flipped frames; prints "READY <display>", then follows hot-plug events
+          over N page-flipped frames (--single-buffer: DRM with one buffer + DirtyFB); prints "READY <display>", then follows hot-plug events
           ("EVENT ...") until SIGTERM/SIGINT, restores the screen and prints "RESTORED".
       wallboard-displaytest check FILE.ppm FX,FY=RRGGBB | FX,FY!=RRGGBB ...
           Checks pixels of a PPM (QEMU screendump) at fractions of its size; exit 1 on a mismatch.
@@ -43,6 +43,7 @@ func show(_ arguments: inout Arguments) throws -> Int32 {
     }
     if let png = try arguments.option("--png") { options.pngPath = png }
     let steps = try arguments.option("--steps", as: { Int($0) }, expected: "a number") ?? 30
+    let singleBuffer = arguments.flag("--single-buffer")
     try arguments.finish()
 
     // Signals are taken synchronously in the loop below, so the screen is restored in order.
@@ -52,7 +53,10 @@ func show(_ arguments: inout Arguments) throws -> Int32 {
     sigaddset(&signals, SIGINT)
     sigprocmask(SIG_BLOCK, &signals, nil)
 
-    let (display, reason) = try DisplaySelector.open(options)
+    let (display, reason): (Display, String) = singleBuffer
+        ? (try DRMDisplay(devicePath: options.drmDevice, connector: options.connector, mode: options.mode,
+                          rotation: options.rotation, singleBuffer: true), "single buffer + DirtyFB requested")
+        : try DisplaySelector.open(options)
     say("DISPLAY \(display.name) (\(reason))")
     let events = display as? EventDrivenDisplay
     func pump(_ milliseconds: Int32) throws {

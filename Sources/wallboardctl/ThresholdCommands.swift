@@ -8,17 +8,23 @@ enum ThresholdCommands {
         return 0
     }
 
-    /// Values are written as in the config file ("0:30", "30s", "85%", "4"); the agent validates them
+    /// Values are written as in the config file ("30s", "2m", "85%", "4"); the agent validates them
     /// against the metric, so the client never has its own idea of what is allowed.
     static func set(_ arguments: inout Arguments, socket: String) throws -> Int32 {
         guard arguments.next() == "set" else {
             throw UsageError("usage: threshold set QUEUE METRIC amber=VALUE red=VALUE")
         }
-        guard let queue = arguments.next(), let metric = arguments.next() else {
-            throw UsageError("threshold set needs a QUEUE and a METRIC, e.g. threshold set 999 longest_wait red=0:40")
+        guard let queue = arguments.next(), var metric = arguments.next() else {
+            throw UsageError("threshold set needs a QUEUE and a METRIC, e.g. threshold set 999 longest_wait red=40s")
         }
         var amber: String?
         var red: String?
+        // Also the config file's own spelling: `threshold set 999 longest_wait.red 30s`.
+        for level in ["amber", "red"] where metric.hasSuffix("." + level) {
+            guard let value = arguments.next() else { throw UsageError("\(metric) needs a VALUE") }
+            metric = String(metric.dropLast(level.count + 1))
+            if level == "amber" { amber = value } else { red = value }
+        }
         while let pair = arguments.next() {
             guard let equals = pair.firstIndex(of: "=") else {
                 throw UsageError("'\(pair)' is not amber=VALUE or red=VALUE")

@@ -10,6 +10,7 @@ let help = """
       thresholds                               show the alarm thresholds in force
       threshold set QUEUE METRIC amber=V red=V change a threshold: validated, applied live, saved to the
                                                config file (comments kept), written to the audit log
+                                               (also: threshold set QUEUE METRIC.red V)
       message "TEXT" [--for 30m]               show a banner (optionally clearing itself after a while)
       message clear                            remove the banner
       snapshot FILE.png                        save what the screen shows
@@ -23,7 +24,7 @@ let help = """
 
     You must be in the 'wallboard' group to use the socket: sudo adduser $USER wallboard
     Examples:
-      wallboardctl threshold set 999 longest_wait amber=0:20 red=0:40
+      wallboardctl threshold set 999 longest_wait amber=20s red=40s
       wallboardctl message "Major incident on the M6: expect high 999 demand" --for 2h
     """
 
@@ -39,7 +40,7 @@ CommandLineTool.main(name: "wallboardctl", help: help) { arguments in
     case "message": return try MessageCommand.run(&arguments, socket: socket)
     case "snapshot": return try SnapshotCommand.run(&arguments, socket: socket)
     case "preview": return try PreviewCommand.run(&arguments, socket: socket)
-    case "check-config": throw UsageError("check-config: waiting for the config parser")
+    case "check-config": return try CheckConfigCommand.run(&arguments, socket: socket)
     default: return try ReloadCommand.run(&arguments, socket: socket)
     }
 }

@@ -141,3 +141,17 @@ final class BoardStateTests: XCTestCase {
         XCTAssertEqual(board.floorName, "NORTH FLOOR")
     }
 }
+
+final class BoardStateConfigTests: XCTestCase {
+    func testAReloadedStaleAfterAppliesToDataAlreadyHeld() {
+        var board = BoardState(startedAt: 0)
+        board.apply(FeedMessage(publisher: "a", session: 1, sequence: 1, sentAtMilliseconds: 0, interval: 5,
+                                queues: [QueueReport(id: "q", name: "Q", waiting: 1, longestWait: 0)]), at: 0)
+        XCTAssertFalse(board.isStale("q", at: 12), "3 × 5 s")
+        var feed = FeedConfig()
+        feed.staleAfter = 10
+        board.feed = feed
+        XCTAssertTrue(board.isStale("q", at: 12))
+        XCTAssertEqual(board.staleAfter("q"), 10)
+    }
+}

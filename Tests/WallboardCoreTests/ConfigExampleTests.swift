@@ -30,6 +30,18 @@ final class ConfigExampleTests: XCTestCase {
         XCTAssertNil(config.feed.staleAfter, "auto")
     }
 
+    /// "Fully commented": every key the parser knows appears in the example (set or commented out).
+    func testExampleDocumentsEveryKey() throws {
+        let text = try String(contentsOfFile: Self.examplePath, encoding: .utf8)
+        let lines = text.split(separator: "\n").map { String($0).trimmingSpaces }
+        for key in ConfigKeys.feed + ConfigKeys.display + ConfigKeys.board + ConfigKeys.staff {
+            XCTAssertTrue(lines.contains { $0.hasPrefix("\(key) =") || $0.hasPrefix("#\(key) =") }, "\(key) is not in the example")
+        }
+        for word in ConfigKeys.queuePlain + ConfigKeys.thresholdAttributes + Metric.standard.map(\.key) {
+            XCTAssertTrue(text.contains(word), "\(word) is not explained in the example")
+        }
+    }
+
     func testEditingTheExampleKeepsEveryComment() throws {
         let text = try String(contentsOfFile: Self.examplePath, encoding: .utf8)
         let edited = try ConfigEditor.setThreshold(queue: "999", key: "longest_wait.red", value: "30s", in: text)
@@ -37,5 +49,46 @@ final class ConfigExampleTests: XCTestCase {
         XCTAssertEqual(comments(edited), comments(text))
         XCTAssertEqual(try WallboardConfig(parsing: edited).queue("999").threshold(.longestWait)?.red, 30)
         XCTAssertEqual(edited.split(separator: "\n").count, text.split(separator: "\n").count)
+    }
+}
+
+/// Damaged files (a supervisor's slip, a truncated copy, binary junk) must give located errors, never a trap.
+final class ConfigDamageTests: XCTestCase {
+    func testDamagedExamplesAlwaysGiveLocatedErrorsOrParse() throws {
+        let text = try String(contentsOfFile: ConfigExampleTests.examplePath, encoding: .utf8)
+        let original = Array(text.unicodeScalars)
+        let junk: [Unicode.Scalar] = ["[", "]", "=", "\"", "#", "\n", "%", " ", "x", "9", ".", "\u{0}", "é", "–"]
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        var refused = 0
+        for _ in 0..<120 {
+            var scalars = original
+            for _ in 0..<(1 + next(4)) {
+                let i = next(scalars.count)
+                switch next(3) {
+                case 0: scalars[i] = junk[next(junk.count)]
+                case 1: scalars.remove(at: i)
+                default: scalars.insert(junk[next(junk.count)], at: i)
+                }
+            }
+            var damaged = ""
+            damaged.unicodeScalars.append(contentsOf: scalars)
+            let lineCount = damaged.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).count
+            do {
+                _ = try WallboardConfig(parsing: damaged, file: "w.conf")
+            } catch {
+                refused += 1
+                XCTAssertFalse(error.errors.isEmpty)
+                for e in error.errors {
+                    XCTAssertTrue((1...lineCount).contains(e.location.line), "\(e)")
+                    XCTAssertGreaterThanOrEqual(e.location.column, 1, "\(e)")
+                    XCTAssertTrue(e.description.hasPrefix("w.conf:\(e.location.line):\(e.location.column): "))
+                }
+            }
+        }
+        XCTAssertGreaterThan(refused, 30, "damage outside comments must be caught, not silently accepted")
     }
 }

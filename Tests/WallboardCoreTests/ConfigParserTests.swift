@@ -51,6 +51,10 @@ final class ConfigParserTests: XCTestCase {
              "t.conf:2:10: 'output': 'hdmi' is not one of auto, drm, fbdev, terminal, png", #line),
             ("[display]\nconnector = A, B, C\n",
              "t.conf:2:13: 'connector': 'A, B, C' is not one connector name, or two for two screens, like HDMI-A-1 or HDMI-A-1, HDMI-A-2", #line),
+            ("[queue \"online\"]\nextra.unassigned.amberr = 3\n",
+             "t.conf:2:1: unknown key 'extra.unassigned.amberr' in [queue \"online\"]; did you mean 'extra.unassigned.amber'?", #line),
+            ("[queue \"online\"]\nextra.un assigned.amber = 3\n",
+             "t.conf:2:9: a key has no spaces; expected '=' after 'extra.un'", #line),
             ("[display]\nredpulse = on\n",
              "t.conf:2:1: unknown key 'redpulse' in [display]; did you mean 'red_pulse'?", #line),
             ("[display]\ncolour = blue\n",
@@ -127,7 +131,7 @@ final class ConfigParserTests: XCTestCase {
         XCTAssertEqual(c.feed.lostAfter, 120)
         XCTAssertEqual(c.display.output, .png)
         XCTAssertEqual(c.display.connectors, ["HDMI-A-1", "HDMI-A-2"])
-        XCTAssertEqual(c.display.mode, DisplayMode(width: 1280, height: 720, refresh: 50))
+        XCTAssertEqual(c.display.mode, DisplayConfig.Mode(width: 1280, height: 720, refresh: 50))
         XCTAssertEqual(c.display.rotation, .threeQuarter)
         XCTAssertEqual(c.display.viewingDistance, 4.5)
         XCTAssertNil(c.display.burnInShift)

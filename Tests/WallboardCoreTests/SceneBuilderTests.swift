@@ -136,3 +136,35 @@ final class SceneBuilderTests: XCTestCase {
         XCTAssertEqual(scene(board, config: config, at: 0.5).pulse, 0)
     }
 }
+
+final class BoardModelTests: XCTestCase {
+    func testApplyReconfigureAndBuildInOnePlace() throws {
+        var model = BoardModel(startedAt: 0)
+        model.apply(FeedMessage(publisher: "a", session: 1, sequence: 1, sentAtMilliseconds: 0, interval: 2,
+                                queues: [QueueReport(id: "101", name: "101", waiting: 6, longestWait: 25)]), at: 0)
+        XCTAssertEqual(model.scene(at: 1, wallTime: WallTime(secondsOfDay: 0)).tiles.first?.level, .normal,
+                       "0:26 is within the 101 default (amber past 0:30)")
+        XCTAssertEqual(model.scene(at: 6, wallTime: WallTime(secondsOfDay: 0)).tiles.first?.reason, "LONGEST WAIT 0:31 > 0:30")
+        model.reconfigure(try WallboardConfig(parsing: "[queue \"101\"]\nwaiting.red = 5\n[feed]\nlost_after = 6s\n"))
+        let scene = model.scene(at: 6, wallTime: WallTime(secondsOfDay: 0))
+        XCTAssertEqual(scene.tiles.first?.reason, "WAITING 6 > 5")
+        XCTAssertEqual(model.alarms.queue("101").level, .red)
+        XCTAssertNotNil(model.scene(at: 6.5, wallTime: WallTime(secondsOfDay: 0)).feedLost, "new lost_after applies at once")
+    }
+}
+
+final class SceneBuilderFooterTests: XCTestCase {
+    func testFooterCarriesFeedCountersOnlyWhenThereIsSomethingToSay() {
+        var board = BoardState(startedAt: 0)
+        board.apply(FeedMessage(publisher: "acd-b", session: 1, sequence: 1, sentAtMilliseconds: 0, interval: 2,
+                                queues: [QueueReport(id: "999", name: "999", waiting: 0, longestWait: 0)]), at: 0)
+        let builder = SceneBuilder(config: WallboardConfig())
+        let quiet = builder.footer(board: board, ids: ["999"], now: 1, feed: FeedHealth(FeedCounters(), activePublisher: "acd-b"))
+        XCTAssertEqual(quiet, FooterScene(feed: "FEED OK · last 0:01 ago · acd-b"))
+        var counters = FeedCounters()
+        counters[.badSignature] += 2
+        counters.failovers = 1
+        let noisy = builder.footer(board: board, ids: ["999"], now: 1, feed: FeedHealth(counters, activePublisher: "acd-b"))
+        XCTAssertEqual(noisy.feed, "FEED OK · last 0:01 ago · acd-b · rejected 2 · failovers 1")
+    }
+}

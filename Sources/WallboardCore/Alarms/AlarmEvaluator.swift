@@ -24,12 +24,12 @@ public struct AlarmEvaluator: Sendable {
     /// (their tiles show NO DATA instead) and their memory is dropped.
     public mutating func evaluate(board: BoardState, config: WallboardConfig, at now: MonotonicSeconds) -> BoardAlarms {
         var result = BoardAlarms()
-        for (id, state) in board.queues {
-            if board.isStale(id, at: now) {
+        for id in board.queues.keys {
+            guard !board.isStale(id, at: now), let figures = board.figures(for: id, at: now) else {
                 forget(queue: id)
                 continue
             }
-            result.queues[id] = evaluate(queue: id, figures: state.figures(at: now), config: config.queue(id), at: now)
+            result.queues[id] = evaluate(queue: id, figures: figures, config: config.queue(id), at: now)
         }
         if let staff = board.currentFloorStaff(at: now), !config.staff.available.isEmpty {
             result.staff = evaluate(

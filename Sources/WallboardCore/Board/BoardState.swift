@@ -10,7 +10,7 @@ public struct BoardState: Sendable, Equatable {
     /// Floor-wide staff report (scope nil) and when it arrived.
     public private(set) var floorStaff: StaffReport?
     public private(set) var floorStaffArrivedAt: MonotonicSeconds?
-    public private(set) var floorStaffStaleAfter: Double = 15
+    public private(set) var floorStaffInterval: Double?
     public private(set) var floorName: String?
     /// When any message (heartbeats included) last arrived, and from whom.
     public private(set) var lastMessageAt: MonotonicSeconds?
@@ -19,6 +19,8 @@ public struct BoardState: Sendable, Equatable {
     public private(set) var messagesApplied = 0
     /// When the board started listening: FEED LOST also covers "nothing ever arrived".
     public let startedAt: MonotonicSeconds
+    /// stale_after and lost_after come from here at every read, so a reloaded config applies at once
+    /// (the agent assigns `board.feed = config.feed` when it applies a new config).
     public var feed: FeedConfig
 
     /// A board can never show more tiles than this; queues past it are ignored (and counted).
@@ -37,7 +39,6 @@ public struct BoardState: Sendable, Equatable {
         messagesApplied += 1
         if let floor = message.floor, !floor.isEmpty { floorName = floor }
         let interval = message.interval.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
-        let staleAfter = feed.staleAfter(publisherInterval: interval)
 
         for raw in message.queues {
             let report = Self.sanitized(raw)
@@ -45,7 +46,7 @@ public struct BoardState: Sendable, Equatable {
                 state.report = report
                 state.arrivedAt = now
                 state.publisher = message.publisher
-                state.staleAfter = staleAfter
+                state.interval = interval
                 state.history.record(waiting: report.waiting, longestWait: report.longestWait, at: now)
                 queues[report.id] = state
             } else {
@@ -53,7 +54,7 @@ public struct BoardState: Sendable, Equatable {
                     queuesIgnored += 1
                     continue
                 }
-                var state = QueueState(report: report, arrivedAt: now, publisher: message.publisher, staleAfter: staleAfter)
+                var state = QueueState(report: report, arrivedAt: now, publisher: message.publisher, interval: interval)
                 state.history.record(waiting: report.waiting, longestWait: report.longestWait, at: now)
                 queues[report.id] = state
                 firstSeen.append(report.id)
@@ -65,7 +66,7 @@ public struct BoardState: Sendable, Equatable {
             } else {
                 floorStaff = staff
                 floorStaffArrivedAt = now
-                floorStaffStaleAfter = staleAfter
+                floorStaffInterval = interval
             }
         }
     }
@@ -91,7 +92,12 @@ public struct BoardState: Sendable, Equatable {
 
     /// The figures of queue `id` as of `now`, or nil if it was never reported.
     public func figures(for id: String, at now: MonotonicSeconds) -> QueueFigures? {
-        queues[id]?.figures(at: now)
+        queues[id]?.figures(at: now, stale: isStale(id, at: now))
+    }
+
+    /// Seconds after its arrival at which queue `id`'s data counts as stale.
+    public func staleAfter(_ id: String) -> Double {
+        feed.staleAfter(publisherInterval: queues[id]?.interval)
     }
 
     /// Seconds since queue `id`'s data arrived; nil if never.
@@ -100,7 +106,7 @@ public struct BoardState: Sendable, Equatable {
     /// True when queue `id` has no current data: never reported, past stale_after, or the feed is lost.
     public func isStale(_ id: String, at now: MonotonicSeconds) -> Bool {
         guard let q = queues[id] else { return true }
-        return q.isStale(at: now) || isFeedLost(at: now)
+        return q.age(at: now) > feed.staleAfter(publisherInterval: q.interval) || isFeedLost(at: now)
     }
 
     /// Seconds since any message arrived (since start if none ever did).
@@ -111,7 +117,7 @@ public struct BoardState: Sendable, Equatable {
 
     /// Floor-wide staff counts if current; nil when never reported or stale (never shown as current).
     public func currentFloorStaff(at now: MonotonicSeconds) -> StaffReport? {
-        guard let staff = floorStaff, let at = floorStaffArrivedAt, max(0, now - at) <= floorStaffStaleAfter,
+        guard let staff = floorStaff, let at = floorStaffArrivedAt, max(0, now - at) <= feed.staleAfter(publisherInterval: floorStaffInterval),
             !isFeedLost(at: now)
         else { return nil }
         return staff

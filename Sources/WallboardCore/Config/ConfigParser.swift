@@ -191,7 +191,7 @@ struct ConfigParser {
             if v == "auto" {
                 display.mode = nil
             } else {
-                guard let mode = DisplayMode(v) else { return bad(s, "a mode like 1920x1080 or 1920x1080@60, or auto") }
+                guard let mode = DisplayConfig.Mode(v) else { return bad(s, "a mode like 1920x1080 or 1920x1080@60, or auto") }
                 display.mode = mode
             }
         case "rotation":
@@ -276,8 +276,13 @@ struct ConfigParser {
             let metric = Metric(key: String(s.key[..<dot])),
             ConfigKeys.thresholdAttributes.contains(String(s.key[s.key.index(after: dot)...]))
         else {
-            let id = d.config.id
-            return unknown(s, in: "queue \"\(id)\"", among: ConfigKeys.queue)
+            // For `extra.NAME.typo`, offer the same extra's real attributes too.
+            var candidates = ConfigKeys.queue
+            if s.key.hasPrefix("extra."), let dot = s.key.lastIndex(of: ".") {
+                let prefix = s.key[..<dot]
+                candidates += ConfigKeys.thresholdAttributes.map { "\(prefix).\($0)" }
+            }
+            return unknown(s, in: "queue \"\(d.config.id)\"", among: candidates)
         }
         let attribute = String(s.key[s.key.index(after: dot)...])
         var threshold = d.config.thresholds[metric] ?? AlarmDefaults.threshold(metric, amber: nil, red: nil)

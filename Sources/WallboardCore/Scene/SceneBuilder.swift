@@ -60,7 +60,7 @@ public struct SceneBuilder: Sendable {
                 stale: "NO DATA", sparkline: Array(repeating: nil, count: QueueHistory.minutes))
         }
         let stale = board.isStale(id, at: now)
-        let figures = state.figures(at: now)
+        let figures = state.figures(at: now, stale: stale)
         let alarm = stale ? QueueAlarm.normal : alarms.queue(id)
         let name = state.report.name.trimmingSpaces
         return TileScene(
@@ -128,8 +128,9 @@ public struct SceneBuilder: Sendable {
         }
         if let publisher { parts.append(publisher) }
         if let listening = feed.listening, board.lastMessageAt == nil { parts.append(listening) }
-        parts.append("dropped \(feed.dropped)")
+        if let dropped = feed.dropped { parts.append("dropped \(dropped)") }
         if feed.rejected > 0 { parts.append("rejected \(feed.rejected)") }
+        if feed.failovers > 0 { parts.append("failovers \(feed.failovers)") }
         let periods = ids.compactMap { id in board.queues[id]?.report.period.map { (id, $0) } }
         if Set(periods.map(\.1)).count == 1, let period = periods.first?.1 {
             parts.append("counters \(period)")

@@ -41,12 +41,14 @@ public final class ControlClient {
 
     private func readLine() throws -> [UInt8] {
         var chunk = [UInt8](repeating: 0, count: 65536)
+        var searched = 0  // bytes already known to hold no newline (a snapshot answer is megabytes)
         while true {
-            if let newline = buffered.firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = buffered[searched...].firstIndex(of: UInt8(ascii: "\n")) {
                 let line = Array(buffered[..<newline])
                 buffered.removeSubrange(...newline)
                 return line
             }
+            searched = buffered.count
             let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if n > 0 { buffered.append(contentsOf: chunk[0..<n]); continue }
             if n == 0 { throw ControlError.closed(path: path) }

@@ -174,12 +174,34 @@ public enum ControlCodec {
     /// Longest accepted line, either way except snapshot/frame answers (a client may cap those itself).
     public static let maximumRequestBytes = 64 * 1024
 
-    public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+    public static func encode(_ request: ControlRequest) throws -> [UInt8] { try encodeLine(request) }
+
+    /// Any value as one JSON line (JSONEncoder escapes newlines inside strings).
+    static func encodeLine<T: Encodable>(_ value: T) throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         var bytes = Array(try encoder.encode(value))
         bytes.append(UInt8(ascii: "\n"))
         return bytes
+    }
+
+    /// An answer line. A snapshot's base64 picture (megabytes) is spliced in as raw bytes rather than
+    /// run through JSONEncoder's string escaping, which base64 never needs and which costs seconds.
+    public static func encode(_ response: ControlResponse) throws -> [UInt8] {
+        var rest = response
+        var big: [(key: String, value: String)] = []
+        if let png = rest.png { big.append(("png", png)); rest.png = nil }
+        if let pixels = rest.pixels { big.append(("pixels", pixels)); rest.pixels = nil }
+        var line = try encodeLine(rest)
+        guard !big.isEmpty else { return line }
+        line.removeLast(2)  // "}\n"
+        for field in big {
+            line += Array(",\"\(field.key)\":\"".utf8)
+            line += Array(field.value.utf8)
+            line.append(UInt8(ascii: "\""))
+        }
+        line += Array("}\n".utf8)
+        return line
     }
 
     public static func decode<T: Decodable>(_ type: T.Type, line: ArraySlice<UInt8>) throws -> T {

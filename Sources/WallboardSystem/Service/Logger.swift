@@ -12,7 +12,7 @@ public final class Logger: @unchecked Sendable {
     /// Where lines go; stderr by default. Tests pass a closure that collects them.
     public typealias Sink = (String) -> Void
 
-    private let sink: Sink
+    private var sink: Sink
     private let minimum: LogPriority
     private var limiter: RateLimiter
 
@@ -21,6 +21,9 @@ public final class Logger: @unchecked Sendable {
         self.sink = sink ?? Logger.writeToStderr
         limiter = RateLimiter(interval: summaryInterval)
     }
+
+    /// Sends later lines elsewhere, e.g. to a file while the terminal shows the board.
+    public func redirect(to sink: @escaping Sink) { self.sink = sink }
 
     public func log(_ priority: LogPriority, _ message: String) {
         guard priority <= minimum else { return }

@@ -1,0 +1,223 @@
+#!/usr/bin/env bash
+# Wallboard's display tests on a real Linux kernel: boots Debian's kernel in QEMU (TCG, no KVM
+# needed) with an emulated GPU — `-vga std` (bochs DRM driver) and `virtio-gpu-pci` (virtio-gpu) —
+# runs wallboard-displaytest through DRMDisplay and FbdevDisplay inside a busybox initramfs, grabs
+# the REAL scanout with the QEMU monitor's `screendump` and checks pixels.
+#
+#   Deploy/qemu/run-display-tests.sh            build the probe (debug), run both GPUs
+#   WALLBOARD_DISPLAYTEST=/path/to/binary ...   use an already built probe (the XCTest does)
+#
+# Needs: qemu-system-x86 busybox-static cpio socat kmod (Deploy/install-build-deps.sh --test).
+# Downloads (once, cached in Deploy/qemu/work/cache, git-ignored): the Debian kernel package via
+# `apt-get download` — extracted with dpkg-deb, never installed.
+# Prints one "PASS"/"FAIL" line per check and "qemu display tests: N passed, M failed" last; exit 1 on failure.
+set -euo pipefail
+export PATH="$PATH:/usr/sbin:/sbin"  # depmod, modprobe: not on a normal user's PATH on Debian
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+work=${WALLBOARD_QEMU_WORK:-$here/work}
+cache=$work/cache
+mkdir -p "$cache"
+started=$(date +%s)
+passed=0
+failed=0
+say() { echo "qemu-display: $*"; }
+pass() { passed=$((passed + 1)); echo "PASS $*"; }
+fail() { failed=$((failed + 1)); echo "FAIL $*"; }
+
+for tool in qemu-system-x86_64 busybox cpio socat depmod dpkg-deb; do
+    command -v "$tool" >/dev/null || { say "missing $tool: run Deploy/install-build-deps.sh --test"; exit 2; }
+done
+
+# 1. The probe and the shared libraries it needs (copied into the initramfs at the same paths).
+probe=${WALLBOARD_DISPLAYTEST:-}
+if [[ -z "$probe" ]]; then
+    (cd "$root" && swift build --product wallboard-displaytest >&2)
+    probe="$(cd "$root" && swift build --show-bin-path)/wallboard-displaytest"
+fi
+[[ -x "$probe" ]] || { say "no probe binary at $probe"; exit 2; }
+
+# 2. The kernel: the version apt offers for linux-image-amd64, else whatever is cached.
+kernel_package() { apt-cache depends linux-image-amd64 2>/dev/null | awk '/Depends: linux-image-[0-9]/ { print $2; exit }' || true; }
+package=$(kernel_package)
+if [[ -z "$package" ]] && ! ls "$cache"/linux-image-*-amd64_*.deb >/dev/null 2>&1; then
+    # A machine whose package lists were cleaned (container images): fetch them once.
+    sudo=""; [[ $(id -u) -ne 0 ]] && sudo="sudo"
+    $sudo apt-get update -qq >&2 || true
+    package=$(kernel_package)
+fi
+if [[ -n "$package" ]] && ! ls "$cache/${package}_"*.deb >/dev/null 2>&1; then
+    say "downloading $package (once)"
+    (cd "$cache" && apt-get download "$package" >&2)
+fi
+deb=$(ls -t "$cache"/linux-image-*-amd64_*.deb 2>/dev/null | grep -v -- '-dbg' | head -1 || true)
+[[ -n "$deb" ]] || { say "no kernel package: apt-get download linux-image-amd64's dependency failed"; exit 2; }
+kver=$(basename "$deb" | sed -E 's/^linux-image-([^_]+)_.*/\1/')
+kroot=$cache/kernel-$kver
+if [[ ! -e "$kroot/.extracted" ]]; then
+    rm -rf "$kroot"
+    dpkg-deb -x "$deb" "$kroot"
+    depmod -b "$kroot" "$kver"
+    touch "$kroot/.extracted"
+fi
+vmlinuz=$kroot/boot/vmlinuz-$kver
+
+# 3. The initramfs: busybox applets, the GPU module closures, the probe and its libraries.
+initrd=$work/initrd.cpio
+tree=$work/initramfs
+rm -rf "$tree"
+mkdir -p "$tree"/{bin,proc,sys,dev,tmp}
+cp "$(command -v busybox)" "$tree/bin/busybox"
+for applet in $("$tree/bin/busybox" --list); do
+    [[ "$applet" == busybox ]] || ln -sf busybox "$tree/bin/$applet"
+done
+for gpu in bochs virtio; do
+    case $gpu in
+    bochs) modules="bochs" ;;
+    virtio) modules="virtio_pci virtio-gpu" ;;
+    esac
+    : > "$tree/modules-$gpu.list"
+    for m in $modules; do
+        modprobe -d "$kroot" -S "$kver" --show-depends "$m" | awk '$1 == "insmod" { print $2 }' | while read -r ko; do
+            rel=${ko#"$kroot"}
+            mkdir -p "$tree$(dirname "$rel")"
+            cp "$ko" "$tree$rel"
+            grep -qx "$rel" "$tree/modules-$gpu.list" || echo "$rel" >> "$tree/modules-$gpu.list"
+        done
+    done
+done
+cp "$probe" "$tree/bin/wallboard-displaytest"
+for lib in $(ldd "$probe" | awk '/=> \// { print $3 } /^\t\/lib/ { print $1 }'); do
+    mkdir -p "$tree$(dirname "$lib")"
+    cp -L "$lib" "$tree$lib"
+done
+cp "$here/init.sh" "$tree/init"
+chmod +x "$tree/init"
+(cd "$tree" && find . | cpio -o -H newc --quiet > "$initrd")
+say "kernel $kver, initramfs $(( $(stat -c %s "$initrd") / 1048576 )) MB, probe $probe"
+
+# 4. One boot per GPU; the host drives the guest through a second serial port.
+run=$work/run
+mkdir -p "$run"
+probe_check() { "$probe" check "$@"; }
+
+boot() {  # boot GPU: starts QEMU in the background
+    local gpu=$1
+    rm -f "$run"/*
+    local display=(-vga std)
+    [[ $gpu == virtio ]] && display=(-vga none -device virtio-gpu-pci)
+    qemu-system-x86_64 -accel tcg -cpu max -m 1024 -smp 1 -kernel "$vmlinuz" -initrd "$initrd" \
+        -append "console=ttyS0 quiet panic=-1 wbgpu=$gpu" -display none -no-reboot \
+        "${display[@]}" -serial "file:$run/serial.log" -serial "unix:$run/ctl.sock,server=on,wait=off" \
+        -monitor "unix:$run/mon.sock,server=on,wait=off" >"$run/qemu.log" 2>&1 &
+    qemu_pid=$!
+}
+
+wait_for() {  # wait_for PATTERN SECONDS: a line in the serial log
+    local deadline=$(( $(date +%s) + $2 ))
+    while ! grep -q -- "$1" "$run/serial.log" 2>/dev/null; do
+        if (( $(date +%s) > deadline )) || ! kill -0 "$qemu_pid" 2>/dev/null; then
+            echo "--- serial log (waiting for '$1') ---"; cat "$run/serial.log" 2>/dev/null || true; echo "---"
+            return 1
+        fi
+        sleep 0.2
+    done
+}
+
+# One connection for the whole boot: QEMU drops what it has not yet fed the guest's UART when a
+# client hangs up, so a connection per command loses commands.
+connect() {
+    rm -f "$run/ctl.fifo"; mkfifo "$run/ctl.fifo"
+    socat -u "PIPE:$run/ctl.fifo" "UNIX-CONNECT:$run/ctl.sock" &
+    socat_pid=$!
+    exec 4>"$run/ctl.fifo"
+}
+disconnect() { exec 4>&-; kill "$socat_pid" 2>/dev/null || true; wait "$socat_pid" 2>/dev/null || true; }
+send() { echo "$*" >&4; }
+
+shot() {  # shot NAME: screendump of the real scanout
+    rm -f "$run/$1.ppm"
+    echo "screendump $run/$1.ppm" | socat - "UNIX-CONNECT:$run/mon.sock" >/dev/null
+    local n=0
+    while [[ ! -s "$run/$1.ppm" ]] && (( n < 50 )); do sleep 0.1; n=$((n + 1)); done
+    sleep 0.2
+    cp "$run/$1.ppm" "$work/$1.ppm" 2>/dev/null || true
+}
+
+check() {  # check NAME WHAT SPEC...
+    local name=$1 what=$2; shift 2
+    if out=$(probe_check "$run/$name.ppm" "$@" 2>&1); then pass "$what"; else fail "$what"; echo "$out"; fi
+}
+
+# Quadrants: red, green / blue, white; the yellow square ends in the middle; the squares it
+# left behind on its way (x = 0.1) must be repainted in both buffers.
+upright=(0.25,0.25=FF0000 0.75,0.25=00FF00 0.25,0.75=0000FF 0.75,0.75=FFFFFF 0.5,0.5=FFFF00
+         0.1,0.47=FF0000 0.1,0.53=0000FF)
+# Mounted 90° clockwise: every quadrant moves one place clockwise, the square's path is vertical.
+quarter=(0.75,0.25=FF0000 0.75,0.75=00FF00 0.25,0.25=0000FF 0.25,0.75=FFFFFF 0.5,0.5=FFFF00
+         0.47,0.1=0000FF 0.53,0.1=FF0000)
+console=(0.25,0.25!=FF0000 0.75,0.25!=00FF00 0.5,0.5!=FFFF00)
+
+scenario() {  # scenario GPU LABEL "ARGS" CHECKS...: run, check the scanout, SIGTERM, check the console
+    local gpu=$1 label=$2 args=$3; shift 3
+    local before
+    before=$(grep -c "READY" "$run/serial.log" || true)
+    send "run $args"
+    local deadline=$(( $(date +%s) + 60 ))
+    while (( $(grep -c "READY" "$run/serial.log" || true) <= before )); do
+        if (( $(date +%s) > deadline )) || grep -q "wallboard-displaytest:" "$run/serial.log"; then
+            fail "$gpu $label: probe did not get ready"; cat "$run/serial.log"; send "term"; return
+        fi
+        sleep 0.2
+    done
+    grep "READY" "$run/serial.log" | tail -1 | sed 's/^/    /'
+    # fbdev emulation flushes its shadow buffer a few ms later: give the screen up to 3 s to show it.
+    for attempt in 1 2 3 4 5 6; do
+        shot "$gpu-$label"
+        probe_check "$run/$gpu-$label.ppm" "$@" >/dev/null 2>&1 && break
+        sleep 0.5
+    done
+    check "$gpu-$label" "$gpu $label: test pattern on the real scanout" "$@"
+    local exits
+    exits=$(grep -c "WB exit status" "$run/serial.log" || true)
+    send "term"
+    deadline=$(( $(date +%s) + 20 ))
+    while (( $(grep -c "WB exit status" "$run/serial.log" || true) <= exits )); do
+        (( $(date +%s) > deadline )) && break
+        sleep 0.2
+    done
+    if grep "WB exit status" "$run/serial.log" | tail -1 | grep -q "status 0" && grep -q RESTORED "$run/serial.log"; then
+        pass "$gpu $label: exits 0 on SIGTERM"
+    else
+        fail "$gpu $label: exit on SIGTERM"; tail -5 "$run/serial.log"
+    fi
+    sleep 0.5
+    shot "$gpu-$label-after"
+    check "$gpu-$label-after" "$gpu $label: console restored after SIGTERM (pattern gone)" "${console[@]}"
+}
+
+for gpu in ${WALLBOARD_QEMU_GPUS:-bochs virtio}; do
+    t0=$(date +%s)
+    boot "$gpu"
+    if ! wait_for "WB ready-for-commands" 90; then
+        fail "$gpu: guest did not boot"; kill "$qemu_pid" 2>/dev/null || true; continue
+    fi
+    connect
+    if grep -q "WB card0 present" "$run/serial.log"; then pass "$gpu: DRM driver loaded, /dev/dri/card0 present"
+    else fail "$gpu: no /dev/dri/card0"; fi
+    scenario "$gpu" drm "--display drm" "${upright[@]}"
+    scenario "$gpu" drm-rotated "--display drm --rotation 90" "${quarter[@]}"
+    scenario "$gpu" drm-single-buffer "--display drm --single-buffer" "${upright[@]}"
+    scenario "$gpu" fbdev "--display fbdev" "${upright[@]}"
+    send "off"
+    disconnect
+    for _ in $(seq 1 50); do kill -0 "$qemu_pid" 2>/dev/null || break; sleep 0.2; done
+    kill "$qemu_pid" 2>/dev/null || true
+    wait "$qemu_pid" 2>/dev/null || true
+    cp "$run/serial.log" "$work/$gpu-serial.log"
+    say "$gpu boot and checks: $(( $(date +%s) - t0 )) s"
+done
+
+say "total $(( $(date +%s) - started )) s"
+echo "qemu display tests: $passed passed, $failed failed"
+(( failed == 0 ))

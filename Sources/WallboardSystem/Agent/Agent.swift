@@ -1,0 +1,274 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Dispatch
+import WallboardCore
+import WallboardRender
+
+/// The running agent: one serial Dispatch queue is the whole event loop. Feed datagrams, the 1 Hz
+/// tick, coalesced frames, control requests, signals and the watchdog all run on it, one at a time,
+/// so nothing here needs a lock, and at rest the process sleeps in epoll.
+public final class Agent: @unchecked Sendable {
+    public let options: AgentOptions
+    let queue = DispatchQueue(label: "wallboard.agent")
+    let clock = SystemClock()
+    let logger: Logger
+    let notifier: SystemdNotifier
+    /// When main() began (before the config was read), for uptime and start → first frame.
+    let startedAt: MonotonicSeconds
+    let signals: SignalHandler
+
+    var config: WallboardConfig
+    var pipeline: BoardPipeline
+    var display: Display
+    var displayReason: String
+    var feed: FeedInput?
+    var control: ControlServer?
+    var scheduler: FrameScheduler
+    var statistics = FrameStatistics()
+    var banner: Banner?
+    var readySent = false
+    /// The config file as last loaded, to notice edits on the tick.
+    var configFileStamp: ConfigFileStamp?
+
+    private var tickTimer: DispatchSourceTimer?
+    private var watchdogTimer: DispatchSourceTimer?
+    private var frameTimer: DispatchSourceTimer?
+    private var displaySources: [DispatchSourceProtocol] = []
+    private var pulseTimer: DispatchSourceTimer?
+    private var fileLog: FileLogSink?
+    /// Frames per second of the red-tile pulse (only while a tile is red and red_pulse is on).
+    static let pulseHz = 10.0
+
+    /// Loads the config (a bad file is an error here: at start there is no old config to keep),
+    /// opens the display and builds the pipeline. Nothing runs until `run()`.
+    public init(
+        options: AgentOptions, logger: Logger, notifier: SystemdNotifier = SystemdNotifier(), launchedAt: MonotonicSeconds
+    ) throws {
+        self.options = options
+        self.logger = logger
+        self.notifier = notifier
+        startedAt = launchedAt
+        signals = SignalHandler(queue: queue)
+        config = try options.configPath.map { path throws in try ConfigFile.load(path) } ?? WallboardConfig()
+        let opened = try AgentDisplay.open(config: config, options: options)
+        display = opened.display
+        displayReason = opened.reason
+        pipeline = try BoardPipeline(config: config, width: display.width, height: display.height, now: startedAt)
+        scheduler = FrameScheduler(refreshHz: AgentDisplay.refreshHz(of: display))
+        configFileStamp = options.configPath.flatMap { ConfigFileStamp(path: $0) }
+    }
+
+    /// Starts every source on the queue and never returns (the process ends in `shutdown`).
+    public func run() -> Never {
+        queue.async { self.start() }
+        dispatchMain()
+    }
+
+    private func start() {
+        // A control client that disconnects mid-answer must not kill the agent.
+        signal(SIGPIPE, SIG_IGN)
+        logger.notice("wallboard \(WallboardVersion.string) starting: config \(options.configPath ?? "built-in defaults")")
+        logger.notice("display: \(display.name) (\(displayReason))")
+        if display is TerminalDisplay && isatty(2) == 1 {
+            // Log lines would scroll the picture away: while the terminal shows the board they go to a file.
+            let path = "/tmp/wallboard-\(getuid()).log"
+            if let sink = FileLogSink(path: path) {
+                logger.notice("logging to \(path) while the board is drawn in this terminal (Ctrl-C to stop)")
+                logger.redirect(to: sink.write)
+                fileLog = sink
+            }
+        }
+        signals.on(SIGHUP) { [unowned self] in reload(reason: "SIGHUP") }
+        signals.on(SIGTERM) { [unowned self] in shutdown(signal: "SIGTERM") }
+        signals.on(SIGINT) { [unowned self] in shutdown(signal: "SIGINT") }
+        startControl()
+        startFeed()
+        watchDisplayEvents()
+        startTick()
+        startWatchdog()
+        requestFrame()
+    }
+
+    // MARK: the 1 Hz tick
+
+    /// Fires just after each wall-clock second turns, so the header clock changes on time; each
+    /// tick advances clocks and staleness, and asks for a frame only if the scene changed.
+    private func startTick() {
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.schedule(deadline: .now() + AgentTick.delayToNextSecond(), repeating: 1.0, leeway: .milliseconds(20))
+        timer.setEventHandler { [unowned self] in tick() }
+        timer.resume()
+        tickTimer = timer
+    }
+
+    private func tick() {
+        let now = clock.now()
+        if let banner, let until = banner.until, now >= until {
+            logger.notice("banner expired: \"\(banner.text)\"")
+            self.banner = nil
+        }
+        feed?.tick(now: now)
+        if let feed { pipeline.feedHealth = feed.health(now: now) }
+        checkConfigFile()
+        logger.flush(now: now)
+        requestFrame()
+    }
+
+    /// A saved edit is picked up within a second, validated like SIGHUP.
+    private func checkConfigFile() {
+        guard let path = options.configPath else { return }
+        let stamp = ConfigFileStamp(path: path)
+        guard let stamp, stamp != configFileStamp else { return }
+        configFileStamp = stamp
+        reload(reason: "\(path) changed")
+    }
+
+    // MARK: the feed
+
+    private func startFeed() {
+        let now = clock.now()
+        do {
+            let input: FeedInput
+            if options.simulate {
+                input = SimulatedFeed(seed: options.simulatorSeed, wallTime: SystemClock.wallTime(), now: now)
+            } else {
+                input = try MulticastFeed(config: config.feed, queue: queue, logger: logger, clock: clock)
+            }
+            try input.start { [unowned self] message, at in
+                pipeline.apply(message, now: at)
+                requestFrame()
+            }
+            feed = input
+            pipeline.feedHealth = input.health(now: now)
+            logger.notice("feed: \(input.status(now: now).source)")
+        } catch {
+            // No feed is a board that says so (FEED LOST after lost_after), not a dead agent.
+            logger.error("feed: cannot listen: \(error)")
+        }
+    }
+
+    // MARK: frames
+
+    /// Something may have changed: draw at the next allowed moment (at most once per refresh).
+    func requestFrame() {
+        guard let delay = scheduler.request(now: clock.now()) else { return }
+        if delay <= 0 {
+            queue.async { [unowned self] in drawFrame() }
+            return
+        }
+        let timer = frameTimer ?? {
+            let timer = DispatchSource.makeTimerSource(queue: queue)
+            timer.setEventHandler { [unowned self] in drawFrame() }
+            timer.resume()
+            frameTimer = timer
+            return timer
+        }()
+        timer.schedule(deadline: .now() + delay, repeating: .never, leeway: .milliseconds(2))
+    }
+
+    private func drawFrame() {
+        let now = clock.now()
+        scheduler.drew(now: now)
+        let scene = pipeline.scene(now: now, wallTime: SystemClock.wallTime(), banner: banner?.text)
+        // Nothing changed (not even a clock digit): no paint, no present.
+        guard let damage = pipeline.paint(scene, now: now) else { return }
+        do {
+            try display.present(pipeline.canvas, damage: damage)
+        } catch {
+            logger.count(.error, key: "display present failed", now: now, message: "display present failed: \(error)")
+            return
+        }
+        let elapsed = (clock.now() - now) * 1000
+        statistics.record(milliseconds: elapsed)
+        if scene.pulse != 0 { schedulePulseFrame() }
+        if !readySent {
+            readySent = true
+            statistics.firstFrameMilliseconds = (clock.now() - startedAt) * 1000
+            logger.notice("first frame presented (\(Int(statistics.firstFrameMilliseconds ?? 0)) ms after start)")
+            notifier.ready(status: statusLine())
+        }
+    }
+
+    /// While a tile is red the pulse needs a few frames a second; otherwise the loop sleeps.
+    private func schedulePulseFrame() {
+        let timer = pulseTimer ?? {
+            let timer = DispatchSource.makeTimerSource(queue: queue)
+            timer.setEventHandler { [unowned self] in requestFrame() }
+            timer.resume()
+            pulseTimer = timer
+            return timer
+        }()
+        timer.schedule(deadline: .now() + 1 / Agent.pulseHz, repeating: .never, leeway: .milliseconds(10))
+    }
+
+    /// One line for systemd's STATUS= (shown by `systemctl status wallboard`).
+    func statusLine() -> String {
+        "drawing to \(display.name); feed: \(feed?.summary(now: clock.now()) ?? "none")"
+    }
+
+    // MARK: display events (DRM page flips, hot-plug)
+
+    private func watchDisplayEvents() {
+        guard let events = display as? EventDrivenDisplay else { return }
+        for fd in events.eventFileDescriptors {
+            let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
+            source.setEventHandler { [unowned self] in
+                handle(Result { try events.handleEvents() })
+            }
+            source.resume()
+            displaySources.append(source)
+        }
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.schedule(deadline: .now() + events.checkInterval, repeating: events.checkInterval, leeway: .milliseconds(200))
+        timer.setEventHandler { [unowned self] in handle(Result { try events.periodicCheck() }) }
+        timer.resume()
+        displaySources.append(timer)
+    }
+
+    private func handle(_ change: Result<DisplayChange, Error>) {
+        switch change {
+        case .success(.none), .success(.redrawn): return
+        case .success(.disconnected):
+            logger.warning("display: monitor disconnected; frames are kept until it returns")
+        case .success(.resized):
+            logger.notice("display: mode changed to \(display.width)x\(display.height); laying out again")
+            pipeline.resize(width: display.width, height: display.height)
+            requestFrame()
+        case .failure(let error):
+            logger.count(.error, key: "display event failed", now: clock.now(), message: "display event failed: \(error)")
+        }
+    }
+
+    // MARK: watchdog
+
+    /// WATCHDOG=1 from a timer on the event loop itself: if the loop hangs, the pings stop and systemd
+    /// restarts the agent.
+    private func startWatchdog() {
+        guard let interval = notifier.watchdogInterval else { return }
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(100))
+        timer.setEventHandler { [unowned self] in notifier.watchdog() }
+        timer.resume()
+        watchdogTimer = timer
+        logger.info("watchdog: pinging systemd every \(interval) s")
+    }
+
+    // MARK: shutdown
+
+    /// Clean exit: the control socket is removed, the display given back (console restored), exit 0.
+    func shutdown(signal name: String) -> Never {
+        logger.notice("\(name): shutting down")
+        notifier.stopping()
+        control?.stop()
+        feed?.stop()
+        AgentDisplay.close(display)
+        exit(0)
+    }
+}
+
+/// The supervisor's banner and when it clears itself (monotonic; nil = until cleared).
+struct Banner {
+    var text: String
+    var until: MonotonicSeconds?
+}

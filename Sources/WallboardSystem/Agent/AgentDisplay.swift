@@ -1,0 +1,62 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import WallboardCore
+
+/// Opening, pacing and closing the display, from the config's [display] section and --display.
+enum AgentDisplay {
+    struct UnknownKind: Error, CustomStringConvertible {
+        let kind: String
+        var description: String {
+            "--display: '\(kind)' is not a display kind (\(DisplayKind.allCases.map(\.rawValue).joined(separator: ", ")))"
+        }
+    }
+
+    static func open(config: WallboardConfig, options: AgentOptions) throws -> (display: Display, reason: String) {
+        var o = DisplayOptions()
+        if let text = options.display {
+            guard let kind = DisplayKind(rawValue: text) else { throw UnknownKind(kind: text) }
+            o.kind = kind
+        } else {
+            o.kind = DisplayKind(rawValue: config.display.output.rawValue) ?? .auto
+        }
+        if let device = config.display.device {
+            if device.contains("/fb") { o.fbdevPath = device } else { o.drmDevice = device }
+        }
+        o.connector = config.display.connectors.first
+        if let m = config.display.mode {
+            o.mode = DisplayMode(width: m.width, height: m.height, refresh: m.refresh)
+            o.virtualWidth = m.width
+            o.virtualHeight = m.height
+        }
+        o.rotation = config.display.rotation
+        o.pngPath = options.pngPath ?? defaultPNGPath(configured: config.display.pngPath)
+        return try DisplaySelector.open(o)
+    }
+
+    /// The configured PNG path when its directory exists (the service's /run/wallboard), else
+    /// ./wallboard.png, so `Deploy/dev run` on a headless machine works without root.
+    static func defaultPNGPath(configured: String) -> String {
+        let directory = configured.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        if directory.isEmpty || access(directory, W_OK) == 0 { return configured }
+        return "wallboard.png"
+    }
+
+    /// The most frames per second worth drawing. A real screen: its refresh (60 Hz unless it says).
+    /// The terminal and PNG fallbacks re-encode the whole picture per frame, so they are paced to
+    /// what a reader can use, which keeps the headless quick start cheap.
+    static func refreshHz(of display: Display) -> Double {
+        switch display {
+        case is TerminalDisplay: return 4
+        case is PNGDisplay: return 1
+        default: return 60
+        }
+    }
+
+    /// Gives the screen back: the DRM display restores the previous CRTC and the console's text mode,
+    /// the terminal leaves the alternate screen. (exit() runs no deinit, so this is explicit.)
+    static func close(_ display: Display) {
+        if let drm = display as? DRMDisplay { drm.close() }
+        if let terminal = display as? TerminalDisplay { terminal.close() }
+    }
+}

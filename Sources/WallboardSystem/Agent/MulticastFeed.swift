@@ -1,0 +1,86 @@
+import Dispatch
+import WallboardCore
+
+/// The network feed: the feed engineer's multicast receiver and intake (decode, verify, replay
+/// window, A/B arbitration), on the agent's queue. Refused datagrams are counted by reason and
+/// logged once, then as rate-limited summaries: a flood of garbage never floods the journal.
+final class MulticastFeed: FeedInput, @unchecked Sendable {
+    private var intake: FeedIntake
+    private var receiver: MulticastReceiver?
+    private var ledger = PublisherLedger()
+    private let endpoint: MulticastEndpoint
+    private let queue: DispatchQueue
+    private let clock: any Clock
+    private let logger: Logger
+    private var deliver: ((FeedMessage, MonotonicSeconds) -> Void)?
+
+    /// Reads the key (a missing or empty key file is an error: an unsigned board would be a silent
+    /// downgrade) and binds the socket; joining the group is retried by the receiver.
+    init(config: FeedConfig, queue: DispatchQueue, logger: Logger, clock: any Clock) throws {
+        var keys: [FeedKey] = []
+        if let keyFile = config.keyFile {
+            keys.append(try FeedKeyFile.load(path: keyFile, id: config.keyID ?? "default"))
+        }
+        intake = FeedIntake(keys: keys)
+        endpoint = MulticastEndpoint(group: config.group, port: UInt16(clamping: config.port), interface: config.interface)
+        self.queue = queue
+        self.logger = logger
+        self.clock = clock
+    }
+
+    func start(deliver: @escaping (FeedMessage, MonotonicSeconds) -> Void) throws {
+        self.deliver = deliver
+        let receiver = try MulticastReceiver(endpoint: endpoint, queue: queue, clock: clock) { [unowned self] datagram in
+            receive(datagram)
+        }
+        receiver.start()
+        self.receiver = receiver
+    }
+
+    private func receive(_ datagram: MulticastReceiver.Datagram) {
+        let now = datagram.receivedAt
+        switch intake.receive(datagram.bytes, now: now) {
+        case .apply(let message):
+            ledger.record(message, now: now)
+            deliver?(message, now)
+        case .standby(let message):
+            ledger.record(message, now: now)
+        case .rejected(let error):
+            logger.count(
+                .warning, key: "feed: dropped (\(error.reason.rawValue))", now: now,
+                message: "feed: dropped a datagram from \(datagram.sender): \(error)")
+        }
+    }
+
+    func tick(now: MonotonicSeconds) {}
+
+    func stop() {
+        receiver?.stop()
+        receiver = nil
+        deliver = nil
+    }
+
+    func health(now: MonotonicSeconds) -> FeedHealth {
+        FeedHealth(
+            activePublisher: intake.activePublisher, dropped: ledger.totalGaps, rejected: intake.counters.totalRejected,
+            listening: "\(endpoint.group):\(endpoint.port)")
+    }
+
+    func status(now: MonotonicSeconds) -> FeedInputStatus {
+        var drops: [String: Int] = [:]
+        for reason in FeedError.Reason.allCases where intake.counters[reason] > 0 {
+            drops[reason.rawValue] = intake.counters[reason]
+        }
+        var source = "multicast \(endpoint)"
+        if let status = receiver?.status {
+            source += status.isJoined ? ", joined" : ", not joined yet (\(status.lastError ?? "retrying"))"
+        }
+        return FeedInputStatus(
+            source: source, publishers: ledger.publishers(now: now, active: intake.activePublisher), drops: drops)
+    }
+
+    func summary(now: MonotonicSeconds) -> String {
+        let publisher = intake.activePublisher.map { "following \($0)" } ?? "no publisher yet"
+        return "multicast \(endpoint.group):\(endpoint.port), \(publisher)"
+    }
+}

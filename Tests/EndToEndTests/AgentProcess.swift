@@ -1,0 +1,116 @@
+import Foundation
+import Glibc
+import XCTest
+
+@testable import WallboardSystem
+
+/// A real `wallboard` agent process for end-to-end tests: its own temporary directory (short path,
+/// Unix sockets allow 108 bytes), control socket, PNG output, a real datagram socket standing in
+/// for systemd's NOTIFY_SOCKET, and stderr captured to a file the test can read at any time.
+final class AgentProcess {
+    let directory: String
+    let process = Process()
+    var socket: String { directory + "/control" }
+    var png: String { directory + "/board.png" }
+    var config: String { directory + "/wallboard.conf" }
+    var logFile: String { directory + "/agent.log" }
+    private let notifyFD: Int32
+    private(set) var notifications: [String] = []
+
+    init(configText: String? = nil, extraArguments: [String] = [], watchdogMicroseconds: Int? = nil) throws {
+        directory = "/tmp/wbe-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        notifyFD = Glibc.socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        let address = try XCTUnwrap(UnixAddress(directory + "/notify"))
+        XCTAssertEqual(address.withSockaddr { bind(notifyFD, $0, $1) }, 0)
+
+        var arguments = ["--simulate", "--display", "png", "--png", png, "--socket", socket]
+        if let configText {
+            try configText.write(toFile: config, atomically: true, encoding: .utf8)
+            arguments += ["--config", config]
+        }
+        process.executableURL = Executable.url("wallboard")
+        process.arguments = arguments + extraArguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["NOTIFY_SOCKET"] = directory + "/notify"
+        if let watchdogMicroseconds { environment["WATCHDOG_USEC"] = "\(watchdogMicroseconds)" }
+        process.environment = environment
+        _ = FileManager.default.createFile(atPath: logFile, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: logFile))
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+    }
+
+    deinit {
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        close(notifyFD)
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    var log: String { (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? "" }
+
+    /// Waits for a notify datagram containing `text` (e.g. "READY=1"); all received are kept.
+    @discardableResult
+    func waitForNotification(containing text: String, timeout: Double = 60) -> Bool {
+        if notifications.contains(where: { $0.contains(text) }) { return true }
+        let deadline = Date().addingTimeInterval(timeout)
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while Date() < deadline {
+            var poller = pollfd(fd: notifyFD, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, 200) > 0 else {
+                if !process.isRunning { return false }
+                continue
+            }
+            let n = buffer.withUnsafeMutableBytes { recv(notifyFD, $0.baseAddress, $0.count, 0) }
+            guard n > 0 else { continue }
+            let message = String(decoding: buffer[0..<n], as: UTF8.self)
+            notifications.append(message)
+            if message.contains(text) { return true }
+        }
+        return false
+    }
+
+    /// Waits until the log has a line containing `text`.
+    func waitForLog(_ text: String, timeout: Double = 20) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if log.contains(text) { return true }
+            usleep(50_000)
+        }
+        return false
+    }
+
+    func signal(_ number: Int32) { kill(process.processIdentifier, number) }
+
+    /// Waits for the process to end; nil if it did not within `timeout`.
+    func waitForExit(timeout: Double = 20) -> Int32? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        return process.isRunning ? nil : process.terminationStatus
+    }
+
+    /// Runs any program to completion (for setpriv), capturing its output.
+    static func runProgram(_ path: String, _ arguments: [String]) throws -> Executable.Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Executable.Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Runs wallboardctl against this agent.
+    func ctl(_ arguments: [String]) throws -> Executable.Result {
+        try Executable.run("wallboardctl", ["--socket", socket] + arguments)
+    }
+}
