@@ -10,7 +10,8 @@ final class FeedPublishEndToEndTests: XCTestCase {
     var endpoint = MulticastEndpoint()
     var dir = ""
     var keyPath = ""
-    let key = FeedKey(id: "k1", secret: Array("end-to-end".utf8))
+    /// The default key id, as the tool uses when --key-id is not given.
+    let key = FeedKey(id: FeedKey.defaultID, secret: Array("end-to-end".utf8))
 
     override func setUp() {
         endpoint = MulticastEndpoint(
@@ -69,13 +70,13 @@ final class FeedPublishEndToEndTests: XCTestCase {
 
             """
         let r = try Executable.run(
-            "wallboard-publish", ["send", "--key", keyPath, "--key-id", "k1", "--publisher", "e2e-send", "--floor", "Test Floor"] + common,
+            "wallboard-publish", ["send", "--key", keyPath, "--key-id", "floor-1", "--publisher", "e2e-send", "--floor", "Test Floor"] + common,
             stdin: input)
         XCTAssertEqual(r.status, 1, "a bad line makes the exit status 1")
         XCTAssertEqual(r.stderr, "wallboard-publish: stdin:3: Q: waiting='lots' is not a whole number (0 or more) (line skipped)\n")
         let end = Date().addingTimeInterval(5)
         while inbox.all.count < 2 && Date() < end { usleep(10_000) }
-        var intake = FeedIntake(keys: [key])
+        var intake = FeedIntake(keys: [FeedKey(id: "floor-1", secret: Array("end-to-end".utf8))])
         let applied: [FeedMessage] = inbox.all.compactMap {
             if case .apply(let m) = intake.receive($0.bytes, now: $0.receivedAt) { return m }
             return nil
@@ -90,7 +91,7 @@ final class FeedPublishEndToEndTests: XCTestCase {
         XCTAssertEqual(applied.last?.queues.first?.waiting, 4)
         XCTAssertEqual(applied.map(\.sequence), [1, 2])
         // Unsigned by a board without the key would be refused: the datagrams really are signed.
-        XCTAssertTrue(inbox.all.allSatisfy { String(decoding: $0.bytes, as: UTF8.self).contains("\nSIG key=k1 hmac=") })
+        XCTAssertTrue(inbox.all.allSatisfy { String(decoding: $0.bytes, as: UTF8.self).contains("\nSIG key=floor-1 hmac=") })
     }
 
     func testListenPrintsDecodedDatagramsAndRejections() throws {
