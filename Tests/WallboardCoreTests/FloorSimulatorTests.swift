@@ -29,6 +29,20 @@ final class FloorSimulatorTests: XCTestCase {
         XCTAssertFalse(sim.floorName.isEmpty)
         // Started at 08:00, the counters already hold the night since midnight.
         XCTAssertGreaterThan(queues[0].offered ?? 0, 50)
+        // Staff: the floor first, then one row per team under its home queue, always all of them.
+        XCTAssertEqual(sim.reports().staff.map(\.scope), [nil, "999", "101", "CRIME", "ONLINE"])
+        let empty = FloorConfiguration(
+            floorName: "Closed", queues: [],
+            teams: [StaffTeam(homeQueue: "DESK", skills: [], shifts: [Shift(start: 9, hours: 1, handlers: 2)], breaks: [])])
+        var closed = FloorSimulator(seed: 1, startSecondsOfDay: 3 * 3600, configuration: empty)
+        XCTAssertEqual(closed.reports().staff, [
+            StaffReport(scope: nil, available: 0, onCall: 0, wrapUp: 0, onBreak: 0),
+            StaffReport(scope: "DESK", available: 0, onCall: 0, wrapUp: 0, onBreak: 0),
+        ], "nobody rostered at 03:00 is reported as zeros, not left out")
+        closed.advance(to: 6 * 3600 + 15 * 60)  // 09:15: the two are out of their briefing
+        XCTAssertEqual(closed.reports().staff[1], StaffReport(scope: "DESK", available: 2, onCall: 0, wrapUp: 0, onBreak: 0))
+        closed.advance(to: 7 * 3600)  // 10:00: gone home
+        XCTAssertEqual(closed.reports().staff[0].total, 0)
     }
 
     func testCountersBalanceAndStaffMatchTheRosterAllDay() {

@@ -15,10 +15,15 @@ public struct StaffTeam: Sendable, Equatable {
     /// Seconds at the start of each shift spent in briefing (reported as "other").
     public var briefingSeconds: Double
     public var overflowReserve: Int
+    /// Chance, after each wrap-up, of going not-ready for a while (a call-back, a log update, a
+    /// word with the supervisor); reported as "other".
+    public var notReadyChance: Double
+    public var notReady: DurationDistribution
 
     public init(
         homeQueue: String, skills: [String], shifts: [Shift], breaks: [BreakRule],
-        briefingSeconds: Double = 600, overflowReserve: Int = 0
+        briefingSeconds: Double = 600, overflowReserve: Int = 0,
+        notReadyChance: Double = 0, notReady: DurationDistribution = .exponential(mean: 240)
     ) {
         self.homeQueue = homeQueue
         self.skills = skills
@@ -26,6 +31,8 @@ public struct StaffTeam: Sendable, Equatable {
         self.breaks = breaks
         self.briefingSeconds = briefingSeconds
         self.overflowReserve = overflowReserve
+        self.notReadyChance = notReadyChance
+        self.notReady = notReady
     }
 
     /// Handlers of this team rostered (on shift by the timetable) at a time of day.
