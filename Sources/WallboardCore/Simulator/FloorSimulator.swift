@@ -129,6 +129,8 @@ public struct FloorSimulator: Sendable {
     }
 
     private mutating func schedule(at moment: Double, _ kind: SimulationEvent.Kind) {
+        // A NaN time would break the heap's ordering for every later event: drop it instead.
+        guard moment.isFinite else { return }
         events.push(SimulationEvent(time: moment, order: nextOrder, kind: kind))
         nextOrder &+= 1
     }
@@ -315,8 +317,7 @@ public struct FloorSimulator: Sendable {
         schedule(at: start + 86_400, .shiftStart(handler: h))
         schedule(at: start + shift.lengthSeconds, .shiftEnd(handler: h, shift: serial))
         for rule in team.breaks {
-            let low = min(rule.earliest, rule.latest), high = max(rule.earliest, rule.latest)
-            let due = start + shift.lengthSeconds * random.uniform(low...high)
+            let due = start + shift.lengthSeconds * (rule.earliest + (rule.latest - rule.earliest) * random.unit())
             if due > time, rule.minutes > 0 {
                 schedule(at: due, .breakDue(handler: h, shift: serial, minutes: rule.minutes))
             }

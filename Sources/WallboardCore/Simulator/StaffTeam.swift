@@ -47,10 +47,12 @@ public struct Shift: Sendable, Equatable {
     public var lengthSeconds: Double
     public var handlers: Int
 
+    /// Non-finite or negative figures give an empty shift rather than poisoning the event order.
     public init(start hour: Double, hours: Double, handlers: Int) {
-        startSecondOfDay = hour * 3600
-        lengthSeconds = hours * 3600
-        self.handlers = handlers
+        startSecondOfDay = hour.isFinite ? (hour * 3600).truncatingRemainder(dividingBy: 86_400) : 0
+        if startSecondOfDay < 0 { startSecondOfDay += 86_400 }
+        lengthSeconds = hours.isFinite && hours > 0 ? hours * 3600 : 0
+        self.handlers = max(handlers, 0)
     }
 
     public func covers(secondOfDay second: Double) -> Bool {
@@ -67,9 +69,11 @@ public struct BreakRule: Sendable, Equatable {
     public var latest: Double
     public var minutes: Double
 
+    /// Fractions are clamped to 0...1 and put in order; a non-finite figure disables the break.
     public init(earliest: Double, latest: Double, minutes: Double) {
-        self.earliest = earliest
-        self.latest = latest
-        self.minutes = minutes
+        let valid = earliest.isFinite && latest.isFinite && minutes.isFinite
+        self.earliest = valid ? min(max(min(earliest, latest), 0), 1) : 0
+        self.latest = valid ? min(max(max(earliest, latest), 0), 1) : 0
+        self.minutes = valid ? max(minutes, 0) : 0
     }
 }
