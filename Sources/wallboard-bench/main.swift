@@ -7,6 +7,7 @@ var benchmarks: [String: () throws -> Void] = [:]
 // feed (decode + verify + apply):
 
 // render (full frame, typical update):
+benchmarks["render"] = RenderBenchmark.run
 
 // latency (datagram → presented frame):
 benchmarks["latency"] = LatencyBenchmark.run
