@@ -18,6 +18,9 @@ benchmarks["agent"] = AgentBenchmark.run
 // board (apply + alarms + scene, config parse):
 benchmarks["board"] = BoardBenchmark.run
 
+// simulator (simulated day: time and realism figures):
+benchmarks["simulator"] = SimulatorBenchmark.run
+
 let help = """
     wallboard-bench — Wallboard's benchmarks (build with -c release).
 

@@ -29,6 +29,20 @@ final class FloorSimulatorTests: XCTestCase {
         XCTAssertFalse(sim.floorName.isEmpty)
         // Started at 08:00, the counters already hold the night since midnight.
         XCTAssertGreaterThan(queues[0].offered ?? 0, 50)
+        // Staff: the floor first, then one row per team under its home queue, always all of them.
+        XCTAssertEqual(sim.reports().staff.map(\.scope), [nil, "999", "101", "CRIME", "ONLINE"])
+        let empty = FloorConfiguration(
+            floorName: "Closed", queues: [],
+            teams: [StaffTeam(homeQueue: "DESK", skills: [], shifts: [Shift(start: 9, hours: 1, handlers: 2)], breaks: [])])
+        var closed = FloorSimulator(seed: 1, startSecondsOfDay: 3 * 3600, configuration: empty)
+        XCTAssertEqual(closed.reports().staff, [
+            StaffReport(scope: nil, available: 0, onCall: 0, wrapUp: 0, onBreak: 0),
+            StaffReport(scope: "DESK", available: 0, onCall: 0, wrapUp: 0, onBreak: 0),
+        ], "nobody rostered at 03:00 is reported as zeros, not left out")
+        closed.advance(to: 6 * 3600 + 15 * 60)  // 09:15: the two are out of their briefing
+        XCTAssertEqual(closed.reports().staff[1], StaffReport(scope: "DESK", available: 2, onCall: 0, wrapUp: 0, onBreak: 0))
+        closed.advance(to: 7 * 3600)  // 10:00: gone home
+        XCTAssertEqual(closed.reports().staff[0].total, 0)
     }
 
     func testCountersBalanceAndStaffMatchTheRosterAllDay() {
@@ -136,5 +150,70 @@ final class FloorSimulatorTests: XCTestCase {
         XCTAssertEqual(q2.longestWait - q1.longestWait, 100, accuracy: 1e-6)
         XCTAssertNil(q2.averageSpeedOfAnswer, "nothing answered, no ASA")
         XCTAssertEqual(sim.reports().staff[0].total, 0)
+    }
+}
+
+final class FloorSimulatorConfigurationTests: XCTestCase {
+    func testNonsenseFiguresAreNeutralisedNotFatal() {
+        let shift = Shift(start: .nan, hours: .infinity, handlers: -3)
+        XCTAssertEqual(shift.lengthSeconds, 0)
+        XCTAssertEqual(shift.handlers, 0)
+        XCTAssertEqual(Shift(start: -2, hours: 10, handlers: 1).startSecondOfDay, 22 * 3600)
+        let rule = BreakRule(earliest: 0.9, latest: 0.2, minutes: 15)
+        XCTAssertEqual(rule.earliest, 0.2)
+        XCTAssertEqual(rule.latest, 0.9)
+        XCTAssertEqual(BreakRule(earliest: .nan, latest: 0.5, minutes: 10).minutes, 0)
+        var random = SimulationRandom(seed: 1)
+        XCTAssertEqual(DurationDistribution.lognormal(mean: .nan, cv: 1).sample(&random), 0)
+        XCTAssertEqual(DurationDistribution.exponential(mean: -5).sample(&random), 0)
+        XCTAssertEqual(DailyProfile(hourlyWeights: [.nan, -1]).factor(atSecondOfDay: 3600), 0)
+
+        // A floor built from such figures still runs and keeps its books straight.
+        let odd = FloorConfiguration(
+            floorName: "Odd",
+            queues: [
+                QueueProfile(
+                    id: "Q", name: "Q", targetSeconds: .nan, dailyVolume: 2000, profile: DailyProfile(hourlyWeights: [1]),
+                    talk: .lognormal(mean: .nan, cv: .nan), wrapUp: .exponential(mean: .infinity), patience: .constant(-1)),
+                QueueProfile(
+                    id: "Z", name: "Z", targetSeconds: 10, dailyVolume: .nan, profile: .flat,
+                    talk: .constant(60), wrapUp: .constant(0), patience: .constant(60)),
+            ],
+            teams: [
+                StaffTeam(
+                    homeQueue: "Q", skills: ["Q", "nope"], shifts: [Shift(start: 0, hours: 24, handlers: 1), shift],
+                    breaks: [rule, BreakRule(earliest: .nan, latest: .nan, minutes: .nan)], briefingSeconds: .nan,
+                    notReadyChance: .nan)
+            ])
+        var sim = FloorSimulator(seed: 2, startSecondsOfDay: .nan, configuration: odd)
+        sim.advance(to: 86_400 + 3600)
+        for q in sim.reports().queues {
+            XCTAssertEqual(q.offered ?? -1, (q.answered ?? 0) + (q.abandoned ?? 0) + q.waiting)
+        }
+        XCTAssertGreaterThan(sim.reports().queues[0].offered ?? 0, 0, "the 00:00–01:00 hour has demand")
+        XCTAssertEqual(sim.reports().queues[1].offered, 0, "a NaN volume is no volume")
+        XCTAssertEqual(sim.reports().staff[0].total, 1)
+    }
+
+    func testRandomStreamIsFixedBySeed() {
+        // xoshiro256** over a SplitMix64-expanded seed of 0, computed independently from the
+        // reference C code (transcribed to Python): a change to the generator would silently
+        // change every simulated floor.
+        var a = SimulationRandom(seed: 0)
+        let first = (0..<3).map { _ in a.next() }
+        XCTAssertEqual(first, [0x99EC_5F36_CB75_F2B4, 0xBF6E_1F78_4956_452A, 0x1A5F_849D_4933_E6E0])
+        var c = SimulationRandom(seed: 1)
+        XCTAssertNotEqual(first[0], c.next())
+        var u = SimulationRandom(seed: 99)
+        var sum = 0.0
+        for _ in 0..<10_000 {
+            let x = u.unit()
+            XCTAssertTrue(x >= 0 && x < 1)
+            sum += x
+        }
+        XCTAssertEqual(sum / 10_000, 0.5, accuracy: 0.02)
+        var e = SimulationRandom(seed: 5)
+        let mean = (0..<20_000).reduce(0.0) { acc, _ in acc + DurationDistribution.lognormal(mean: 300, cv: 0.8).sample(&e) } / 20_000
+        XCTAssertEqual(mean, 300, accuracy: 15, "lognormal parameterised by its mean")
     }
 }

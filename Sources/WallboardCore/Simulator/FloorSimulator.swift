@@ -83,21 +83,26 @@ public struct FloorSimulator: Sendable {
                 longestWait: lines[q].oldest.map { max(0, time - $0.arrival) } ?? 0,
                 offered: c.offered, answered: c.answered, abandoned: c.abandoned,
                 answeredWithinTarget: c.answeredWithinTarget, targetSeconds: profile.targetSeconds,
-                averageSpeedOfAnswer: c.averageSpeedOfAnswer, period: configuration.periodLabel)
+                averageSpeedOfAnswer: c.averageSpeedOfAnswer, period: configuration.periodLabel,
+                extras: profile.silentShare > 0 ? [ExtraFigure(name: "silent", value: Double(c.silent))] : [])
         }
-        var floor = StaffReport(scope: nil, available: 0, onCall: 0, wrapUp: 0, onBreak: 0, other: 0)
-        var scopes: [String] = []
-        var byScope: [String: StaffReport] = [:]
-        for handler in handlers where handler.isOnShift {
-            let scope = configuration.teams[handler.team].homeQueue
-            if byScope[scope] == nil {
-                scopes.append(scope)
-                byScope[scope] = StaffReport(scope: scope, available: 0, onCall: 0, wrapUp: 0, onBreak: 0, other: 0)
+        // Every team's row is always sent, zeros included: a row that vanished overnight would
+        // read as "unknown" on the board rather than "nobody on".
+        var rows = [StaffReport(scope: nil, available: 0, onCall: 0, wrapUp: 0, onBreak: 0, other: 0)]
+        var rowOfTeam: [Int] = []
+        for team in configuration.teams {
+            if let existing = rows.firstIndex(where: { $0.scope == team.homeQueue }) {
+                rowOfTeam.append(existing)  // two teams sharing a home queue share its row
+            } else {
+                rowOfTeam.append(rows.count)
+                rows.append(StaffReport(scope: team.homeQueue, available: 0, onCall: 0, wrapUp: 0, onBreak: 0, other: 0))
             }
-            Self.count(handler.status, into: &floor)
-            Self.count(handler.status, into: &byScope[scope]!)
         }
-        return (queues, [floor] + scopes.compactMap { byScope[$0] })
+        for handler in handlers where handler.isOnShift {
+            Self.count(handler.status, into: &rows[0])
+            Self.count(handler.status, into: &rows[rowOfTeam[handler.team]])
+        }
+        return (queues, rows)
     }
 
     private static func count(_ status: SimulatedHandler.Status, into report: inout StaffReport) {
@@ -106,7 +111,7 @@ public struct FloorSimulator: Sendable {
         case .onCall: report.onCall += 1
         case .wrapUp: report.wrapUp += 1
         case .onBreak: report.onBreak += 1
-        case .briefing: report.other += 1
+        case .briefing, .notReady: report.other += 1
         case .offShift: break
         }
     }
@@ -124,6 +129,8 @@ public struct FloorSimulator: Sendable {
     }
 
     private mutating func schedule(at moment: Double, _ kind: SimulationEvent.Kind) {
+        // A NaN time would break the heap's ordering for every later event: drop it instead.
+        guard moment.isFinite else { return }
         events.push(SimulationEvent(time: moment, order: nextOrder, kind: kind))
         nextOrder &+= 1
     }
@@ -141,6 +148,15 @@ public struct FloorSimulator: Sendable {
             schedule(at: time + configuration.queues[q].wrapUp.sample(&random), .wrapEnd(handler: h))
         case .wrapEnd(let h):
             guard case .wrapUp = handlers[h].status else { return }
+            let team = configuration.teams[handlers[h].team]
+            if random.unit() < team.notReadyChance, !handlers[h].shiftOver, handlers[h].breakOwedMinutes == 0 {
+                handlers[h].status = .notReady
+                schedule(at: time + team.notReady.sample(&random), .notReadyEnd(handler: h, shift: handlers[h].shiftSerial))
+            } else {
+                becomeFree(h)
+            }
+        case .notReadyEnd(let h, let shift):
+            guard handlers[h].shiftSerial == shift, handlers[h].status == .notReady else { return }
             becomeFree(h)
         case .shiftStart(let h):
             startShift(h, startedAt: time)
@@ -217,6 +233,7 @@ public struct FloorSimulator: Sendable {
         counters[q].answered += 1
         counters[q].answeredWaitTotal += wait
         if wait <= profile.targetSeconds { counters[q].answeredWithinTarget += 1 }
+        if profile.silentShare > 0, random.unit() < profile.silentShare { counters[q].silent += 1 }
         handlers[h].status = .onCall(queue: q)
         schedule(at: time + profile.talk.sample(&random), .talkEnd(handler: h))
     }
@@ -300,8 +317,7 @@ public struct FloorSimulator: Sendable {
         schedule(at: start + 86_400, .shiftStart(handler: h))
         schedule(at: start + shift.lengthSeconds, .shiftEnd(handler: h, shift: serial))
         for rule in team.breaks {
-            let low = min(rule.earliest, rule.latest), high = max(rule.earliest, rule.latest)
-            let due = start + shift.lengthSeconds * random.uniform(low...high)
+            let due = start + shift.lengthSeconds * (rule.earliest + (rule.latest - rule.earliest) * random.unit())
             if due > time, rule.minutes > 0 {
                 schedule(at: due, .breakDue(handler: h, shift: serial, minutes: rule.minutes))
             }

@@ -15,11 +15,14 @@ public struct QueueProfile: Sendable, Equatable {
     /// A handler coming free takes the waiting call of the highest-priority queue among their
     /// skills (999 above 101 above the desks), the oldest first.
     public var priority: Int
+    /// Share of answered calls that are silent (a 999 caller who cannot speak; reported as the
+    /// extra figure `silent`, the count since midnight). 0 = the queue reports no such figure.
+    public var silentShare: Double
 
     public init(
         id: String, name: String, targetSeconds: Double, dailyVolume: Double, priority: Int = 0,
         profile: DailyProfile, talk: DurationDistribution, wrapUp: DurationDistribution,
-        patience: DurationDistribution
+        patience: DurationDistribution, silentShare: Double = 0
     ) {
         self.id = id
         self.name = name
@@ -30,6 +33,7 @@ public struct QueueProfile: Sendable, Equatable {
         self.wrapUp = wrapUp
         self.patience = patience
         self.priority = priority
+        self.silentShare = silentShare
     }
 
     /// Arrivals per second at a time of day.

@@ -7,6 +7,8 @@ struct SimulatedHandler: Sendable {
         case onCall(queue: Int)
         case wrapUp(queue: Int)
         case onBreak
+        /// Not taking calls for another reason (reported as "other").
+        case notReady
     }
 
     let team: Int

@@ -10,6 +10,7 @@ struct SimulationEvent: Sendable {
         case briefingEnd(handler: Int, shift: Int)
         case breakDue(handler: Int, shift: Int, minutes: Double)
         case breakEnd(handler: Int, shift: Int)
+        case notReadyEnd(handler: Int, shift: Int)
         case shiftEnd(handler: Int, shift: Int)
         case midnight
     }

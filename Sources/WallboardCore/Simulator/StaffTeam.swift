@@ -15,10 +15,15 @@ public struct StaffTeam: Sendable, Equatable {
     /// Seconds at the start of each shift spent in briefing (reported as "other").
     public var briefingSeconds: Double
     public var overflowReserve: Int
+    /// Chance, after each wrap-up, of going not-ready for a while (a call-back, a log update, a
+    /// word with the supervisor); reported as "other".
+    public var notReadyChance: Double
+    public var notReady: DurationDistribution
 
     public init(
         homeQueue: String, skills: [String], shifts: [Shift], breaks: [BreakRule],
-        briefingSeconds: Double = 600, overflowReserve: Int = 0
+        briefingSeconds: Double = 600, overflowReserve: Int = 0,
+        notReadyChance: Double = 0, notReady: DurationDistribution = .exponential(mean: 240)
     ) {
         self.homeQueue = homeQueue
         self.skills = skills
@@ -26,6 +31,8 @@ public struct StaffTeam: Sendable, Equatable {
         self.breaks = breaks
         self.briefingSeconds = briefingSeconds
         self.overflowReserve = overflowReserve
+        self.notReadyChance = notReadyChance
+        self.notReady = notReady
     }
 
     /// Handlers of this team rostered (on shift by the timetable) at a time of day.
@@ -40,10 +47,12 @@ public struct Shift: Sendable, Equatable {
     public var lengthSeconds: Double
     public var handlers: Int
 
+    /// Non-finite or negative figures give an empty shift rather than poisoning the event order.
     public init(start hour: Double, hours: Double, handlers: Int) {
-        startSecondOfDay = hour * 3600
-        lengthSeconds = hours * 3600
-        self.handlers = handlers
+        startSecondOfDay = hour.isFinite ? (hour * 3600).truncatingRemainder(dividingBy: 86_400) : 0
+        if startSecondOfDay < 0 { startSecondOfDay += 86_400 }
+        lengthSeconds = hours.isFinite && hours > 0 ? hours * 3600 : 0
+        self.handlers = max(handlers, 0)
     }
 
     public func covers(secondOfDay second: Double) -> Bool {
@@ -60,9 +69,11 @@ public struct BreakRule: Sendable, Equatable {
     public var latest: Double
     public var minutes: Double
 
+    /// Fractions are clamped to 0...1 and put in order; a non-finite figure disables the break.
     public init(earliest: Double, latest: Double, minutes: Double) {
-        self.earliest = earliest
-        self.latest = latest
-        self.minutes = minutes
+        let valid = earliest.isFinite && latest.isFinite && minutes.isFinite
+        self.earliest = valid ? min(max(min(earliest, latest), 0), 1) : 0
+        self.latest = valid ? min(max(max(earliest, latest), 0), 1) : 0
+        self.minutes = valid ? max(minutes, 0) : 0
     }
 }

@@ -19,17 +19,19 @@ extension FloorConfiguration {
                 profile: DailyProfiles.emergency,
                 talk: .lognormal(mean: 240, cv: 0.7), wrapUp: .lognormal(mean: 60, cv: 0.6),
                 // 999 callers rarely hang up while ringing; a few (misdials, changed minds) do.
-                patience: .lognormal(mean: 300, cv: 1.0)),
+                patience: .lognormal(mean: 300, cv: 1.0),
+                // Silent 999 calls put through by the Silent Solution: a few in a hundred.
+                silentShare: 0.03),
             QueueProfile(
                 id: "101", name: "101 Non-emergency", targetSeconds: 30, dailyVolume: 1400, priority: 2,
                 profile: DailyProfiles.nonEmergency,
                 talk: .lognormal(mean: 330, cv: 0.8), wrapUp: .lognormal(mean: 90, cv: 0.6),
-                patience: .lognormal(mean: 600, cv: 1.2)),
+                patience: .lognormal(mean: 660, cv: 1.2)),
             QueueProfile(
                 id: "CRIME", name: "Crime Recording", targetSeconds: 300, dailyVolume: 280, priority: 1,
                 profile: DailyProfiles.nonEmergency,
                 talk: .lognormal(mean: 960, cv: 0.5), wrapUp: .lognormal(mean: 240, cv: 0.5),
-                patience: .lognormal(mean: 1200, cv: 1.0)),
+                patience: .lognormal(mean: 1800, cv: 1.0)),
             QueueProfile(
                 id: "ONLINE", name: "Online & Web Chat", targetSeconds: 1800, dailyVolume: 450,
                 profile: DailyProfiles.online,
@@ -41,20 +43,20 @@ extension FloorConfiguration {
             StaffTeam(
                 homeQueue: "999", skills: ["999", "101"],
                 shifts: RosterLines.tenHour([2: 3, 6: 4, 8: 1, 10: 1, 16: 5, 18: 1, 20: 1]),
-                breaks: BreakRules.tenHourShift, overflowReserve: 2),
+                breaks: BreakRules.tenHourShift, overflowReserve: 3, notReadyChance: 0.04),
             // 101 handlers are 999-trained: a waiting 999 call always comes first.
             StaffTeam(
                 homeQueue: "101", skills: ["101", "999"],
                 shifts: RosterLines.tenHour([5: 1, 6: 2, 7: 3, 8: 3, 9: 2, 16: 1, 17: 3, 18: 3, 19: 1]),
-                breaks: BreakRules.tenHourShift),
+                breaks: BreakRules.tenHourShift, notReadyChance: 0.04),
             StaffTeam(
                 homeQueue: "CRIME", skills: ["CRIME"],
-                shifts: RosterLines.tenHour([5: 1, 6: 1, 7: 1, 8: 2, 9: 1, 17: 1, 18: 2, 19: 1]),
-                breaks: BreakRules.tenHourShift),
+                shifts: RosterLines.tenHour([5: 1, 6: 1, 7: 1, 8: 1, 9: 1, 17: 1, 18: 2, 19: 1]),
+                breaks: BreakRules.tenHourShift, notReadyChance: 0.04),
             StaffTeam(
                 homeQueue: "ONLINE", skills: ["ONLINE"],
                 shifts: RosterLines.tenHour([5: 1, 6: 1, 7: 1, 8: 1, 9: 1, 16: 1, 17: 1, 18: 1, 19: 1]),
-                breaks: BreakRules.tenHourShift),
+                breaks: BreakRules.tenHourShift, notReadyChance: 0.04),
         ])
 }
 
