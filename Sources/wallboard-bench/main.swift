@@ -5,6 +5,7 @@ import WallboardSystem
 var benchmarks: [String: () throws -> Void] = [:]
 
 // feed (decode + verify + apply):
+benchmarks["feed"] = FeedBenchmark.run
 
 // render (full frame, typical update):
 
