@@ -8,6 +8,7 @@ var benchmarks: [String: () throws -> Void] = [:]
 benchmarks["feed"] = FeedBenchmark.run
 
 // render (full frame, typical update):
+benchmarks["render"] = RenderBenchmark.run
 
 // latency (datagram → presented frame):
 benchmarks["latency"] = LatencyBenchmark.run
