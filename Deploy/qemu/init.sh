@@ -2,7 +2,9 @@
 # /init of the test initramfs (busybox). Loads the GPU driver named by wbgpu= on the kernel
 # command line, then runs the scenario steps the host sends on the second serial port (ttyS1),
 # one line each: "run ARGS..." starts wallboard-displaytest show ARGS in the background,
-# "term" sends it SIGTERM and reports its exit status, "off" powers off.
+# "start CMD..." starts any command in the background (the agent), "sh CMD..." runs a shell
+# line (feeds, setup), "term" sends the background program SIGTERM and reports its exit status,
+# "off" powers off.
 # Every line this prints goes to ttyS0 (serial.log on the host), which the host watches.
 export PATH=/bin
 mount -t proc proc /proc
@@ -24,6 +26,14 @@ while read -r command args <&3; do
     run)
         /bin/wallboard-displaytest show $args &
         pid=$!
+        ;;
+    start)
+        $args &
+        pid=$!
+        ;;
+    sh)
+        eval "$args"
+        echo "WB sh done"
         ;;
     term)
         kill -TERM "$pid"

@@ -86,8 +86,20 @@ for gpu in bochs virtio; do
         done
     done
 done
+# The agent and the publisher, when built beside the probe: the agent scenario draws a real board.
+bindir=$(dirname "$probe")
+binaries=("$probe")
+agent=no
+if [[ -x "$bindir/wallboard" && -x "$bindir/wallboard-publish" ]]; then
+    agent=yes
+    binaries+=("$bindir/wallboard" "$bindir/wallboard-publish")
+    cp "$bindir/wallboard" "$bindir/wallboard-publish" "$tree/bin/"
+    mkdir -p "$tree/bin/Fonts"
+    cp "$root"/Fonts/*.otf "$tree/bin/Fonts/"
+    cp "$here/agent-test.conf" "$tree/agent-test.conf"
+fi
 cp "$probe" "$tree/bin/wallboard-displaytest"
-for lib in $(ldd "$probe" | awk '/=> \// { print $3 } /^\t\/lib/ { print $1 }'); do
+for lib in $(ldd "${binaries[@]}" | awk '/=> \// { print $3 } /^\t\/lib/ { print $1 }' | sort -u); do
     mkdir -p "$tree$(dirname "$lib")"
     cp -L "$lib" "$tree$lib"
 done
@@ -196,6 +208,43 @@ scenario() {  # scenario GPU LABEL "ARGS" CHECKS...: run, check the scanout, SIG
     check "$gpu-$label-after" "$gpu $label: console restored after SIGTERM (pattern gone)" "${console[@]}"
 }
 
+until_shows() {  # until_shows NAME WHAT SECONDS CHECK...: screendumps until the checks pass
+    local name=$1 what=$2 seconds=$3; shift 3
+    local deadline=$(( $(date +%s) + seconds ))
+    while :; do
+        shot "$name"
+        if probe_check "$run/$name.ppm" "$@" >/dev/null 2>&1; then pass "$what"; return 0; fi
+        if (( $(date +%s) > deadline )); then
+            fail "$what"; probe_check "$run/$name.ppm" "$@" || true; tail -20 "$run/serial.log"; return 1
+        fi
+        sleep 1
+    done
+}
+
+# The agent itself (Deploy/qemu/agent-test.conf: one queue, red at 10 waiting, stale after 8 s, lost after 12 s):
+# a breach fed with wallboard-publish on loopback multicast must show a red tile on the real
+# scanout; when the feed stops, FEED LOST (black and hazard yellow); after SIGTERM, the console.
+red_tile=3A1407   # Palette.redTile
+hazard=F0E442     # Palette.hazard
+agent_scenario() {
+    local gpu=$1
+    send "sh ip link set lo up; ip link set lo multicast on"
+    send "start /bin/wallboard --config /agent-test.conf --display drm --socket /tmp/wallboard.sock"
+    send "sh (printf 'Q id=999 waiting=30 oldest=200\\n\\n'; sleep 100000) | /bin/wallboard-publish send --interface lo --ttl 0 --interval 1 >/dev/null & echo \$! > /tmp/feed.pid"
+    until_shows "$gpu-agent-breach" "$gpu agent: a red tile where a breach was fed" 120 "$red_tile>=0.10" "$hazard<0.01" || true
+    send "sh kill \$(cat /tmp/feed.pid)"
+    until_shows "$gpu-agent-lost" "$gpu agent: FEED LOST after the feed stops" 120 "$hazard>=0.05" "$red_tile<0.01" || true
+    local exits
+    exits=$(grep -c "WB exit status" "$run/serial.log" || true)
+    send "term"
+    local deadline=$(( $(date +%s) + 30 ))
+    while (( $(grep -c "WB exit status" "$run/serial.log" || true) <= exits )) && (( $(date +%s) <= deadline )); do sleep 0.2; done
+    if grep "WB exit status" "$run/serial.log" | tail -1 | grep -q "status 0"; then pass "$gpu agent: exits 0 on SIGTERM"
+    else fail "$gpu agent: exit on SIGTERM"; tail -20 "$run/serial.log"; fi
+    sleep 0.5
+    until_shows "$gpu-agent-after" "$gpu agent: console restored after SIGTERM" 10 "$hazard<0.01" "$red_tile<0.01" || true
+}
+
 for gpu in ${WALLBOARD_QEMU_GPUS:-bochs virtio}; do
     t0=$(date +%s)
     boot "$gpu"
@@ -209,6 +258,7 @@ for gpu in ${WALLBOARD_QEMU_GPUS:-bochs virtio}; do
     scenario "$gpu" drm-rotated "--display drm --rotation 90" "${quarter[@]}"
     scenario "$gpu" drm-single-buffer "--display drm --single-buffer" "${upright[@]}"
     scenario "$gpu" fbdev "--display fbdev" "${upright[@]}"
+    if [[ $agent == yes ]]; then agent_scenario "$gpu"; else say "wallboard not built beside the probe: agent scenario skipped"; fi
     send "off"
     disconnect
     for _ in $(seq 1 50); do kill -0 "$qemu_pid" 2>/dev/null || break; sleep 0.2; done

@@ -4,14 +4,23 @@ import Glibc
 import Foundation
 
 /// "The agent at rest": the real `wallboard` binary (release, built beside this one) on the built-in
-/// simulated floor at 1 update/s, drawing PNG snapshots (this machine has no screen), for
-/// `WALLBOARD_BENCH_SECONDS` (default 60) seconds. Measures, from /proc, summing every thread:
+/// simulated floor at 1 update/s, for `WALLBOARD_BENCH_SECONDS` (default 60) seconds per run:
+/// 1. headless (`--display none`), red pulse off: the agent's own work at rest — feed, board, scene,
+///    and repainting the clock digits once a second;
+/// 2. headless with the red-tile pulse on (the simulated floor has red tiles): 10 extra frames/s;
+/// 3. PNG snapshots (what a machine without a screen does): a compressed 1920x1080 PNG per second.
+/// Measures, from /proc, summing every thread:
 /// CPU time from exec to the first frame (READY=1 on a notify socket we own), CPU per second in the
 /// steady state after it, RSS and PSS (smaps_rollup), and start → first frame wall time.
 enum AgentBenchmark {
     static func run() throws {
         let seconds = Double(ProcessInfo.processInfo.environment["WALLBOARD_BENCH_SECONDS"] ?? "") ?? 60
-        let display = ProcessInfo.processInfo.environment["WALLBOARD_BENCH_DISPLAY"] ?? "png"
+        try run(display: "none", pulse: false, seconds: seconds)
+        try run(display: "none", pulse: true, seconds: seconds)
+        try run(display: "png", pulse: true, seconds: seconds)
+    }
+
+    static func run(display: String, pulse: Bool, seconds: Double) throws {
         let directory = "/tmp/wb-bench-\(getpid())"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -23,8 +32,10 @@ enum AgentBenchmark {
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: agentPath)
+        try "[display]\nred_pulse = \(pulse ? "on" : "off")\n".write(toFile: directory + "/bench.conf", atomically: true, encoding: .utf8)
         process.arguments = [
             "--simulate", "--display", display, "--png", directory + "/board.png", "--socket", directory + "/control",
+            "--config", directory + "/bench.conf",
         ]
         var environment = ProcessInfo.processInfo.environment
         environment["NOTIFY_SOCKET"] = directory + "/notify"
@@ -56,7 +67,7 @@ enum AgentBenchmark {
         process.waitUntilExit()
 
         let steadyShare = (steadyTo.1 - steadyFrom.1) / (steadyTo.0 - steadyFrom.0)
-        print("agent: wallboard --simulate --display \(display) (1 update/s, 1920x1080 canvas), \(Int(seconds)) s steady")
+        print("agent: wallboard --simulate --display \(display), red_pulse \(pulse ? "on" : "off") (1 update/s, 1920x1080), \(Int(seconds)) s steady")
         print("  start → first frame (READY=1):  \(format((ready - launched) * 1000, 0)) ms")
         print("  CPU to first frame:             \(format(startCPU, 3)) CPU-s")
         print("  CPU steady:                     \(format(steadyShare * 100, 3)) % of one core "

@@ -20,6 +20,8 @@ let help = """
           ("EVENT ...") until SIGTERM/SIGINT, restores the screen and prints "RESTORED".
       wallboard-displaytest check FILE.ppm FX,FY=RRGGBB | FX,FY!=RRGGBB ...
           Checks pixels of a PPM (QEMU screendump) at fractions of its size; exit 1 on a mismatch.
+      wallboard-displaytest check FILE.ppm RRGGBB>=SHARE | RRGGBB<SHARE ...
+          Checks the share (0...1) of all pixels that are exactly RRGGBB.
     """
 
 /// Writes one line to stdout right away (the serial console is read while we run).
@@ -112,7 +114,7 @@ func monotonicNow() -> Double {
     return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
 }
 
-/// "0.25,0.25=FF0000" or "0.25,0.25!=FF0000".
+/// "0.25,0.25=FF0000", "0.25,0.25!=FF0000", or a colour's share: "3A1407>=0.1".
 func check(_ arguments: inout Arguments) throws -> Int32 {
     guard let file = arguments.next() else { throw UsageError("check needs a PPM file") }
     var specs: [String] = []
@@ -131,6 +133,20 @@ func check(_ arguments: inout Arguments) throws -> Int32 {
     let image = try PPMImage(bytes)
     var failures = 0
     for spec in specs {
+        // "RRGGBB>=0.05" / "RRGGBB<0.01": the share of all pixels that are exactly that colour.
+        if let op = [">=", "<"].first(where: { spec.contains($0) }) {
+            let parts = spec.components(op)
+            guard parts.count == 2, let colour = UInt32(parts[0], radix: 16), let limit = Double(parts[1]) else {
+                throw UsageError("bad check '\(spec)'")
+            }
+            var count = 0
+            for y in 0..<image.height { for x in 0..<image.width where image.pixel(x, y) == colour { count += 1 } }
+            let share = Double(count) / Double(image.width * image.height)
+            let ok = op == ">=" ? share >= limit : share < limit
+            say("\(ok ? "ok  " : "FAIL") \(file) \(image.width)x\(image.height) share of \(parts[0]) = \((share * 1000).rounded() / 1000), wanted \(op) \(parts[1])")
+            if !ok { failures += 1 }
+            continue
+        }
         let negate = spec.contains("!=")
         let parts = spec.split(separator: negate ? "!" : "=", maxSplits: 1).map(String.init)
         let colourText = parts.count == 2 ? String(parts[1].filter { $0 != "=" }) : ""
@@ -151,5 +167,13 @@ CommandLineTool.main(name: "wallboard-displaytest", help: help) { arguments in
     switch try arguments.command(among: ["show", "check"]) {
     case "show": return try show(&arguments)
     default: return try check(&arguments)
+    }
+}
+
+extension String {
+    /// Splits at the first occurrence of `separator` (no Foundation needed).
+    func components(_ separator: String) -> [String] {
+        guard let range = firstRange(of: separator) else { return [self] }
+        return [String(self[..<range.lowerBound]), String(self[range.upperBound...])]
     }
 }

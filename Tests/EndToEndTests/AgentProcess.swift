@@ -17,14 +17,14 @@ final class AgentProcess {
     private let notifyFD: Int32
     private(set) var notifications: [String] = []
 
-    init(configText: String? = nil, extraArguments: [String] = [], watchdogMicroseconds: Int? = nil) throws {
+    init(configText: String? = nil, simulate: Bool = true, extraArguments: [String] = [], watchdogMicroseconds: Int? = nil) throws {
         directory = "/tmp/wbe-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         notifyFD = Glibc.socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
         let address = try XCTUnwrap(UnixAddress(directory + "/notify"))
         XCTAssertEqual(address.withSockaddr { bind(notifyFD, $0, $1) }, 0)
 
-        var arguments = ["--simulate", "--display", "png", "--png", png, "--socket", socket]
+        var arguments = (simulate ? ["--simulate"] : []) + ["--display", "png", "--png", png, "--socket", socket]
         if let configText {
             try configText.write(toFile: config, atomically: true, encoding: .utf8)
             arguments += ["--config", config]

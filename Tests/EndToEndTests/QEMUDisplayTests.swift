@@ -3,7 +3,8 @@ import XCTest
 
 /// Runs the display harness (Deploy/qemu/run-display-tests.sh): a real Linux kernel in QEMU
 /// drives the bochs and virtio-gpu DRM drivers through DRMDisplay and FbdevDisplay, and the
-/// scanout is checked pixel by pixel. About a minute; the kernel package is downloaded once.
+/// scanout is checked pixel by pixel, then runs the `wallboard` agent on DRM against a fed breach
+/// and a stopped feed. About three minutes; the kernel package is downloaded once.
 ///
 /// Skipped (with the reason) only when QEMU is not installed and this is not CI; in CI
 /// (`CI=true`) a missing QEMU is a failure.
@@ -50,6 +51,14 @@ final class QEMUDisplayTests: XCTestCase {
             for label in ["drm", "drm-rotated", "drm-single-buffer", "fbdev"] {
                 XCTAssertTrue(text.contains("PASS \(gpu) \(label): test pattern on the real scanout"), "\(gpu) \(label) pattern")
                 XCTAssertTrue(text.contains("PASS \(gpu) \(label): console restored after SIGTERM"), "\(gpu) \(label) restore")
+            }
+        }
+        // The agent itself on DRM: a breach fed over loopback multicast shows a red tile, a stopped
+        // feed shows FEED LOST, SIGTERM gives the console back.
+        for gpu in ["bochs", "virtio"] {
+            for check in ["a red tile where a breach was fed", "FEED LOST after the feed stops", "exits 0 on SIGTERM",
+                          "console restored after SIGTERM"] {
+                XCTAssertTrue(text.contains("PASS \(gpu) agent: \(check)"), "\(gpu) agent: \(check)")
             }
         }
         XCTAssertFalse(text.contains("FAIL"), text)

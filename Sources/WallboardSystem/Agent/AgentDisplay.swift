@@ -4,15 +4,22 @@ import Glibc
 import WallboardCore
 
 /// Opening, pacing and closing the display, from the config's [display] section and --display.
-enum AgentDisplay {
+public enum AgentDisplay {
     struct UnknownKind: Error, CustomStringConvertible {
         let kind: String
         var description: String {
-            "--display: '\(kind)' is not a display kind (\(DisplayKind.allCases.map(\.rawValue).joined(separator: ", ")))"
+            "--display: '\(kind)' is not a display kind (\(kinds))"
         }
     }
 
+    /// What --display accepts: the display layer's kinds, and `none` (headless).
+    public static var kinds: String { (DisplayKind.allCases.map(\.rawValue) + ["none"]).joined(separator: ", ") }
+
     static func open(config: WallboardConfig, options: AgentOptions) throws -> (display: Display, reason: String) {
+        if options.display == "none" {
+            let size = config.display.mode.map { ($0.width, $0.height) } ?? (1920, 1080)
+            return (HeadlessDisplay(width: size.0, height: size.1), "--display none")
+        }
         var o = DisplayOptions()
         if let text = options.display {
             guard let kind = DisplayKind(rawValue: text) else { throw UnknownKind(kind: text) }
@@ -49,6 +56,7 @@ enum AgentDisplay {
         switch display {
         case is TerminalDisplay: return 4
         case is PNGDisplay: return 1
+        case is HeadlessDisplay: return 60
         default: return 60
         }
     }

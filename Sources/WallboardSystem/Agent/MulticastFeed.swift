@@ -19,7 +19,8 @@ final class MulticastFeed: FeedInput, @unchecked Sendable {
     init(config: FeedConfig, queue: DispatchQueue, logger: Logger, clock: any Clock) throws {
         var keys: [FeedKey] = []
         if let keyFile = config.keyFile {
-            keys.append(try FeedKeyFile.load(path: keyFile, id: config.keyID ?? "default"))
+            // "k1" is what `wallboard-publish --key` signs with unless told otherwise.
+            keys.append(try FeedKeyFile.load(path: keyFile, id: config.keyID ?? "k1"))
         }
         intake = FeedIntake(keys: keys)
         endpoint = MulticastEndpoint(group: config.group, port: UInt16(clamping: config.port), interface: config.interface)
@@ -54,16 +55,16 @@ final class MulticastFeed: FeedInput, @unchecked Sendable {
 
     func tick(now: MonotonicSeconds) {}
 
+    /// Called on the agent's queue at exit: the receiver's own `stop()` waits on that queue (sync), so it
+    /// is not called here; delivery just ends and the kernel closes the socket with the process.
     func stop() {
-        receiver?.stop()
-        receiver = nil
         deliver = nil
     }
 
     func health(now: MonotonicSeconds) -> FeedHealth {
         FeedHealth(
             activePublisher: intake.activePublisher, dropped: ledger.totalGaps, rejected: intake.counters.totalRejected,
-            listening: "\(endpoint.group):\(endpoint.port)")
+            failovers: intake.counters.failovers, listening: "\(endpoint.group):\(endpoint.port)")
     }
 
     func status(now: MonotonicSeconds) -> FeedInputStatus {

@@ -56,6 +56,9 @@ public final class MulticastReceiver: @unchecked Sendable {
     private var joinedIndex: UInt32?
     private var started = false
     private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 65_536, alignment: 8)
+    /// Set on `queue` by `start()`, so `stop()` knows when it is already running there (the agent
+    /// stops the feed from its own queue on SIGTERM; `queue.sync` from there would trap).
+    private let onQueueKey = DispatchSpecificKey<Bool>()
 
     /// Opens and binds the socket (throws `SocketError` for a bad group or a port it cannot bind);
     /// joining happens in `start()` and is retried, so a missing interface is not an error here.
@@ -122,6 +125,7 @@ public final class MulticastReceiver: @unchecked Sendable {
 
     /// Joins (retrying in the background) and starts delivering datagrams. Call once.
     public func start() {
+        queue.setSpecific(key: onQueueKey, value: true)
         queue.async { [self] in
             guard !started else { return }
             started = true
@@ -140,13 +144,15 @@ public final class MulticastReceiver: @unchecked Sendable {
     }
 
     /// Stops receiving and closes the socket. The handler is not called afterwards.
+    /// Callable from any thread, `queue` included.
     public func stop() {
-        queue.sync { [self] in
+        let work = { [self] in
             timer?.cancel()
             timer = nil
             readSource?.cancel()
             readSource = nil
         }
+        if DispatchQueue.getSpecific(key: onQueueKey) == true { work() } else { queue.sync(execute: work) }
     }
 
     // MARK: - On `queue`

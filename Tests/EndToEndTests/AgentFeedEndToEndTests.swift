@@ -1,0 +1,70 @@
+import Foundation
+import Glibc
+import XCTest
+
+import WallboardCore
+import WallboardSystem
+
+/// The agent on the real network path: multicast on the loopback interface (TTL 0: nothing leaves
+/// this host), datagrams from the feed engineer's encoder and sender.
+final class AgentFeedEndToEndTests: XCTestCase {
+    func testFeedHealthPerPublisherAndRateLimitedDropLogging() throws {
+        let group = "239.192.77.\(Int.random(in: 1...250))"
+        let port = Int.random(in: 20_000...60_000)
+        let agent = try AgentProcess(
+            configText: """
+                [feed]
+                group = \(group)
+                port = \(port)
+                interface = lo
+
+                [display]
+                mode = 640x360
+                """, simulate: false)
+        XCTAssertTrue(agent.waitForNotification(containing: "READY=1"), agent.log)
+        // Wait for the group join (the receiver retries it in the background).
+        var joinStatus = ""
+        for _ in 0..<100 where !joinStatus.contains(", joined") {
+            joinStatus = try agent.ctl(["status"]).stdout
+            if !joinStatus.contains(", joined") { usleep(100_000) }
+        }
+        XCTAssertTrue(joinStatus.contains(", joined"), joinStatus)
+
+        let sender = try MulticastSender(
+            endpoint: MulticastEndpoint(group: group, port: UInt16(port), interface: "lo"), ttl: 0, loopback: true)
+        let encoder = FeedEncoder()
+        func send(_ publisher: String, _ sequence: UInt64) throws {
+            let message = FeedMessage(
+                publisher: publisher, session: 42, sequence: sequence, sentAtMilliseconds: 1_700_000_000_000, interval: 1,
+                floor: "Loopback Floor", queues: [QueueReport(id: "999", name: "999 Emergency", waiting: 3, longestWait: 12)])
+            try sender.send(try encoder.encode(message))
+        }
+        try send("acd-a", 1)
+        try send("acd-a", 2)
+        try send("acd-a", 5)  // 3 and 4 never arrive
+        try send("acd-b", 1)  // standby publisher
+        for _ in 0..<200 { try sender.send(Array("not a feed datagram\n".utf8)) }
+
+        var status = ""
+        for _ in 0..<100 {
+            status = try agent.ctl(["status"]).stdout
+            if status.contains("malformed 200") && status.contains("acd-b") { break }
+            usleep(100_000)
+        }
+        XCTAssertTrue(status.contains("* acd-a: last seen"), status)
+        XCTAssertTrue(status.contains("3 accepted, 2 missing in sequence gaps"), status)
+        XCTAssertTrue(status.contains("    acd-b: last seen"), "standby listed, not active: \(status)")
+        XCTAssertTrue(status.contains("drops:    malformed 200"), status)
+
+        // 200 bad datagrams: one log line, not 200 (the rest are summarised once a minute).
+        let dropLines = agent.log.split(separator: "\n").filter { $0.contains("feed: dropped") }
+        XCTAssertEqual(dropLines.count, 1, dropLines.joined(separator: "\n"))
+        XCTAssertTrue(dropLines.first?.hasPrefix("<4>feed: dropped a datagram from ") ?? false, "\(dropLines)")
+
+        // The board shows the publisher's floor and figures.
+        let thresholds = try agent.ctl(["thresholds"])
+        XCTAssertTrue(thresholds.stdout.contains("999"), thresholds.stdout)
+        agent.signal(SIGTERM)
+        XCTAssertEqual(agent.waitForExit(), 0)
+    }
+}

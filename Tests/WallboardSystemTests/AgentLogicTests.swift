@@ -1,0 +1,86 @@
+import XCTest
+
+@testable import WallboardCore
+@testable import WallboardRender
+@testable import WallboardSystem
+
+/// The agent's pure pieces: frame pacing, threshold validation, per-publisher gaps, preview sampling.
+final class AgentLogicTests: XCTestCase {
+    func testFrameSchedulerCoalescesToOneFramePerRefresh() {
+        var scheduler = FrameScheduler(refreshHz: 50)
+        XCTAssertEqual(scheduler.request(now: 10), 0, "first frame at once")
+        XCTAssertNil(scheduler.request(now: 10), "already pending: coalesced")
+        scheduler.drew(now: 10)
+        XCTAssertEqual(scheduler.request(now: 10.005) ?? -1, 0.015, accuracy: 1e-9, "not before 1/50 s after the last")
+        XCTAssertNil(scheduler.request(now: 10.006))
+        scheduler.drew(now: 10.02)
+        XCTAssertEqual(scheduler.request(now: 11), 0, "long after: at once")
+    }
+
+    func testThresholdChangeValidatesQueueMetricValueAndOrder() throws {
+        let config = WallboardConfig()
+        let known = ["999", "101"]
+        let change = try ThresholdChange(queue: "999", metric: "longest_wait", amber: "15s", red: nil, config: config, knownQueues: known)
+        XCTAssertEqual(change.new.amber, 15)
+        XCTAssertEqual(change.new.red, change.old?.red, "red kept")
+        XCTAssertEqual(change.summary, "999 longest_wait: amber 10s → 15s")
+
+        func problem(_ queue: String, _ metric: String, amber: String? = nil, red: String? = nil) -> ThresholdChange.Problem? {
+            do {
+                _ = try ThresholdChange(queue: queue, metric: metric, amber: amber, red: red, config: config, knownQueues: known)
+                return nil
+            } catch { return error }
+        }
+        XCTAssertEqual(problem("998", "longest_wait", red: "30s"), .unknownQueue("998", known: known))
+        XCTAssertEqual(problem("999", "longest", red: "30s"), .unknownMetric("longest"))
+        XCTAssertEqual(problem("999", "service_level", red: "101%")?.description.contains("out of range"), true)
+        XCTAssertEqual(problem("999", "longest_wait", red: "30"), .badValue(level: "red", text: "30", metric: .longestWait))
+        XCTAssertEqual(problem("999", "longest_wait", red: "25h")?.description.contains("at most 24h"), true)
+        // Service level: lower is worse, so amber must be above red.
+        XCTAssertEqual(
+            problem("999", "service_level", amber: "80%", red: "90%"),
+            .wrongOrder(.serviceLevel, amber: "80%", red: "90%", higherIsWorse: false))
+        XCTAssertNil(problem("999", "service_level", amber: "97%", red: "92%"))
+        XCTAssertEqual(problem("999", "waiting"), .missing("amber=VALUE and/or red=VALUE"))
+    }
+
+    func testPublisherLedgerCountsGapsPerPublisherAndSession() {
+        var ledger = PublisherLedger()
+        func message(_ publisher: String, _ session: UInt64, _ sequence: UInt64) -> FeedMessage {
+            FeedMessage(publisher: publisher, session: session, sequence: sequence, sentAtMilliseconds: 0)
+        }
+        ledger.record(message("acd-a", 1, 1), now: 0)
+        ledger.record(message("acd-a", 1, 2), now: 1)
+        ledger.record(message("acd-a", 1, 5), now: 2)  // 3 and 4 missing
+        ledger.record(message("acd-a", 7, 1), now: 3)  // restarted: not a gap
+        ledger.record(message("acd-b", 3, 10), now: 3.5)
+        ledger.record(message("acd-b", 3, 11), now: 4)
+        let publishers = ledger.publishers(now: 5, active: "acd-a")
+        XCTAssertEqual(publishers.map(\.id), ["acd-a", "acd-b"])
+        XCTAssertEqual(publishers[0].sequenceGaps, 2)
+        XCTAssertEqual(publishers[0].accepted, 4)
+        XCTAssertEqual(publishers[0].lastSeenSecondsAgo, 2)
+        XCTAssertTrue(publishers[0].active)
+        XCTAssertEqual(publishers[1].sequenceGaps, 0)
+        XCTAssertFalse(publishers[1].active)
+        XCTAssertEqual(ledger.totalGaps, 2)
+    }
+
+    func testFrameSamplerAveragesBoxesAndKeepsAspect() {
+        let canvas = Canvas(width: 400, height: 200, fill: RGB.pack(0, 0, 0))
+        canvas.fill(Rect(x: 0, y: 0, width: 200, height: 200), with: RGB.pack(200, 100, 50))
+        let sampled = FrameSampler.sample(canvas, maxWidth: 80, maxHeight: 80)
+        XCTAssertEqual(sampled.width, 80)
+        XCTAssertEqual(sampled.height, 40)
+        XCTAssertEqual(sampled.pixels[0], RGB.pack(200, 100, 50))
+        XCTAssertEqual(sampled.pixels[79], 0)
+    }
+
+    func testControlResponseWithPictureIsOneValidJSONLine() throws {
+        let response = ControlResponse(png: "iVBORw0KGgo=", width: 2, height: 1)
+        let line = try ControlCodec.encode(response)
+        XCTAssertEqual(line.last, UInt8(ascii: "\n"))
+        XCTAssertEqual(line.filter { $0 == UInt8(ascii: "\n") }.count, 1)
+        XCTAssertEqual(try ControlCodec.decode(ControlResponse.self, line: line.dropLast()), response)
+    }
+}
