@@ -54,6 +54,15 @@ final class ConfigEditorTests: XCTestCase {
         XCTAssertThrowsError(try ConfigEditor.setThreshold(queue: "999", key: "service_level.red", value: "85", in: original))
     }
 
+    func testAmberAndRedMoveTogetherWithoutTrippingOverTheOldValues() throws {
+        // Amber 25s alone would be past the old red 20s; set together, the result is consistent.
+        XCTAssertThrowsError(try ConfigEditor.setThreshold(queue: "999", key: "longest_wait.amber", value: "25s", in: original))
+        let edited = try ConfigEditor.setThreshold(queue: "999", metric: .longestWait, amber: "25s", red: "30s", in: original)
+        let t = try XCTUnwrap(WallboardConfig(parsing: edited).queue("999").threshold(.longestWait))
+        XCTAssertEqual([t.amber, t.red], [25, 30])
+        XCTAssertTrue(edited.contains("  longest_wait.red = 30s   # agreed with the duty inspector\n"))
+    }
+
     func testWindowsLineEndingsStayWindows() throws {
         let text = "[queue \"999\"]\r\nwaiting.red = 9\r\n"
         let edited = try ConfigEditor.setThreshold(queue: "999", key: "waiting.amber", value: "4", in: text)

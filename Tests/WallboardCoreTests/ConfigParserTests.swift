@@ -43,6 +43,8 @@ final class ConfigParserTests: XCTestCase {
              "t.conf:3:1: 'port' is set twice (first on line 2); keep one", #line),
             ("[board]\nqueues = 999, 101, 999\n",
              "t.conf:2:10: 'queues': '999, 101, 999' is not a list without repeats ('999' appears twice)", #line),
+            ("[display]\nscreen_diagonal = 55\n",
+             "t.conf:2:19: 'screen_diagonal': '55' is not a screen diagonal like 55in, 140cm or 1.4m", #line),
             ("[display]\nrotation = 45\n",
              "t.conf:2:12: 'rotation': '45' is not 0, 90, 180 or 270", #line),
             ("[display]\nmode = 1920x1080@sixty\n",
@@ -110,6 +112,7 @@ final class ConfigParserTests: XCTestCase {
             mode = 1280x720@50
             rotation = 270
             viewing_distance = 4.5m
+            screen_diagonal = 50in
             burn_in_shift = off
             red_pulse = off
             png_path = /tmp/b.png
@@ -134,6 +137,7 @@ final class ConfigParserTests: XCTestCase {
         XCTAssertEqual(c.display.mode, DisplayConfig.Mode(width: 1280, height: 720, refresh: 50))
         XCTAssertEqual(c.display.rotation, .threeQuarter)
         XCTAssertEqual(c.display.viewingDistance, 4.5)
+        XCTAssertEqual(try XCTUnwrap(c.display.screenDiagonal), 1.27, accuracy: 1e-9)
         XCTAssertNil(c.display.burnInShift)
         XCTAssertFalse(c.display.redPulse)
         XCTAssertEqual(c.board.title, "ROOM #2")

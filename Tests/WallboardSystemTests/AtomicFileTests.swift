@@ -70,6 +70,14 @@ final class AtomicFileTests: XCTestCase {
         XCTAssertTrue(try String(contentsOfFile: path, encoding: .utf8).contains("= 45s"))
     }
 
+    func testSettingAmberAndRedTogetherOnDisk() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.file("wallboard.conf")
+        try "[queue \"101\"]\n# limits\nwaiting.amber = 10\nwaiting.red = 20\n".write(toFile: path, atomically: false, encoding: .utf8)
+        try ConfigFile.setThreshold(path, queue: "101", metric: .waiting, amber: "25", red: "40")
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "[queue \"101\"]\n# limits\nwaiting.amber = 25\nwaiting.red = 40\n")
+    }
+
     func testLoadingNamesTheFileInErrors() throws {
         let dir = TemporaryDirectory()
         let path = dir.file("wallboard.conf")

@@ -18,6 +18,30 @@ public enum ConfigEditor {
         return edited
     }
 
+    /// Sets several keys of one section, validating only the final text: raising amber 10s → 25s and
+    /// red 20s → 30s together must not fail on the moment amber (25s) is past the old red (20s).
+    public static func set(
+        _ settings: [(key: String, value: String)], section: String, argument: String? = nil, in text: String,
+        file: String = "wallboard.conf"
+    ) throws(ConfigErrors) -> String {
+        var edited = text
+        for (key, value) in settings {
+            edited = setWithoutValidating(key, to: value, section: section, argument: argument, in: edited)
+        }
+        _ = try WallboardConfig(parsing: edited, file: file)
+        return edited
+    }
+
+    /// Sets a queue's amber and/or red limit for `metric` from value text ("15s", "90%", "8", "off").
+    public static func setThreshold(
+        queue: String, metric: Metric, amber: String?, red: String?, in text: String, file: String = "wallboard.conf"
+    ) throws(ConfigErrors) -> String {
+        var settings: [(key: String, value: String)] = []
+        if let amber { settings.append(("\(metric.key).amber", amber)) }
+        if let red { settings.append(("\(metric.key).red", red)) }
+        return try set(settings, section: "queue", argument: queue, in: text, file: file)
+    }
+
     /// Sets a queue threshold from its config key and value text, e.g. ("999", "longest_wait.red", "30s").
     public static func setThreshold(
         queue: String, key: String, value: String, in text: String, file: String = "wallboard.conf"

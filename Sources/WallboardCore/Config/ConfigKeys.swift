@@ -4,7 +4,7 @@ enum ConfigKeys {
 
     static let feed = ["group", "port", "interface", "key_file", "key_id", "stale_after", "lost_after"]
     static let display = [
-        "output", "device", "connector", "mode", "rotation", "font", "viewing_distance", "burn_in_shift",
+        "output", "device", "connector", "mode", "rotation", "font", "viewing_distance", "screen_diagonal", "burn_in_shift",
         "red_pulse", "png_path",
     ]
     static let board = ["title", "queues"]

@@ -203,6 +203,9 @@ struct ConfigParser {
         case "viewing_distance":
             guard let metres = ConfigValue.distance(v), metres <= 100 else { return bad(s, "a distance in metres like 6m") }
             display.viewingDistance = metres
+        case "screen_diagonal":
+            guard let metres = ConfigValue.diagonal(v), metres <= 20 else { return bad(s, "a screen diagonal like 55in, 140cm or 1.4m") }
+            display.screenDiagonal = metres
         case "burn_in_shift":
             if let on = ConfigValue.bool(v) {
                 display.burnInShift = on ? 300 : nil

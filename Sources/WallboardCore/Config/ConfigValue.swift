@@ -60,6 +60,15 @@ public enum ConfigValue {
         return value
     }
 
+    /// Metres from a screen diagonal written `55in`, `140cm` or `1.4m`.
+    public static func diagonal(_ text: String) -> Double? {
+        for (unit, scale) in [("in", 0.0254), ("cm", 0.01), ("m", 1.0)] where text.hasSuffix(unit) {
+            guard let value = Double(String(text.dropLast(unit.count)).trimmingSpaces), value > 0, value.isFinite else { return nil }
+            return value * scale
+        }
+        return nil
+    }
+
     /// A value of `kind` as the config file writes it (used by the editor and in messages).
     public static func format(_ value: Double, as kind: MetricKind) -> String {
         switch kind {

@@ -12,6 +12,8 @@ public struct DisplayConfig: Sendable, Equatable {
     public var font: String?
     /// Metres from the panel to the farthest reader; sizes the figures. nil = fill the tile.
     public var viewingDistance: Double?
+    /// Visible picture diagonal in metres (converts viewing distance to pixels); nil = as the panel reports.
+    public var screenDiagonal: Double?
     /// Seconds between small whole-board shifts that spread pixel wear on OLED/plasma panels; nil = off.
     public var burnInShift: Double? = 300
     /// A gentle pulse on red tiles.

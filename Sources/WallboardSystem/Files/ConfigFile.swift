@@ -24,6 +24,24 @@ public enum ConfigFile {
         do { return try WallboardConfig(parsing: text, file: path) } catch { throw .invalid(error) }
     }
 
+    /// Sets a queue's amber and/or red limit for `metric` in the file (both checked together), keeping
+    /// its comments, and writes it atomically. Returns the new config; the file is unchanged on error.
+    @discardableResult
+    public static func setThreshold(_ path: String, queue: String, metric: Metric, amber: String?, red: String?) throws(Failure) -> WallboardConfig {
+        let text: String
+        do { text = try TextFile.read(path) } catch { throw .file(error) }
+        let edited: String
+        let config: WallboardConfig
+        do {
+            edited = try ConfigEditor.setThreshold(queue: queue, metric: metric, amber: amber, red: red, in: text, file: path)
+            config = try WallboardConfig(parsing: edited, file: path)
+        } catch {
+            throw .invalid(error)
+        }
+        do { try AtomicFile.write(edited, to: path) } catch { throw .file(error) }
+        return config
+    }
+
     /// Sets a queue threshold in the file, keeping its comments, and writes it atomically.
     /// Returns the new config. The file is unchanged if the edit would make it invalid.
     @discardableResult
