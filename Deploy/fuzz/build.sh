@@ -24,8 +24,13 @@ for name in "$@"; do
         continue
     fi
     echo "building fuzz target $name" >&2
+    # Compile a snapshot, so a checkout changing under a long build cannot break it.
+    snapshot=$(mktemp -d)
+    trap 'rm -rf "$snapshot"' EXIT
+    cp --parents "${core[@]}" "$entry" "$snapshot/"
     # -O: the fuzzer's executions per second are what find bugs; ASan still checks every access.
     swiftc -O -use-ld=lld -sanitize=fuzzer,address -parse-as-library -swift-version 6 \
-        -module-name "Fuzz_$name" -o "$binary.tmp" "${core[@]}" "$entry"
+        -module-name "Fuzz_$name" -o "$binary.tmp" "${core[@]/#/$snapshot/}" "$snapshot/$entry"
+    rm -rf "$snapshot"
     mv "$binary.tmp" "$binary"
 done

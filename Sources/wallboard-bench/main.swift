@@ -17,6 +17,11 @@ benchmarks["agent"] = AgentBenchmark.run
 // board (apply + alarms + scene, config parse):
 benchmarks["board"] = BoardBenchmark.run
 
+// proof (typical update end to end; for callgrind):
+benchmarks["update"] = UpdateBenchmark.run
+benchmarks["update-callgrind"] = UpdateBenchmark.callgrind
+benchmarks["soak"] = SoakBenchmark.run
+
 // simulator (simulated day: time and realism figures):
 benchmarks["simulator"] = SimulatorBenchmark.run
 

@@ -1,0 +1,95 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import WallboardCore
+import WallboardRender
+
+/// `wallboard-bench update` and `update-callgrind`: one *typical update* as the agent does it once a
+/// second with a live feed — the simulated UK police floor's signed datagram(s) for that second go
+/// through FeedIntake (decode, HMAC verify, replay window, A/B), the board applies them, alarms and
+/// the scene are rebuilt, and the painter repaints what changed into a 1920×1080 canvas.
+/// The datagrams are made beforehand (publishing is not the board's cost) and the first full frame
+/// is painted before measuring.
+///
+/// `update-callgrind` is for `valgrind --tool=callgrind --collect-atstart=no
+/// --toggle-collect='*measuredUpdates*'` (Deploy/bench/callgrind.sh): instructions per update,
+/// a figure that does not move with the machine's load.
+enum UpdateBenchmark {
+    static let key = FeedKey(id: "floor1", secret: Array("benchmark-key".utf8))
+
+    struct Fixture {
+        var intake = FeedIntake(keys: [UpdateBenchmark.key])
+        var model: BoardModel
+        let painter: Painter
+        let canvas: Canvas
+        /// Per simulated second, the datagrams that arrived in it.
+        var seconds: [[[UInt8]]]
+        var damagedPixels = 0
+    }
+
+    static func fixture(updates: Int, width: Int = 1920, height: Int = 1080) throws -> Fixture {
+        var simulator = FloorSimulator(seed: 42, startSecondsOfDay: 10 * 3600)
+        var publisher = FeedPublisher(publisher: "acd-a", session: 0x5eed, interval: 1, floor: simulator.floorName, key: key)
+        var seconds: [[[UInt8]]] = []
+        // One extra second for the first (full) frame.
+        for s in 0...updates {
+            simulator.advance(to: Double(s))
+            let (queues, staff) = simulator.reports()
+            seconds.append(try publisher.datagrams(
+                queues: queues, staff: staff, sentAtMilliseconds: UInt64(1_763_740_800_000 + s * 1000)))
+        }
+        let fonts = try Fonts()
+        var fixture = Fixture(
+            model: BoardModel(startedAt: 0), painter: Painter(fonts: fonts),
+            canvas: Canvas(width: width, height: height), seconds: seconds)
+        step(&fixture, 0)
+        return fixture
+    }
+
+    @inline(__always) static func step(_ f: inout Fixture, _ s: Int) {
+        let now = Double(s)
+        for datagram in f.seconds[s] {
+            if case .apply(let message) = f.intake.receive(datagram, now: now) { f.model.apply(message, at: now) }
+        }
+        let scene = f.model.scene(at: now + 0.01, wallTime: WallTime(secondsOfDay: 36_000 + s))
+        for rect in f.painter.paint(scene: scene, into: f.canvas) { f.damagedPixels += rect.width * rect.height }
+    }
+
+    /// The measured region (named so callgrind can toggle collection on it).
+    @inline(never) static func measuredUpdates(_ f: inout Fixture, count: Int) {
+        for s in 1...count { step(&f, s) }
+    }
+
+    static func run() throws {
+        let count = 600
+        var f = try fixture(updates: count)
+        let start = BoardBenchmark.seconds(), cpuStart = cpuSeconds()
+        measuredUpdates(&f, count: count)
+        let per = (BoardBenchmark.seconds() - start) / Double(count)
+        let cpuPer = (cpuSeconds() - cpuStart) / Double(count)
+        let applied = f.intake.counters.applied
+        print("update: typical update (signed datagram → intake → board → scene → paint damage, 1920×1080): "
+            + "\(format1(cpuPer * 1e6)) µs CPU (\(format1(per * 1e6)) µs wall) per update over \(count) simulated seconds; "
+            + "\(applied) datagrams applied, \(f.damagedPixels / count) damaged px per update")
+    }
+
+    static func callgrind() throws {
+        let count = 100
+        var f = try fixture(updates: count)
+        measuredUpdates(&f, count: count)
+        print("update-callgrind: \(count) updates measured (divide callgrind's Ir by \(count)); "
+            + "\(f.intake.counters.applied) datagrams applied, \(f.damagedPixels / count) damaged px per update")
+    }
+
+    /// CPU time of this thread: on a shared machine, wall time measures the neighbours too.
+    static func cpuSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+
+    static func format1(_ x: Double) -> String {
+        let tenths = Int((x * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+}
