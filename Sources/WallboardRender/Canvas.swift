@@ -29,10 +29,8 @@ public final class Canvas: @unchecked Sendable {
     public func fill(_ rect: Rect, with color: UInt32) {
         let r = rect.intersection(bounds)
         guard !r.isEmpty else { return }
-        for y in r.y..<r.maxY {
-            let row = y * width
-            for x in r.x..<r.maxX { pixels[row + x] = color }
-        }
+        guard let base = pixels.baseAddress else { return }
+        for y in r.y..<r.maxY { (base + y * width + r.x).update(repeating: color, count: r.width) }
     }
 }
 

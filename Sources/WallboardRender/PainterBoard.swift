@@ -26,7 +26,10 @@ extension Painter {
             if let changed = tracked(rect, canvas, draw) { damage.append(changed) }
         }
         if old.header.title != new.header.title { redraw(layout.title.rect) { drawTitle(new, layout, canvas) } }
-        if old.header.clock != new.header.clock { redraw(layout.clock.rect) { drawClock(new, layout, canvas) } }
+        if old.header.clock != new.header.clock {
+            let region = changedRegion(from: old.header.clock, to: new.header.clock, in: layout.clock, font: fonts.bold)
+            redraw(region) { drawClock(new, layout, canvas, region: region) }
+        }
         if old.banner != new.banner, let rect = layout.banner { redraw(rect) { drawBanner(new, layout, canvas) } }
         for (index, tileLayout) in layout.tiles.enumerated() where index < new.tiles.count && index < old.tiles.count {
             let a = old.tiles[index], b = new.tiles[index]
@@ -43,9 +46,13 @@ extension Painter {
                 }
             }
             if a.title != b.title { redraw(tileLayout.title.rect) { drawTileTitle(b, tileLayout, style, canvas) } }
-            if a.waiting != b.waiting { redraw(tileLayout.waiting.rect) { drawWaiting(b, tileLayout, style, canvas) } }
+            if a.waiting != b.waiting {
+                let region = changedRegion(from: a.waiting, to: b.waiting, in: tileLayout.waiting, font: fonts.bold)
+                redraw(region) { drawWaiting(b, tileLayout, style, canvas, region: region) }
+            }
             if a.longestWait != b.longestWait {
-                redraw(tileLayout.longestWait.rect) { drawLongestWait(b, tileLayout, style, canvas) }
+                let region = changedRegion(from: a.longestWait, to: b.longestWait, in: tileLayout.longestWait, font: fonts.bold)
+                redraw(region) { drawLongestWait(b, tileLayout, style, canvas, region: region) }
             }
             for slot in tileLayout.figureValues.indices {
                 let fa = slot < a.figures.count ? a.figures[slot] : nil
@@ -84,9 +91,10 @@ extension Painter {
         drawText(scene.header.title, in: layout.title, font: fonts.bold, color: palette.text, canvas: canvas)
     }
 
-    func drawClock(_ scene: Scene, _ layout: BoardLayout, _ canvas: Canvas) {
-        canvas.fill(layout.clock.rect, with: palette.panel)
-        drawText(scene.header.clock, in: layout.clock, font: fonts.bold, color: palette.text, canvas: canvas)
+    /// The header clock; `region` limits the repaint to the cells that changed.
+    func drawClock(_ scene: Scene, _ layout: BoardLayout, _ canvas: Canvas, region: Rect? = nil) {
+        canvas.fill(region ?? layout.clock.rect, with: palette.panel)
+        drawText(scene.header.clock, in: layout.clock, font: fonts.bold, color: palette.text, canvas: canvas, region: region)
     }
 
     func drawBanner(_ scene: Scene, _ layout: BoardLayout, _ canvas: Canvas) {

@@ -22,21 +22,28 @@ extension Painter {
         func redraw(_ rect: Rect, _ draw: () -> Void) {
             if let changed = tracked(rect, canvas, draw) { damage.append(changed) }
         }
-        if old.header.clock != new.header.clock { redraw(lost.clock.rect) { drawFeedLostClock(new, lost, canvas) } }
-        if old.feedLost?.detail != new.feedLost?.detail { redraw(lost.detail.rect) { drawFeedLostDetail(new, lost, canvas) } }
+        if old.header.clock != new.header.clock {
+            let region = changedRegion(from: old.header.clock, to: new.header.clock, in: lost.clock, font: fonts.bold)
+            redraw(region) { drawFeedLostClock(new, lost, canvas, region: region) }
+        }
+        let (oldDetail, newDetail) = (old.feedLost?.detail ?? "", new.feedLost?.detail ?? "")
+        if oldDetail != newDetail {
+            let region = changedRegion(from: oldDetail, to: newDetail, in: lost.detail, font: fonts.bold)
+            redraw(region) { drawFeedLostDetail(new, lost, canvas, region: region) }
+        }
         if old.feedLost?.hint != new.feedLost?.hint { redraw(lost.hint.rect) { drawFeedLostHint(new, lost, canvas) } }
         if old.footer != new.footer { redraw(lost.footer.rect) { drawFeedLostFooter(new, lost, canvas) } }
         return damage
     }
 
-    func drawFeedLostClock(_ scene: Scene, _ lost: FeedLostLayout, _ canvas: Canvas) {
-        canvas.fill(lost.clock.rect, with: palette.hazardDark)
-        drawText(scene.header.clock, in: lost.clock, font: fonts.bold, color: palette.label, canvas: canvas)
+    func drawFeedLostClock(_ scene: Scene, _ lost: FeedLostLayout, _ canvas: Canvas, region: Rect? = nil) {
+        canvas.fill(region ?? lost.clock.rect, with: palette.hazardDark)
+        drawText(scene.header.clock, in: lost.clock, font: fonts.bold, color: palette.label, canvas: canvas, region: region)
     }
 
-    func drawFeedLostDetail(_ scene: Scene, _ lost: FeedLostLayout, _ canvas: Canvas) {
-        canvas.fill(lost.detail.rect, with: palette.hazardDark)
-        drawText(scene.feedLost?.detail ?? "", in: lost.detail, font: fonts.bold, color: palette.text, canvas: canvas)
+    func drawFeedLostDetail(_ scene: Scene, _ lost: FeedLostLayout, _ canvas: Canvas, region: Rect? = nil) {
+        canvas.fill(region ?? lost.detail.rect, with: palette.hazardDark)
+        drawText(scene.feedLost?.detail ?? "", in: lost.detail, font: fonts.bold, color: palette.text, canvas: canvas, region: region)
     }
 
     func drawFeedLostHint(_ scene: Scene, _ lost: FeedLostLayout, _ canvas: Canvas) {

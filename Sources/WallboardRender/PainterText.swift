@@ -7,9 +7,42 @@ extension Painter {
     /// Returns the inked rectangle.
     @discardableResult
     func drawText(
-        _ text: String, in box: TextBox, font: Font, color: UInt32, canvas: Canvas, pill: UInt32? = nil
+        _ text: String, in box: TextBox, font: Font, color: UInt32, canvas: Canvas, pill: UInt32? = nil, region: Rect? = nil
     ) -> Rect? {
         let (line, shown) = fitLine(text, box: box, font: font)
+        let (x, baseline, ink) = placement(line, in: box, font: font)
+        let rect = box.rect
+        if let pill, let i = ink {
+            let pad = max(1, line.size / 8)
+            canvas.fill(Rect(x: i.x - pad, y: i.y - pad, width: i.width + 2 * pad, height: i.height + 2 * pad).intersection(rect), with: pill)
+        }
+        line.draw(into: canvas, x: x, baseline: baseline, color: color, clip: region.map { $0.intersection(rect) } ?? rect)
+        textLog?.append(DrawnText(text: text, shown: shown, box: box, size: line.size, ink: ink))
+        return ink
+    }
+
+    /// The part of `box` whose pixels can change when its text goes from `old` to `new`: when both
+    /// lay out alike (same size and glyph positions, as digits in fixed cells do), just the span of
+    /// the glyphs that differ; otherwise the whole box. A ticking "1:07" → "1:08" repaints one cell.
+    func changedRegion(from old: String, to new: String, in box: TextBox, font: Font) -> Rect {
+        let (a, _) = fitLine(old, box: box, font: font), (b, _) = fitLine(new, box: box, font: font)
+        let pa = placement(a, in: box, font: font), pb = placement(b, in: box, font: font)
+        guard a.size == b.size, a.glyphs.count == b.glyphs.count, pa.x == pb.x, pa.baseline == pb.baseline else { return box.rect }
+        var span: Rect?
+        for (ga, gb) in zip(a.glyphs, b.glyphs) {
+            guard ga.pen == gb.pen else { return box.rect }
+            guard ga.index != gb.index else { continue }
+            for g in [ga, gb] where g.glyph.width > 0 {
+                let x0 = pa.x + TextLine.pixel(g.pen) + g.glyph.left
+                let glyphSpan = Rect(x: x0, y: box.rect.y, width: g.glyph.width, height: box.rect.height)
+                span = span.map { $0.union(glyphSpan) } ?? glyphSpan
+            }
+        }
+        return span?.intersection(box.rect) ?? Rect(x: box.rect.x, y: box.rect.y, width: 0, height: 0)
+    }
+
+    /// Where a shaped line goes in its box: pen x, baseline, and the ink rectangle.
+    func placement(_ line: TextLine, in box: TextBox, font: Font) -> (x: Int, baseline: Int, ink: Rect?) {
         let rect = box.rect
         let width = line.width
         var x: Int
@@ -36,13 +69,7 @@ extension Painter {
             x += shift
             ink = Rect(x: i.x + shift, y: i.y, width: i.width, height: i.height)
         }
-        if let pill, let i = ink {
-            let pad = max(1, line.size / 8)
-            canvas.fill(Rect(x: i.x - pad, y: i.y - pad, width: i.width + 2 * pad, height: i.height + 2 * pad).intersection(rect), with: pill)
-        }
-        line.draw(into: canvas, x: x, baseline: baseline, color: color, clip: rect)
-        textLog?.append(DrawnText(text: text, shown: shown, box: box, size: line.size, ink: ink))
-        return ink
+        return (x, baseline, ink)
     }
 
     /// The largest shaping of `text` (at most `box.size`) that fits the box's width, and the text

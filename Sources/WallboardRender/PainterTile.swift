@@ -89,14 +89,14 @@ extension Painter {
         }
     }
 
-    func drawWaiting(_ tile: TileScene, _ layout: TileLayout, _ style: TileStyle, _ canvas: Canvas) {
-        canvas.fill(layout.waiting.rect, with: style.fill)
-        drawText(tile.waiting, in: layout.waiting, font: fonts.bold, color: style.text, canvas: canvas)
+    func drawWaiting(_ tile: TileScene, _ layout: TileLayout, _ style: TileStyle, _ canvas: Canvas, region: Rect? = nil) {
+        canvas.fill(region ?? layout.waiting.rect, with: style.fill)
+        drawText(tile.waiting, in: layout.waiting, font: fonts.bold, color: style.text, canvas: canvas, region: region)
     }
 
-    func drawLongestWait(_ tile: TileScene, _ layout: TileLayout, _ style: TileStyle, _ canvas: Canvas) {
-        canvas.fill(layout.longestWait.rect, with: style.fill)
-        drawText(tile.longestWait, in: layout.longestWait, font: fonts.bold, color: style.text, canvas: canvas)
+    func drawLongestWait(_ tile: TileScene, _ layout: TileLayout, _ style: TileStyle, _ canvas: Canvas, region: Rect? = nil) {
+        canvas.fill(region ?? layout.longestWait.rect, with: style.fill)
+        drawText(tile.longestWait, in: layout.longestWait, font: fonts.bold, color: style.text, canvas: canvas, region: region)
     }
 
     func drawFigureLabel(_ tile: TileScene, _ slot: Int, _ layout: TileLayout, _ style: TileStyle, _ canvas: Canvas) {

@@ -7,6 +7,8 @@ import WallboardCore
 struct TextLine {
     struct Placed {
         var glyph: Glyph
+        /// The glyph's index in its face, to tell which positions two lines differ in.
+        var index: UInt32
         /// Pen position of the glyph's origin, 26.6 fixed point from the line start.
         var pen: Int
     }
@@ -25,12 +27,12 @@ struct TextLine {
             let index = font.glyphIndex(scalar)
             guard let glyph = font.cache.glyph(index, size: size, face: font.face) else { continue }
             if scalar.properties.numericType == .decimal && scalar.isASCII {
-                glyphs.append(Placed(glyph: glyph, pen: advance + (cell - glyph.advance) / 2))
+                glyphs.append(Placed(glyph: glyph, index: index, pen: advance + (cell - glyph.advance) / 2))
                 advance += cell
                 previous = 0  // no kerning into or out of a cell: cells must not move
             } else {
                 advance += font.face.kerning(previous, index, size: size)
-                glyphs.append(Placed(glyph: glyph, pen: advance))
+                glyphs.append(Placed(glyph: glyph, index: index, pen: advance))
                 advance += glyph.advance
                 previous = index
             }

@@ -5,8 +5,10 @@ import WallboardSystem
 var benchmarks: [String: () throws -> Void] = [:]
 
 // feed (decode + verify + apply):
+benchmarks["feed"] = FeedBenchmark.run
 
 // render (full frame, typical update):
+benchmarks["render"] = RenderBenchmark.run
 
 // latency (datagram → presented frame):
 benchmarks["latency"] = LatencyBenchmark.run

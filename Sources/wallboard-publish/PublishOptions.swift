@@ -19,7 +19,7 @@ struct PublishOptions {
           --port N           UDP port (default \(MulticastEndpoint.defaultPort))
           --interface NAME   network interface, e.g. eth0 or lo (default: chosen by the kernel)
           --key FILE         shared key file: sign what is sent; listen: verify and reject unsigned
-          --key-id ID        the key's id on the SIG line (default k1)
+          --key-id ID        the key's id on the SIG line (default \(FeedKey.defaultID), as the board's key_id)
           --publisher ID     publisher id (default wallboard-publish)
           --interval SECS    seconds between datagrams (default 2)
           --ttl N            multicast TTL / hop limit: 1 = this LAN, 0 = this host only (default 1)
@@ -34,7 +34,7 @@ struct PublishOptions {
             o.endpoint.port = p
         }
         o.endpoint.interface = try a.option("--interface")
-        let keyId = try a.option("--key-id") ?? "k1"
+        let keyId = try a.option("--key-id") ?? FeedKey.defaultID
         guard !keyId.isEmpty, keyId.utf8.count <= FeedDecoder.maximumTextBytes else {
             throw UsageError("--key-id: must be 1–\(FeedDecoder.maximumTextBytes) bytes")
         }

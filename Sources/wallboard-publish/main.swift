@@ -7,15 +7,18 @@ let help = """
 
     Commands:
       send                 read Q and S records from stdin (blank line = publish) and publish them
-      simulate             publish a simulated control-room call floor
+      simulate             publish a simulated UK police control-room floor (999, 101, crime, online)
       record FILE          capture the feed to FILE   [--count N] [--duration SECS]
       replay FILE          play a recording back      [--speed N]
       listen               print decoded datagrams and counters   [--count N] [--timeout SECS]
 
     \(PublishOptions.help)
 
+    \(SimulateCommand.help)
+
     Examples:
       printf 'Q id=999 waiting=2 oldest=8\\nS available=5 oncall=3 wrap=1 break=0\\n' | wallboard-publish send
+      wallboard-publish simulate --speed 60 --interval 1
       wallboard-publish listen --key /etc/wallboard/feed.key
     """
 

@@ -10,7 +10,8 @@ final class FeedPublishEndToEndTests: XCTestCase {
     var endpoint = MulticastEndpoint()
     var dir = ""
     var keyPath = ""
-    let key = FeedKey(id: "k1", secret: Array("end-to-end".utf8))
+    /// The default key id, as the tool uses when --key-id is not given.
+    let key = FeedKey(id: FeedKey.defaultID, secret: Array("end-to-end".utf8))
 
     override func setUp() {
         endpoint = MulticastEndpoint(
@@ -69,13 +70,13 @@ final class FeedPublishEndToEndTests: XCTestCase {
 
             """
         let r = try Executable.run(
-            "wallboard-publish", ["send", "--key", keyPath, "--key-id", "k1", "--publisher", "e2e-send", "--floor", "Test Floor"] + common,
+            "wallboard-publish", ["send", "--key", keyPath, "--key-id", "floor-1", "--publisher", "e2e-send", "--floor", "Test Floor"] + common,
             stdin: input)
         XCTAssertEqual(r.status, 1, "a bad line makes the exit status 1")
         XCTAssertEqual(r.stderr, "wallboard-publish: stdin:3: Q: waiting='lots' is not a whole number (0 or more) (line skipped)\n")
         let end = Date().addingTimeInterval(5)
         while inbox.all.count < 2 && Date() < end { usleep(10_000) }
-        var intake = FeedIntake(keys: [key])
+        var intake = FeedIntake(keys: [FeedKey(id: "floor-1", secret: Array("end-to-end".utf8))])
         let applied: [FeedMessage] = inbox.all.compactMap {
             if case .apply(let m) = intake.receive($0.bytes, now: $0.receivedAt) { return m }
             return nil
@@ -90,7 +91,7 @@ final class FeedPublishEndToEndTests: XCTestCase {
         XCTAssertEqual(applied.last?.queues.first?.waiting, 4)
         XCTAssertEqual(applied.map(\.sequence), [1, 2])
         // Unsigned by a board without the key would be refused: the datagrams really are signed.
-        XCTAssertTrue(inbox.all.allSatisfy { String(decoding: $0.bytes, as: UTF8.self).contains("\nSIG key=k1 hmac=") })
+        XCTAssertTrue(inbox.all.allSatisfy { String(decoding: $0.bytes, as: UTF8.self).contains("\nSIG key=floor-1 hmac=") })
     }
 
     func testListenPrintsDecodedDatagramsAndRejections() throws {
@@ -159,12 +160,34 @@ final class FeedPublishEndToEndTests: XCTestCase {
         XCTAssertEqual(bad.stderr, "wallboard-publish: \(file):2: 'zz…' is not hex\n")
     }
 
-    func testSimulateSaysPlainlyWhenItIsNotReady() throws {
-        let r = try Executable.run("wallboard-publish", ["simulate"] + common)
-        XCTAssertEqual(r.status, 1)
-        XCTAssertEqual(r.stderr,
-            "wallboard-publish: simulate is not ready yet: the call-floor simulator (FloorSimulator) has not landed\n")
-        let bad = try Executable.run("wallboard-publish", ["simulate", "--no-such-option"])
-        XCTAssertEqual(bad.status, 2, "unknown options are still usage errors")
+    func testSimulatePublishesARealisticFloor() throws {
+        let inbox = Inbox()
+        let receiver = try startReceiver(inbox)
+        defer { receiver.stop() }
+        let r = try Executable.run(
+            "wallboard-publish",
+            ["simulate", "--seed", "7", "--start", "10:00", "--speed", "600", "--interval", "0.25", "--duration", "1.2",
+             "--key", keyPath, "--publisher", "sim-e2e"] + common)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let wait = Date().addingTimeInterval(5)
+        while inbox.all.count < 4 && Date() < wait { usleep(10_000) }
+        var intake = FeedIntake(keys: [key])
+        let applied: [FeedMessage] = inbox.all.compactMap {
+            if case .apply(let m) = intake.receive($0.bytes, now: $0.receivedAt) { return m }
+            return nil
+        }
+        XCTAssertGreaterThanOrEqual(applied.count, 4, "\(intake.counters)")
+        XCTAssertEqual(intake.counters.totalRejected, 0, "\(intake.counters)")
+        let queues = applied.flatMap(\.queues)
+        XCTAssertTrue(Set(queues.map(\.id)).isSuperset(of: ["999", "101"]), "\(Set(queues.map(\.id)))")
+        XCTAssertNotNil(applied.first?.floor)
+        XCTAssertEqual(applied.first?.interval, 0.25)
+        // The floor moves: at 600× the counters grow between the first and last snapshot.
+        let offered = queues.filter { $0.id == "101" }.compactMap(\.offered)
+        XCTAssertGreaterThan(offered.last ?? 0, offered.first ?? .max, "\(offered)")
+        XCTAssertTrue(applied.flatMap(\.staff).contains { $0.scope == nil && $0.total > 0 })
+        let bad = try Executable.run("wallboard-publish", ["simulate", "--start", "25:00"])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertEqual(bad.stderr, "wallboard-publish: --start: '25:00' is not a time of day HH:MM (see 'wallboard-publish --help')\n")
     }
 }

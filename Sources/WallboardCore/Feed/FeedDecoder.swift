@@ -92,8 +92,8 @@ public struct FeedDecoder: Sendable {
                 key = value
             } else if name.equals("hmac") {
                 guard mac == nil else { throw scanner.fail("field 'hmac' appears twice") }
-                guard value.count == 64, value.allSatisfy({ hexValue($0) != nil && !($0 >= 0x41 && $0 <= 0x46) }),
-                      let digest = SHA256Digest(hex: value) else {
+                // Lower case only (the grammar); SHA256Digest(hex:) checks the rest.
+                guard !value.contains(where: { $0 >= 0x41 && $0 <= 0x46 }), let digest = SHA256Digest(hex: value) else {
                     throw scanner.fail("hmac must be 64 lower-case hex digits")
                 }
                 mac = digest
@@ -283,7 +283,7 @@ public struct FeedDecoder: Sendable {
                 continue
             }
             for i in 0..<5 where key.equals(names[i]) {
-                let label = String(describing: names[i])
+                let label = staffFieldLabels[i]
                 try s.once(&seen, i, label)
                 let v = try s.count(value, label)
                 switch i {
@@ -297,7 +297,7 @@ public struct FeedDecoder: Sendable {
             }
         }
         for i in 0..<4 where seen & (1 << i) == 0 {
-            throw s.fail("missing required field '\(names[i])'")
+            throw s.fail("missing required field '\(staffFieldLabels[i])'")
         }
         return StaffReport(
             scope: scope, available: counts.0, onCall: counts.1, wrapUp: counts.2, onBreak: counts.3, other: counts.4)
@@ -306,6 +306,8 @@ public struct FeedDecoder: Sendable {
 
 /// The `S` record's count fields, in `StaffReport` order; the first four are required.
 let staffFieldNames: [StaticString] = ["available", "oncall", "wrap", "break", "other"]
+/// The same as Strings, for messages (String(describing:) on a StaticString is slow on the hot path).
+let staffFieldLabels: [String] = ["available", "oncall", "wrap", "break", "other"]
 
 extension FeedLineScanner {
     mutating func once(_ seen: inout UInt32, _ bit: Int, _ field: String) throws {

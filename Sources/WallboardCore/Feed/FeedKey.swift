@@ -1,5 +1,8 @@
 /// A shared signing key and its id, as named on the `SIG key=` field.
 public struct FeedKey: Sendable {
+    /// The key id used when none is configured, by the agent (`[feed] key_id`) and `wallboard-publish --key-id`.
+    public static let defaultID = "default"
+
     public let id: String
     let idBytes: [UInt8]
     let hmac: HMACSHA256

@@ -24,6 +24,11 @@ struct FeedLineScanner {
         var i = start
         while i < end {
             let c = data[i]
+            // Most bytes are letters: one compare lets them through.
+            if c > 0x3d && c != 0x7f {
+                i += 1
+                continue
+            }
             if c == 0x20 { break }
             if c < 0x20 || c == 0x7f { throw control(c) }
             if c == 0x3d, equals < 0 { equals = i }

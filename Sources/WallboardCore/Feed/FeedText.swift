@@ -22,25 +22,29 @@ enum FeedText {
             break
         }
         if plain { return .success(String(decoding: raw, as: UTF8.self)) }
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(raw.count)
-        var i = 0
-        while i < raw.count {
-            let c = raw[i]
-            if c == 0x25 {
-                guard i + 2 < raw.count, let hi = hexValue(raw[i + 1]), let lo = hexValue(raw[i + 2]) else {
-                    return .failure(.badEscape)
+        // Escapes only shrink the text: decode into a stack buffer of the raw size, no allocation.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: raw.count) { buffer in
+            var n = 0
+            var i = 0
+            while i < raw.count {
+                let c = raw[i]
+                if c == 0x25 {
+                    guard i + 2 < raw.count, let hi = hexValue(raw[i + 1]), let lo = hexValue(raw[i + 2]) else {
+                        return .failure(.badEscape)
+                    }
+                    buffer[n] = hi << 4 | lo
+                    i += 3
+                } else {
+                    buffer[n] = c
+                    i += 1
                 }
-                bytes.append(hi << 4 | lo)
-                i += 3
-            } else {
-                bytes.append(c)
-                i += 1
+                n += 1
             }
+            let bytes = UnsafeBufferPointer(rebasing: buffer[0..<n])
+            guard let text = String(validating: bytes, as: UTF8.self) else { return .failure(.notUTF8) }
+            if n > FeedDecoder.maximumTextBytes { return .failure(.tooLong) }
+            return .success(text)
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else { return .failure(.notUTF8) }
-        if bytes.count > FeedDecoder.maximumTextBytes { return .failure(.tooLong) }
-        return .success(text)
     }
 
     enum TextError: Error {

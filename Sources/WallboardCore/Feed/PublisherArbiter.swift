@@ -21,8 +21,12 @@ public struct PublisherArbiter: Sendable {
     /// The publisher being followed.
     public private(set) var active: String?
 
-    private var lastHeard: [String: MonotonicSeconds] = [:]
-    private var intervals: [String: Double] = [:]
+    private struct Heard: Sendable {
+        var at: MonotonicSeconds
+        var interval: Double?
+    }
+
+    private var heard: [String: Heard] = [:]
 
     public init(failoverAfter: Double? = nil, maximumPublishers: Int = 32) {
         failoverOverride = failoverAfter
@@ -39,20 +43,24 @@ public struct PublisherArbiter: Sendable {
 
     /// The fail-over time that applies to `publisher`.
     public func failoverAfter(_ publisher: String?) -> Double {
-        failoverOverride ?? PublisherArbiter.failoverTime(interval: publisher.flatMap { intervals[$0] })
+        failoverOverride ?? PublisherArbiter.failoverTime(interval: publisher.flatMap { heard[$0]?.interval })
     }
 
     /// True when the followed publisher has not been heard for its fail-over time.
     public func activeIsSilent(now: MonotonicSeconds) -> Bool {
-        guard let active, let heard = lastHeard[active] else { return true }
-        return now - heard > failoverAfter(active)
+        guard let active, let last = heard[active] else { return true }
+        return now - last.at > (failoverOverride ?? PublisherArbiter.failoverTime(interval: last.interval))
     }
 
     public mutating func admit(publisher: String, interval: Double?, now: MonotonicSeconds) -> Decision {
-        if lastHeard[publisher] == nil, lastHeard.count >= maximumPublishers { evictOne() }
+        if publisher == active {
+            // The common case, one lookup: the followed publisher talking.
+            heard[publisher] = Heard(at: now, interval: interval)
+            return .follow
+        }
+        if heard[publisher] == nil, heard.count >= maximumPublishers { evictOne() }
         let silent = activeIsSilent(now: now)
-        lastHeard[publisher] = now
-        intervals[publisher] = interval
+        heard[publisher] = Heard(at: now, interval: interval)
         guard let current = active else {
             active = publisher
             return .follow
@@ -65,9 +73,8 @@ public struct PublisherArbiter: Sendable {
 
     /// Forgets the least recently heard publisher other than the followed one.
     private mutating func evictOne() {
-        if let oldest = lastHeard.filter({ $0.key != active }).min(by: { $0.value < $1.value })?.key {
-            lastHeard[oldest] = nil
-            intervals[oldest] = nil
+        if let oldest = heard.filter({ $0.key != active }).min(by: { $0.value.at < $1.value.at })?.key {
+            heard[oldest] = nil
         }
     }
 }

@@ -37,13 +37,21 @@ public struct ReplayWindow: Sendable {
     /// `failoverAfter` is how long a silent session must be quiet before any new one may take over.
     public mutating func admit(_ message: FeedMessage, now: MonotonicSeconds, failoverAfter: Double) -> FeedError? {
         let key = message.publisher
-        guard var state = publishers[key] else {
+        guard let index = publishers.index(forKey: key) else {
             if publishers.count >= maximumPublishers { evictLeastRecentlyHeard() }
             publishers[key] = PublisherState(
                 session: message.session, window: SequenceWindow(first: message.sequence),
                 lastSent: message.sentAtMilliseconds, lastHeard: now, interval: message.interval, retired: [])
             return nil
         }
+        // Mutated in place through the index: one hash lookup per datagram.
+        return update(&publishers.values[index], with: message, now: now, failoverAfter: failoverAfter)
+    }
+
+    private func update(
+        _ state: inout PublisherState, with message: FeedMessage, now: MonotonicSeconds, failoverAfter: Double
+    ) -> FeedError? {
+        let key = message.publisher
         if message.session != state.session {
             if state.retired.contains(message.session) {
                 return .replay("publisher '\(key)' session \(hex(message.session)) was superseded")
@@ -64,7 +72,6 @@ public struct ReplayWindow: Sendable {
         state.lastSent = max(state.lastSent, message.sentAtMilliseconds)
         state.lastHeard = now
         state.interval = message.interval
-        publishers[key] = state
         return nil
     }
 

@@ -7,14 +7,29 @@ public struct SHA256Digest: Sendable, Hashable, CustomStringConvertible {
     /// Parses 64 hexadecimal digits (either case); nil for anything else.
     public init?(hex: some Collection<UInt8>) {
         guard hex.count == 64 else { return nil }
-        var words = SIMD8<UInt32>()
+        // Accumulate in plain integers: inserting into SIMD lanes byte by byte is slow.
+        var w: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0, 0, 0, 0, 0)
         var i = 0
+        var acc: UInt32 = 0
         for c in hex {
             guard let v = hexValue(c) else { return nil }
-            words[i >> 3] = words[i >> 3] << 4 | UInt32(v)
+            acc = acc << 4 | UInt32(v)
             i += 1
+            if i & 7 == 0 {
+                switch i >> 3 {
+                case 1: w.0 = acc
+                case 2: w.1 = acc
+                case 3: w.2 = acc
+                case 4: w.3 = acc
+                case 5: w.4 = acc
+                case 6: w.5 = acc
+                case 7: w.6 = acc
+                default: w.7 = acc
+                }
+                acc = 0
+            }
         }
-        self.words = words
+        words = SIMD8(w.0, w.1, w.2, w.3, w.4, w.5, w.6, w.7)
     }
 
     public init?(hex: String) { self.init(hex: Array(hex.utf8)) }
