@@ -29,7 +29,7 @@ Maintainer: Wallboard maintainers <wallboard@localhost>
 Section: misc
 Priority: optional
 Installed-Size: $installed_kb
-Depends: libc6, libdrm2, libfreetype6, adduser
+Depends: libc6, libstdc++6, libgcc-s1, libdrm2, libfreetype6, adduser
 Description: police control-room call-floor wallboard
  Draws calls waiting, longest wait, service level, abandonment and staff per queue
  straight to the screen (DRM/KMS or fbdev) from a UDP multicast feed, with alarms that

@@ -33,7 +33,7 @@ fi
 install -d "$destdir/usr/bin" "$destdir/usr/share/wallboard/fonts" "$destdir/lib/systemd/system" \
     "$destdir/usr/share/doc/wallboard"
 for tool in wallboard wallboardctl wallboard-publish; do
-    install -m 0755 "$bin/$tool" "$destdir/usr/bin/$tool"
+    install -s -m 0755 "$bin/$tool" "$destdir/usr/bin/$tool"  # stripped: the symbols are most of a Swift binary
 done
 install -m 0644 Fonts/*.otf Fonts/LICENSE* "$destdir/usr/share/wallboard/fonts/"
 install -m 0644 Deploy/wallboard.service "$destdir/lib/systemd/system/wallboard.service"

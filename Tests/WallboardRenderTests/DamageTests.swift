@@ -7,7 +7,7 @@ final class DamageTests: XCTestCase {
     /// Paints `before` then `after` and checks the damage covers exactly the changed pixels (each
     /// rectangle is the tight box of changes in one element) and that the result equals a full paint.
     @discardableResult
-    func checkUpdate(_ before: Scene, _ after: Scene, width: Int = 1280, height: Int = 720, file: StaticString = #filePath,
+    func checkUpdate(_ before: Scene, _ after: Scene, width: Int = 960, height: Int = 540, file: StaticString = #filePath,
                      line: UInt = #line) throws -> (damage: [Rect], changed: Int, painter: Painter) {
         let (canvas, painter) = try render(before, width: width, height: height)
         let old = canvas.copy()
@@ -51,7 +51,7 @@ final class DamageTests: XCTestCase {
         b.tiles[3].waiting = "19"
         let (damage, _, _) = try checkUpdate(a, b)
         XCTAssertEqual(damage.count, 3)
-        XCTAssertLessThan(damage.map(\.area).reduce(0, +), 1280 * 720 / 50)
+        XCTAssertLessThan(damage.map(\.area).reduce(0, +), 960 * 540 / 50)
     }
 
     func testNothingChangedPaintsNothing() throws {
@@ -80,7 +80,7 @@ final class DamageTests: XCTestCase {
             let (damage, pixels, _) = try checkUpdate(base, changed)
             XCTAssertFalse(damage.isEmpty, name)
             XCTAssertGreaterThan(pixels, 0, name)
-            XCTAssertLessThan(damage.map(\.area).reduce(0, +), 1280 * 720 / 3, "\(name): an update, not a full repaint")
+            XCTAssertLessThan(damage.map(\.area).reduce(0, +), 960 * 540 / 3, "\(name): an update, not a full repaint")
         }
     }
 

@@ -41,12 +41,16 @@ public enum AgentDisplay {
         return try DisplaySelector.open(o)
     }
 
-    /// The configured PNG path when its directory exists (the service's /run/wallboard), else
-    /// ./wallboard.png, so `Deploy/dev run` on a headless machine works without root.
+    /// The configured PNG path when its directory is writable (the service's /run/wallboard), else
+    /// wallboard.png in the current directory, named in full in the log, so `Deploy/dev run` on a
+    /// headless machine works without root.
     static func defaultPNGPath(configured: String) -> String {
         let directory = configured.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         if directory.isEmpty || access(directory, W_OK) == 0 { return configured }
-        return "wallboard.png"
+        var buffer = [CChar](repeating: 0, count: 4096)
+        guard getcwd(&buffer, buffer.count) != nil else { return "wallboard.png" }
+        let cwd = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return (cwd == "/" ? "" : cwd) + "/wallboard.png"
     }
 
     /// The most frames per second worth drawing. A real screen: its refresh (60 Hz unless it says).
