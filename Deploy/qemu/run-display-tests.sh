@@ -221,6 +221,44 @@ until_shows() {  # until_shows NAME WHAT SECONDS CHECK...: screendumps until the
     done
 }
 
+# Hot-plug: the kernel forces the connector off and on again through sysfs (drm_sysfs
+# status_store: a real connector state change), and a "change" uevent for card0 is raised through
+# sysfs, as the kernel does on a cable pull (bochs has no hot-plug interrupt to raise one itself).
+# The probe must report the unplug (uevent netlink socket → drmModeGetConnectorCurrent), then on
+# return set the mode again and repaint the last frame.
+hotplug_scenario() {
+    local gpu=$1
+    local before
+    before=$(grep -c "READY" "$run/serial.log" || true)
+    send "run --display drm"
+    local deadline=$(( $(date +%s) + 60 ))
+    while (( $(grep -c "READY" "$run/serial.log" || true) <= before )) && (( $(date +%s) <= deadline )); do sleep 0.2; done
+    local events
+    events=$(grep -c "EVENT" "$run/serial.log" || true)
+    send "sh for s in /sys/class/drm/card0-*/status; do echo off > \$s; done; echo change > /sys/class/drm/card0/uevent"
+    deadline=$(( $(date +%s) + 20 ))
+    while ! grep "EVENT" "$run/serial.log" | tail -n +$((events + 1)) | grep -q "EVENT disconnected" && (( $(date +%s) <= deadline )); do sleep 0.2; done
+    if grep "EVENT" "$run/serial.log" | tail -n +$((events + 1)) | grep -q "EVENT disconnected.*(kernel event)"; then
+        pass "$gpu hotplug: unplug seen through the uevent socket"
+    else
+        fail "$gpu hotplug: unplug not seen through the uevent socket"; tail -5 "$run/serial.log"
+    fi
+    send "sh for s in /sys/class/drm/card0-*/status; do echo on > \$s; done; echo change > /sys/class/drm/card0/uevent"
+    deadline=$(( $(date +%s) + 20 ))
+    while ! grep "EVENT" "$run/serial.log" | tail -n +$((events + 1)) | grep -q "EVENT redrawn\|EVENT resized" && (( $(date +%s) <= deadline )); do sleep 0.2; done
+    if grep "EVENT" "$run/serial.log" | tail -n +$((events + 1)) | grep -q "EVENT redrawn\|EVENT resized"; then
+        pass "$gpu hotplug: monitor back, mode set again"
+    else
+        fail "$gpu hotplug: return not seen"; tail -5 "$run/serial.log"
+    fi
+    until_shows "$gpu-hotplug" "$gpu hotplug: the board is back on the scanout" 10 "${upright[@]}" || true
+    local exits
+    exits=$(grep -c "WB exit status" "$run/serial.log" || true)
+    send "term"
+    deadline=$(( $(date +%s) + 20 ))
+    while (( $(grep -c "WB exit status" "$run/serial.log" || true) <= exits )) && (( $(date +%s) <= deadline )); do sleep 0.2; done
+}
+
 # The agent itself (Deploy/qemu/agent-test.conf: one queue, red at 10 waiting, stale after 8 s, lost after 12 s):
 # a breach fed with wallboard-publish on loopback multicast must show a red tile on the real
 # scanout; when the feed stops, FEED LOST (black and hazard yellow); after SIGTERM, the console.
@@ -258,6 +296,7 @@ for gpu in ${WALLBOARD_QEMU_GPUS:-bochs virtio}; do
     scenario "$gpu" drm-rotated "--display drm --rotation 90" "${quarter[@]}"
     scenario "$gpu" drm-single-buffer "--display drm --single-buffer" "${upright[@]}"
     scenario "$gpu" fbdev "--display fbdev" "${upright[@]}"
+    hotplug_scenario "$gpu"
     if [[ $agent == yes ]]; then agent_scenario "$gpu"; else say "wallboard not built beside the probe: agent scenario skipped"; fi
     send "off"
     disconnect

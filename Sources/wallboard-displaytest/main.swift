@@ -66,7 +66,7 @@ func show(_ arguments: inout Arguments) throws -> Int32 {
         var fds = events.eventFileDescriptors.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
         if poll(&fds, nfds_t(fds.count), milliseconds) > 0 {
             let change = try events.handleEvents()
-            if change != .none { say("EVENT \(change) \(display.width)x\(display.height)") }
+            if change != .none { say("EVENT \(change) \(display.width)x\(display.height) (kernel event)") }
         }
     }
 
@@ -94,7 +94,7 @@ func show(_ arguments: inout Arguments) throws -> Int32 {
         if let events, monotonicNow() - lastCheck >= events.checkInterval {
             lastCheck = monotonicNow()
             let change = try events.periodicCheck()
-            if change != .none { say("EVENT \(change) \(display.width)x\(display.height)") }
+            if change != .none { say("EVENT \(change) \(display.width)x\(display.height) (slow poll)") }
             if change == .resized {
                 canvas = Canvas(width: display.width, height: display.height)
                 TestPattern.quadrants(canvas)

@@ -4,7 +4,7 @@ import XCTest
 /// Runs the display harness (Deploy/qemu/run-display-tests.sh): a real Linux kernel in QEMU
 /// drives the bochs and virtio-gpu DRM drivers through DRMDisplay and FbdevDisplay, and the
 /// scanout is checked pixel by pixel, then runs the `wallboard` agent on DRM against a fed breach
-/// and a stopped feed. About three minutes; the kernel package is downloaded once.
+/// and a stopped feed. About three to four minutes; the kernel package is downloaded once.
 ///
 /// Skipped (with the reason) only when QEMU is not installed and this is not CI; in CI
 /// (`CI=true`) a missing QEMU is a failure.
@@ -51,6 +51,12 @@ final class QEMUDisplayTests: XCTestCase {
             for label in ["drm", "drm-rotated", "drm-single-buffer", "fbdev"] {
                 XCTAssertTrue(text.contains("PASS \(gpu) \(label): test pattern on the real scanout"), "\(gpu) \(label) pattern")
                 XCTAssertTrue(text.contains("PASS \(gpu) \(label): console restored after SIGTERM"), "\(gpu) \(label) restore")
+            }
+        }
+        // Connector forced off and on by the kernel: seen through the uevent socket, mode set again, board back.
+        for gpu in ["bochs", "virtio"] {
+            for check in ["unplug seen through the uevent socket", "monitor back, mode set again", "the board is back on the scanout"] {
+                XCTAssertTrue(text.contains("PASS \(gpu) hotplug: \(check)"), "\(gpu) hotplug: \(check)")
             }
         }
         // The agent itself on DRM: a breach fed over loopback multicast shows a red tile, a stopped
