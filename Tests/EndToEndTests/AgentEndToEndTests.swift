@@ -78,6 +78,14 @@ final class AgentEndToEndTests: XCTestCase {
         let user = String(cString: getpwuid(getuid()).pointee.pw_name)
         XCTAssertTrue(agent.waitForLog("audit: \(user) (uid \(getuid())"), agent.log)
         XCTAssertTrue(agent.log.contains("threshold set 999 longest_wait: amber 10s → 15s, red 20s → 45s"), agent.log)
+
+        // Both limits moved past the old red at once: one checked edit, not two (the in-between
+        // state amber 50s > red 45s would be refused).
+        let raised = try agent.ctl(["threshold", "set", "999", "longest_wait", "amber=50s", "red=1m"])
+        XCTAssertEqual(raised.status, 0, raised.stderr)
+        let resaved = try String(contentsOfFile: agent.config, encoding: .utf8)
+        XCTAssertTrue(resaved.contains("longest_wait.amber = 50s   # amber after ten seconds"), resaved)
+        XCTAssertTrue(resaved.contains("longest_wait.red = 1m"), resaved)
     }
 
     func testThresholdErrorsAreClearAndChangeNothing() throws {
@@ -164,9 +172,11 @@ final class AgentEndToEndTests: XCTestCase {
         XCTAssertFalse(thresholds.stdout.contains("35s"), thresholds.stdout)
 
         // Saving a good file is enough: the agent notices the change on its next tick.
+        // (The same line may already be in the log: the tick can notice the earlier writes before their SIGHUP.)
         let edited = good.replacingOccurrences(of: "longest_wait.red = 25s", with: "longest_wait.red = 40s")
+        let mark = agent.logMark
         try edited.write(toFile: agent.config, atomically: true, encoding: .utf8)
-        XCTAssertTrue(agent.waitForLog("\(agent.config) changed: reloaded \(agent.config)"), agent.log)
+        XCTAssertTrue(agent.waitForLog("\(agent.config) changed: reloaded \(agent.config)", since: mark), agent.log)
         XCTAssertTrue(try agent.ctl(["thresholds"]).stdout.contains("40s"))
 
         agent.signal(SIGINT)

@@ -52,6 +52,10 @@ final class AgentProcess {
 
     var log: String { (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? "" }
 
+    /// Where the log ends now: pass it to `waitForLog(_:since:)` to wait for a line written after it
+    /// (the same line may already be there from an earlier, identical event).
+    var logMark: Int { log.utf8.count }
+
     /// Waits for a notify datagram containing `text` (e.g. "READY=1"); all received are kept.
     @discardableResult
     func waitForNotification(containing text: String, timeout: Double = 60) -> Bool {
@@ -74,10 +78,10 @@ final class AgentProcess {
     }
 
     /// Waits until the log has a line containing `text`.
-    func waitForLog(_ text: String, timeout: Double = 20) -> Bool {
+    func waitForLog(_ text: String, since mark: Int = 0, timeout: Double = 20) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            if log.contains(text) { return true }
+            if String(decoding: log.utf8.dropFirst(mark), as: UTF8.self).contains(text) { return true }
             usleep(50_000)
         }
         return false

@@ -43,18 +43,15 @@ extension Agent {
         return ControlResponse(text: "\(change.summary)\(saved)")
     }
 
+    /// Writes both limits in one checked edit: setting them one at a time could pass through an
+    /// invalid in-between state (new amber beyond the old red) and be refused.
     private func writeBack(_ change: ThresholdChange, to path: String) throws -> WallboardConfig {
-        var text = try TextFile.read(path)
-        if change.old?.amber != change.new.amber, let amber = change.new.amber {
-            text = try ConfigEditor.setThreshold(
-                queue: change.queue, metric: change.metric, level: .amber, value: amber, in: text, file: path)
+        func text(_ old: Double?, _ new: Double?) -> String? {
+            guard old != new, let new else { return nil }
+            return ConfigValue.format(new, as: change.metric.kind)
         }
-        if change.old?.red != change.new.red, let red = change.new.red {
-            text = try ConfigEditor.setThreshold(
-                queue: change.queue, metric: change.metric, level: .red, value: red, in: text, file: path)
-        }
-        let fresh = try WallboardConfig(parsing: text, file: path)
-        try AtomicFile.write(text, to: path)
-        return fresh
+        return try ConfigFile.setThreshold(
+            path, queue: change.queue, metric: change.metric,
+            amber: text(change.old?.amber, change.new.amber), red: text(change.old?.red, change.new.red))
     }
 }

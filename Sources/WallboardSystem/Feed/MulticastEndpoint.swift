@@ -1,9 +1,12 @@
+import WallboardCore
+
 /// Where the feed travels: a multicast group, a UDP port, and the interface to use.
 /// The agent fills it from the config's `[feed]` section (group, port, interface).
 public struct MulticastEndpoint: Sendable, Equatable, CustomStringConvertible {
     /// IPv4 organisation-local scope (RFC 2365): stays inside the site.
-    public static let defaultGroup = "239.192.0.99"
-    public static let defaultPort: UInt16 = 5099
+    /// One source for the defaults: the config's (PROTOCOL.md names the same).
+    public static let defaultGroup = FeedConfig().group
+    public static let defaultPort = UInt16(FeedConfig().port)
 
     /// An IPv4 (`239.192.0.99`) or IPv6 (`ff15::99`) multicast address.
     public var group: String
