@@ -4,6 +4,7 @@ public struct DailyProfile: Sendable, Equatable {
     /// 24 weights, hour 0 = 00:00–01:00. Only their ratios matter.
     public let hourlyWeights: [Double]
     private let sum: Double
+    private let largest: Double
 
     /// Weights that are missing, negative or not finite count as 0; fewer than 24 are padded with 0.
     public init(hourlyWeights: [Double]) {
@@ -11,6 +12,7 @@ public struct DailyProfile: Sendable, Equatable {
         while w.count < 24 { w.append(0) }
         self.hourlyWeights = w
         sum = w.reduce(0, +)
+        largest = w.max() ?? 0
     }
 
     /// A flat day.
@@ -31,6 +33,6 @@ public struct DailyProfile: Sendable, Equatable {
     /// The largest value `factor` takes (the bound for thinning a Poisson process).
     public var maximumFactor: Double {
         guard sum > 0 else { return 0 }
-        return (hourlyWeights.max() ?? 0) * 24 / sum
+        return largest * 24 / sum
     }
 }

@@ -21,6 +21,11 @@ public struct FloorSimulator: Sendable {
     private var lines: [WaitingLine]
     private var counters: [QueueCounters]
     private var handlers: [SimulatedHandler] = []
+    private var availableInTeam: [Int]
+    /// Per team: its skills as queue indices, own queue first.
+    private let teamSkills: [[Int]]
+    /// Per team and queue (team × queue count + queue): the skill's rank in the team's list, or -1.
+    private let skillRank: [Int]
 
     /// How far before midnight of day 0 the warm-up starts.
     private static let warmUpSeconds = 4.0 * 3600
@@ -38,17 +43,27 @@ public struct FloorSimulator: Sendable {
         time = -Self.warmUpSeconds
         lines = Array(repeating: WaitingLine(), count: configuration.queues.count)
         counters = Array(repeating: QueueCounters(), count: configuration.queues.count)
+        availableInTeam = Array(repeating: 0, count: configuration.teams.count)
 
         let queueIndex = Dictionary(
             configuration.queues.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var teamSkills: [[Int]] = []
+        var skillRank = Array(repeating: -1, count: configuration.teams.count * configuration.queues.count)
         for (t, team) in configuration.teams.enumerated() {
-            let skills = team.skills.compactMap { queueIndex[$0] }
+            var skills: [Int] = []
+            for q in team.skills.compactMap({ queueIndex[$0] }) where !skills.contains(q) {
+                skillRank[t * configuration.queues.count + q] = skills.count
+                skills.append(q)
+            }
+            teamSkills.append(skills)
             for shift in team.shifts where shift.lengthSeconds > 0 {
                 for _ in 0..<max(shift.handlers, 0) {
-                    handlers.append(SimulatedHandler(team: t, skills: skills, shift: shift))
+                    handlers.append(SimulatedHandler(team: t, shift: shift))
                 }
             }
         }
+        self.teamSkills = teamSkills
+        self.skillRank = skillRank
         for h in handlers.indices { rosterFirstShift(h) }
         for q in configuration.queues.indices { scheduleNextArrival(queue: q, after: time) }
         schedule(at: 0, .midnight)
@@ -144,13 +159,13 @@ public struct FloorSimulator: Sendable {
             if lines[q].remove(id: call) != nil { counters[q].abandoned += 1 }
         case .talkEnd(let h):
             guard case .onCall(let q) = handlers[h].status else { return }
-            handlers[h].status = .wrapUp(queue: q)
+            setStatus(h, .wrapUp(queue: q))
             schedule(at: time + configuration.queues[q].wrapUp.sample(&random), .wrapEnd(handler: h))
         case .wrapEnd(let h):
             guard case .wrapUp = handlers[h].status else { return }
             let team = configuration.teams[handlers[h].team]
             if random.unit() < team.notReadyChance, !handlers[h].shiftOver, handlers[h].breakOwedMinutes == 0 {
-                handlers[h].status = .notReady
+                setStatus(h, .notReady)
                 schedule(at: time + team.notReady.sample(&random), .notReadyEnd(handler: h, shift: handlers[h].shiftSerial))
             } else {
                 becomeFree(h)
@@ -208,8 +223,10 @@ public struct FloorSimulator: Sendable {
     private func longestIdleHandler(skilledFor q: Int) -> Int? {
         var best: Int?
         var bestRank = Int.max
-        for h in handlers.indices where handlers[h].status == .available {
-            guard let rank = handlers[h].skills.firstIndex(of: q) else { continue }
+        let queueCount = configuration.queues.count
+        for h in handlers.indices where handlers[h].isAvailable {
+            let rank = skillRank[handlers[h].team * queueCount + q]
+            if rank < 0 { continue }
             if rank > 0, availableTeamMates(of: h) < configuration.teams[handlers[h].team].overflowReserve { continue }
             if let b = best, (bestRank, handlers[b].availableSince) <= (rank, handlers[h].availableSince) { continue }
             best = h
@@ -218,13 +235,18 @@ public struct FloorSimulator: Sendable {
         return best
     }
 
+    /// Available members of h's team other than h (kept as a running count per team: this is
+    /// asked on every arrival and must not scan the floor).
     private func availableTeamMates(of h: Int) -> Int {
+        availableInTeam[handlers[h].team] - (handlers[h].isAvailable ? 1 : 0)
+    }
+
+    /// Every status change goes through here, so the per-team available counts stay true.
+    private mutating func setStatus(_ h: Int, _ status: SimulatedHandler.Status) {
         let team = handlers[h].team
-        var count = 0
-        for other in handlers.indices where other != h && handlers[other].team == team && handlers[other].status == .available {
-            count += 1
-        }
-        return count
+        if handlers[h].isAvailable { availableInTeam[team] -= 1 }
+        if case .available = status { availableInTeam[team] += 1 }
+        handlers[h].status = status
     }
 
     private mutating func answer(queue q: Int, arrival: Double, by h: Int) {
@@ -234,7 +256,7 @@ public struct FloorSimulator: Sendable {
         counters[q].answeredWaitTotal += wait
         if wait <= profile.targetSeconds { counters[q].answeredWithinTarget += 1 }
         if profile.silentShare > 0, random.unit() < profile.silentShare { counters[q].silent += 1 }
-        handlers[h].status = .onCall(queue: q)
+        setStatus(h, .onCall(queue: q))
         schedule(at: time + profile.talk.sample(&random), .talkEnd(handler: h))
     }
 
@@ -265,7 +287,7 @@ public struct FloorSimulator: Sendable {
             return
         }
         if handlers[h].breakOwedMinutes > 0 {
-            handlers[h].status = .onBreak
+            setStatus(h, .onBreak)
             schedule(at: time + handlers[h].breakOwedMinutes * 60, .breakEnd(handler: h, shift: handlers[h].shiftSerial))
             handlers[h].breakOwedMinutes = 0
             return
@@ -274,7 +296,7 @@ public struct FloorSimulator: Sendable {
         let reserve = configuration.teams[handlers[h].team].overflowReserve
         let canCover = reserve <= 0 || availableTeamMates(of: h) >= reserve
         var chosen: (queue: Int, priority: Int, arrival: Double)?
-        for (rank, q) in handlers[h].skills.enumerated() where rank == 0 || canCover {
+        for (rank, q) in teamSkills[handlers[h].team].enumerated() where rank == 0 || canCover {
             guard let oldest = lines[q].oldest else { continue }
             let priority = configuration.queues[q].priority
             if let c = chosen, (c.priority, -c.arrival) >= (priority, -oldest.arrival) { continue }
@@ -284,12 +306,12 @@ public struct FloorSimulator: Sendable {
             answer(queue: chosen.queue, arrival: call.arrival, by: h)
             return
         }
-        handlers[h].status = .available
+        setStatus(h, .available)
         handlers[h].availableSince = time
     }
 
     private mutating func goHome(_ h: Int) {
-        handlers[h].status = .offShift
+        setStatus(h, .offShift)
         handlers[h].shiftOver = false
         handlers[h].breakOwedMinutes = 0
     }
@@ -328,7 +350,7 @@ public struct FloorSimulator: Sendable {
         default: break
         }
         if time < start + team.briefingSeconds {
-            handlers[h].status = .briefing
+            setStatus(h, .briefing)
             schedule(at: start + team.briefingSeconds, .briefingEnd(handler: h, shift: serial))
         } else {
             becomeFree(h)

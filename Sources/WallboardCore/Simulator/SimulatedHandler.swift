@@ -1,4 +1,5 @@
-/// One rostered seat: a handler working one shift line of a team, every day.
+/// One rostered seat: a handler working one shift line of a team, every day. Plain values only
+/// (skills live with the team), so reading one in the hot loops costs no reference counting.
 struct SimulatedHandler: Sendable {
     enum Status: Sendable, Equatable {
         case offShift
@@ -12,8 +13,6 @@ struct SimulatedHandler: Sendable {
     }
 
     let team: Int
-    /// Skill queues (indices into the floor's queues) in priority order.
-    let skills: [Int]
     let shift: Shift
     var status: Status = .offShift
     /// Counts the shifts started, so events from an earlier shift can be ignored.
@@ -25,5 +24,13 @@ struct SimulatedHandler: Sendable {
     /// The shift ended while busy: go home after the wrap-up.
     var shiftOver = false
 
-    var isOnShift: Bool { status != .offShift }
+    var isOnShift: Bool {
+        if case .offShift = status { return false }
+        return true
+    }
+
+    var isAvailable: Bool {
+        if case .available = status { return true }
+        return false
+    }
 }
