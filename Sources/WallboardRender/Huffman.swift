@@ -45,9 +45,9 @@ enum Huffman {
         return lengths
     }
 
-    /// Canonical codes for `lengths` (RFC 1951 §3.2.2), bit-reversed so they can be written
-    /// least-significant bit first.
-    static func reversedCodes(_ lengths: [UInt8]) -> [UInt32] {
+    /// Canonical codes for `lengths` (RFC 1951 §3.2.2), most-significant bit first; 0 where the
+    /// length is 0. The encoder and the decoder both build their codes here.
+    static func canonicalCodes(_ lengths: [UInt8]) -> [UInt32] {
         var count = [Int](repeating: 0, count: 16)
         for l in lengths where l > 0 { count[Int(l)] += 1 }
         var next = [UInt32](repeating: 0, count: 16)
@@ -58,12 +58,22 @@ enum Huffman {
         }
         return lengths.map { l in
             guard l > 0 else { return 0 }
-            let c = next[Int(l)]
-            next[Int(l)] += 1
-            var reversed: UInt32 = 0
-            for i in 0..<Int(l) where c & (1 << i) != 0 { reversed |= 1 << (Int(l) - 1 - i) }
-            return reversed
+            defer { next[Int(l)] += 1 }
+            return next[Int(l)]
         }
+    }
+
+    /// `code`'s low `length` bits in reverse order: deflate sends Huffman codes starting from
+    /// their most-significant bit into a stream read least-significant bit first.
+    @inline(__always) static func reversed(_ code: UInt32, length: Int) -> UInt32 {
+        var reversed: UInt32 = 0
+        for i in 0..<length where code & (1 << i) != 0 { reversed |= 1 << (length - 1 - i) }
+        return reversed
+    }
+
+    /// Canonical codes for `lengths`, bit-reversed so they can be written least-significant bit first.
+    static func reversedCodes(_ lengths: [UInt8]) -> [UInt32] {
+        zip(canonicalCodes(lengths), lengths).map { reversed($0, length: Int($1)) }
     }
 }
 

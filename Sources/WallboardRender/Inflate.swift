@@ -124,22 +124,13 @@ struct HuffmanDecoder {
     private var table: [UInt32]
 
     init(_ lengths: [UInt8]) {
-        var count = [Int](repeating: 0, count: 16)
-        for l in lengths where l > 0 { count[Int(l)] += 1 }
-        var next = [UInt32](repeating: 0, count: 16)
-        var code: UInt32 = 0
-        for bits in 1..<16 {
-            code = (code + UInt32(count[bits - 1])) << 1
-            next[bits] = code
-        }
+        let codes = Huffman.canonicalCodes(lengths)
         var table = [UInt32](repeating: 0, count: 1 << HuffmanDecoder.maxBits)
         for (symbol, l) in lengths.enumerated() where l > 0 {
             let length = Int(l)
-            let c = next[length]
-            next[length] += 1
+            let c = codes[symbol]
             guard c < 1 << length else { continue }  // over-subscribed code: leave unmatched
-            var reversed = 0
-            for i in 0..<length where c & (1 << i) != 0 { reversed |= 1 << (length - 1 - i) }
+            let reversed = Int(Huffman.reversed(c, length: length))
             let entry = UInt32(symbol) << 4 | UInt32(length)
             var index = reversed
             while index < table.count {

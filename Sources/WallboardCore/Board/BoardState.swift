@@ -11,6 +11,7 @@ public struct BoardState: Sendable, Equatable {
     public private(set) var floorStaff: StaffReport?
     public private(set) var floorStaffArrivedAt: MonotonicSeconds?
     public private(set) var floorStaffInterval: Double?
+    public private(set) var floorStaffOrigin: FeedOrigin?
     public private(set) var floorName: String?
     /// When any message (heartbeats included) last arrived, and from whom.
     public private(set) var lastMessageAt: MonotonicSeconds?
@@ -26,6 +27,9 @@ public struct BoardState: Sendable, Equatable {
     /// A board can never show more tiles than this; queues past it are ignored (and counted).
     public static let maxQueues = 64
     public private(set) var queuesIgnored = 0
+    /// Queue or staff reports not applied because a newer datagram of the same publisher run had
+    /// already been applied (a late, reordered datagram).
+    public private(set) var olderReportsSkipped = 0
 
     public init(startedAt: MonotonicSeconds, feed: FeedConfig = FeedConfig()) {
         self.startedAt = startedAt
@@ -40,10 +44,16 @@ public struct BoardState: Sendable, Equatable {
         if let floor = message.floor, !floor.isEmpty { floorName = floor }
         let interval = message.interval.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
 
+        let origin = FeedOrigin(message)
         for raw in message.queues {
             let report = Self.sanitized(raw)
             if var state = queues[report.id] {
+                guard !origin.isOlder(than: state.origin) else {
+                    olderReportsSkipped += 1
+                    continue
+                }
                 state.report = report
+                state.origin = origin
                 state.arrivedAt = now
                 state.publisher = message.publisher
                 state.interval = interval
@@ -55,6 +65,7 @@ public struct BoardState: Sendable, Equatable {
                     continue
                 }
                 var state = QueueState(report: report, arrivedAt: now, publisher: message.publisher, interval: interval)
+                state.origin = origin
                 state.history.record(waiting: report.waiting, longestWait: report.longestWait, at: now)
                 queues[report.id] = state
                 firstSeen.append(report.id)
@@ -62,9 +73,21 @@ public struct BoardState: Sendable, Equatable {
         }
         for staff in message.staff {
             if let scope = staff.scope {
-                queues[scope]?.staff = staff
+                guard var state = queues[scope] else { continue }
+                guard !origin.isOlder(than: state.staffOrigin) else {
+                    olderReportsSkipped += 1
+                    continue
+                }
+                state.staff = staff
+                state.staffOrigin = origin
+                queues[scope] = state
             } else {
+                guard !origin.isOlder(than: floorStaffOrigin) else {
+                    olderReportsSkipped += 1
+                    continue
+                }
                 floorStaff = staff
+                floorStaffOrigin = origin
                 floorStaffArrivedAt = now
                 floorStaffInterval = interval
             }

@@ -7,8 +7,11 @@ public struct QueueState: Sendable, Equatable {
     public var publisher: String
     /// The send interval the publisher declared with it, if any (drives the default stale_after).
     public var interval: Double?
-    /// Queue-scoped staff report, if the publisher sends one, and when it arrived.
+    /// The datagram `report` came from (a late, older one is not applied over it).
+    public var origin: FeedOrigin?
+    /// Queue-scoped staff report, if the publisher sends one, and the datagram it came from.
     public var staff: StaffReport?
+    public var staffOrigin: FeedOrigin?
     public var history = QueueHistory()
 
     public init(report: QueueReport, arrivedAt: MonotonicSeconds, publisher: String, interval: Double?) {
