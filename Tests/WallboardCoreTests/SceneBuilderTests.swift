@@ -22,7 +22,9 @@ final class SceneBuilderTests: XCTestCase {
             answeredWithinTarget: 183, targetSeconds: 10, averageSpeedOfAnswer: 7.9, period: "since 00:00",
             extras: [ExtraFigure(name: "silent_calls", value: 2)])],
             staff: [StaffReport(available: 3, onCall: 14, wrapUp: 2, onBreak: 4)]), at: 100)
-        let s = scene(board, at: 104.5, banner: "Major incident: M6 J10")
+        var pulsing = WallboardConfig()
+        pulsing.display.redPulse = true
+        let s = scene(board, config: pulsing, at: 104.5, banner: "Major incident: M6 J10")
         XCTAssertEqual(s.header, HeaderScene(title: "NORTH", clock: "14:02:33"))
         XCTAssertEqual(s.banner, "Major incident: M6 J10")
         let tile = try XCTUnwrap(s.tiles.first)
@@ -131,6 +133,8 @@ final class SceneBuilderTests: XCTestCase {
         var board = BoardState(startedAt: 0)
         board.apply(message([QueueReport(id: "999", name: "999", waiting: 1, longestWait: 60)]), at: 0)
         var config = WallboardConfig()
+        XCTAssertEqual(scene(board, config: config, at: 0.5).pulse, 0, "off by default")
+        config.display.redPulse = true
         XCTAssertEqual(scene(board, config: config, at: 0.5).pulse, 0.25)
         config.display.redPulse = false
         XCTAssertEqual(scene(board, config: config, at: 0.5).pulse, 0)

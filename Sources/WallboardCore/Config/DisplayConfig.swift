@@ -19,8 +19,10 @@ public struct DisplayConfig: Sendable, Equatable {
     public var screenDiagonal: Double?
     /// Seconds between small whole-board shifts that spread pixel wear on OLED/plasma panels; nil = off.
     public var burnInShift: Double? = 300
-    /// A gentle pulse on red tiles.
-    public var redPulse: Bool = true
+    /// A gentle pulse on red tiles. Off by default: the static cues (the word BREACH, the hatched
+    /// border, the reason) already say it without colour, constant motion on a wall of red tiles
+    /// becomes noise over a shift, and a still board costs ~0.1 % of a core instead of ~0.5 %.
+    public var redPulse: Bool = false
     /// Where `output = png` writes its snapshots.
     public var pngPath: String = "/run/wallboard/board.png"
 
