@@ -97,6 +97,7 @@ if [[ -x "$bindir/wallboard" && -x "$bindir/wallboard-publish" ]]; then
     mkdir -p "$tree/bin/Fonts"
     cp "$root"/Fonts/*.otf "$tree/bin/Fonts/"
     cp "$here/agent-test.conf" "$tree/agent-test.conf"
+    cp "$here/agent-multihead.conf" "$tree/agent-multihead.conf"
 fi
 cp "$probe" "$tree/bin/wallboard-displaytest"
 for lib in $(ldd "${binaries[@]}" | awk '/=> \// { print $3 } /^\t\/lib/ { print $1 }' | sort -u); do
@@ -118,6 +119,8 @@ boot() {  # boot GPU: starts QEMU in the background
     rm -f "$run"/*
     local display=(-vga std)
     [[ $gpu == virtio ]] && display=(-vga none -device virtio-gpu-pci)
+    # Two outputs (the guest sees Virtual-1 and Virtual-2); init.sh loads the virtio modules for it.
+    [[ $gpu == virtio2 ]] && display=(-vga none -device virtio-gpu-pci,max_outputs=2,id=gpu0)
     qemu-system-x86_64 -accel tcg -cpu max -m 1024 -smp 1 -kernel "$vmlinuz" -initrd "$initrd" \
         -append "console=ttyS0 quiet panic=-1 wbgpu=$gpu" -display none -no-reboot \
         "${display[@]}" -serial "file:$run/serial.log" -serial "unix:$run/ctl.sock,server=on,wait=off" \
@@ -147,9 +150,11 @@ connect() {
 disconnect() { exec 4>&-; kill "$socat_pid" 2>/dev/null || true; wait "$socat_pid" 2>/dev/null || true; }
 send() { echo "$*" >&4; }
 
-shot() {  # shot NAME: screendump of the real scanout
+shot() {  # shot NAME [HEAD]: screendump of the real scanout (HEAD: that output of device gpu0)
     rm -f "$run/$1.ppm"
-    echo "screendump $run/$1.ppm" | socat - "UNIX-CONNECT:$run/mon.sock" >/dev/null
+    local target=""
+    [[ -n ${2:-} ]] && target=" gpu0 $2"
+    echo "screendump $run/$1.ppm$target" | socat - "UNIX-CONNECT:$run/mon.sock" >/dev/null
     local n=0
     while [[ ! -s "$run/$1.ppm" ]] && (( n < 50 )); do sleep 0.1; n=$((n + 1)); done
     sleep 0.2
@@ -212,7 +217,7 @@ until_shows() {  # until_shows NAME WHAT SECONDS CHECK...: screendumps until the
     local name=$1 what=$2 seconds=$3; shift 3
     local deadline=$(( $(date +%s) + seconds ))
     while :; do
-        shot "$name"
+        shot "$name" "${head:-}"
         if probe_check "$run/$name.ppm" "$@" >/dev/null 2>&1; then pass "$what"; return 0; fi
         if (( $(date +%s) > deadline )); then
             fail "$what"; probe_check "$run/$name.ppm" "$@" || true; tail -20 "$run/serial.log"; return 1
@@ -283,13 +288,43 @@ agent_scenario() {
     until_shows "$gpu-agent-after" "$gpu agent: console restored after SIGTERM" 10 "$hazard<0.01" "$red_tile<0.01" || true
 }
 
-for gpu in ${WALLBOARD_QEMU_GPUS:-bochs virtio}; do
+# Multi-head: one agent, two virtio-gpu outputs, `views = 999 | 101`. Virtual-2 has no monitor
+# attached on the host side, so the kernel is told it is connected (sysfs status "on", as the
+# hot-plug scenario does). Screen 1 must show the fed 999 breach (red tile), screen 2 only 101
+# (tiles, no red); SIGTERM must give both screens back.
+multihead_scenario() {
+    send "sh ip link set lo up; ip link set lo multicast on; echo on > /sys/class/drm/card0-Virtual-2/status"
+    send "start /bin/wallboard --config /agent-multihead.conf --display drm --socket /tmp/wallboard.sock"
+    send "sh (printf 'Q id=999 waiting=30 oldest=200\\nQ id=101 waiting=1 oldest=5\\n\\n'; sleep 100000) | /bin/wallboard-publish send --interface lo --ttl 0 --interval 1 >/dev/null & echo \$! > /tmp/feed.pid"
+    head=0 until_shows "multihead-0" "multihead: screen 1 shows its view (999, red)" 120 "$red_tile>=0.10" || true
+    head=1 until_shows "multihead-1" "multihead: screen 2 shows its own view (101, no red)" 30 "$red_tile<0.01" "18202A>=0.10" || true
+    if grep -q "display: head 1: drm /dev/dri/card0 Virtual-2" "$run/serial.log"; then pass "multihead: the agent drives Virtual-2 as head 1"
+    else fail "multihead: head 1 not opened"; grep "display" "$run/serial.log" | tail -5; fi
+    local exits
+    exits=$(grep -c "WB exit status" "$run/serial.log" || true)
+    send "term"
+    local deadline=$(( $(date +%s) + 30 ))
+    while (( $(grep -c "WB exit status" "$run/serial.log" || true) <= exits )) && (( $(date +%s) <= deadline )); do sleep 0.2; done
+    if grep "WB exit status" "$run/serial.log" | tail -1 | grep -q "status 0"; then pass "multihead: exits 0 on SIGTERM"
+    else fail "multihead: exit on SIGTERM"; tail -20 "$run/serial.log"; fi
+}
+
+for gpu in ${WALLBOARD_QEMU_GPUS:-bochs virtio virtio2}; do
     t0=$(date +%s)
     boot "$gpu"
     if ! wait_for "WB ready-for-commands" 90; then
         fail "$gpu: guest did not boot"; kill "$qemu_pid" 2>/dev/null || true; continue
     fi
     connect
+    if [[ $gpu == virtio2 ]]; then
+        if [[ $agent == yes ]]; then multihead_scenario; else say "wallboard not built: multihead scenario skipped"; fi
+        send "off"; disconnect
+        for _ in $(seq 1 50); do kill -0 "$qemu_pid" 2>/dev/null || break; sleep 0.2; done
+        kill "$qemu_pid" 2>/dev/null || true; wait "$qemu_pid" 2>/dev/null || true
+        cp "$run/serial.log" "$work/$gpu-serial.log"
+        say "$gpu boot and checks: $(( $(date +%s) - t0 )) s"
+        continue
+    fi
     if grep -q "WB card0 present" "$run/serial.log"; then pass "$gpu: DRM driver loaded, /dev/dri/card0 present"
     else fail "$gpu: no /dev/dri/card0"; fi
     scenario "$gpu" drm "--display drm" "${upright[@]}"

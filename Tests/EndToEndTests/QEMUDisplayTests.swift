@@ -67,6 +67,12 @@ final class QEMUDisplayTests: XCTestCase {
                 XCTAssertTrue(text.contains("PASS \(gpu) agent: \(check)"), "\(gpu) agent: \(check)")
             }
         }
+        // Multi-head: virtio-gpu with two outputs, one agent, `views = 999 | 101`: each screen's own
+        // scanout (screendump gpu0 0 / gpu0 1) shows its own view.
+        for check in ["screen 1 shows its view (999, red)", "screen 2 shows its own view (101, no red)",
+                      "the agent drives Virtual-2 as head 1", "exits 0 on SIGTERM"] {
+            XCTAssertTrue(text.contains("PASS multihead: \(check)"), "multihead: \(check)")
+        }
         XCTAssertFalse(text.contains("FAIL"), text)
     }
 }
