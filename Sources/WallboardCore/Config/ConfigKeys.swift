@@ -5,7 +5,7 @@ enum ConfigKeys {
     static let feed = ["group", "port", "interface", "key_file", "key_id", "stale_after", "lost_after"]
     static let display = [
         "output", "device", "connector", "mode", "rotation", "font", "viewing_distance", "screen_diagonal", "burn_in_shift",
-        "red_pulse", "png_path",
+        "red_pulse", "png_path", "views",
     ]
     static let board = ["title", "queues"]
     static let thresholdAttributes = ["amber", "red", "hysteresis", "dwell", "direction"]

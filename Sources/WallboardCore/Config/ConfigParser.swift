@@ -30,6 +30,7 @@ struct ConfigParser {
         var seenSections: [String: Int] = [:]
         var draft: QueueDraft?
         var staffLocations: [String: ConfigLocation] = [:]
+        var viewsAt: ConfigLocation?
 
         func location(_ line: Int, _ column: Int) -> ConfigLocation {
             ConfigLocation(file: file, line: line, column: column)
@@ -100,6 +101,7 @@ struct ConfigParser {
                 }
                 sectionKeys[setting.key] = number
                 let valueAt = location(number, setting.valueColumn)
+                if current == .display && setting.key == "views" { viewsAt = valueAt }
                 let result: ConfigProblem?
                 switch current {
                 case .feed: result = applyFeed(setting, &config.feed)
@@ -127,6 +129,9 @@ struct ConfigParser {
             }
         }
         finishSection()
+        if let viewsAt, let problem = HeadViews.check(config.display) {
+            errors.append(ConfigError(problem, at: viewsAt))
+        }
 
         guard errors.isEmpty else { throw ConfigErrors(errors) }
         return config
@@ -220,6 +225,11 @@ struct ConfigParser {
         case "png_path":
             guard v.hasPrefix("/"), v.hasSuffix(".png") else { return bad(s, "an absolute path ending in .png") }
             display.pngPath = v
+        case "views":
+            switch HeadViews.parse(v) {
+            case .success(let views): display.views = views
+            case .failure(let why): return bad(s, why.expected)
+            }
         default:
             return unknown(s, in: "display", among: ConfigKeys.display)
         }

@@ -5,6 +5,9 @@ public struct DisplayConfig: Sendable, Equatable {
     public var device: String?
     /// One connector, or two for a multi-head board (e.g. ["HDMI-A-1", "HDMI-A-2"]); empty = first connected.
     public var connectors: [String] = []
+    /// Which queues each head shows, one list per connector in the same order (`views = 999, 101 | crime`);
+    /// empty = every head shows every queue.
+    public var views: [[String]] = []
     /// nil = the panel's preferred mode.
     public var mode: Mode?
     public var rotation: Rotation = .none

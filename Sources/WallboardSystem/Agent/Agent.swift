@@ -20,8 +20,12 @@ public final class Agent: @unchecked Sendable {
 
     var config: WallboardConfig
     var pipeline: BoardPipeline
-    var display: Display
+    /// One display per head; head 0 always exists (a second only with two DRM connectors).
+    var displays: [Display]
+    var display: Display { displays[0] }
     var displayReason: String
+    /// Why a configured second screen is not driven (logged at start), nil when it is or none is configured.
+    var secondHeadProblem: String?
     var feed: FeedInput?
     var control: ControlServer?
     var scheduler: FrameScheduler
@@ -51,11 +55,12 @@ public final class Agent: @unchecked Sendable {
         startedAt = launchedAt
         signals = SignalHandler(queue: queue)
         config = try options.configPath.map { path throws in try ConfigFile.load(path) } ?? WallboardConfig()
-        let opened = try AgentDisplay.open(config: config, options: options)
-        display = opened.display
+        let opened = try AgentDisplay.openHeads(config: config, options: options)
+        displays = opened.displays
         displayReason = opened.reason
-        pipeline = try BoardPipeline(config: config, width: display.width, height: display.height, now: startedAt)
-        scheduler = FrameScheduler(refreshHz: AgentDisplay.refreshHz(of: display))
+        secondHeadProblem = opened.secondHeadProblem
+        pipeline = try BoardPipeline(config: config, sizes: opened.displays.map { ($0.width, $0.height) }, now: startedAt)
+        scheduler = FrameScheduler(refreshHz: AgentDisplay.refreshHz(of: opened.displays[0]))
         configFileStamp = options.configPath.flatMap { ConfigFileStamp(path: $0) }
     }
 
@@ -70,6 +75,12 @@ public final class Agent: @unchecked Sendable {
         signal(SIGPIPE, SIG_IGN)
         logger.notice("wallboard \(WallboardVersion.string) starting: config \(options.configPath ?? "built-in defaults")")
         logger.notice("display: \(display.name) (\(displayReason))")
+        for (i, head) in displays.enumerated().dropFirst() {
+            logger.notice("display: head \(i): \(head.name)")
+        }
+        if let secondHeadProblem {
+            logger.warning("display: second screen not driven, running on one screen showing every queue: \(secondHeadProblem)")
+        }
         if display is TerminalDisplay && isatty(2) == 1 {
             // Log lines would scroll the picture away: while the terminal shows the board they go to a file.
             let path = "/tmp/wallboard-\(getuid()).log"
@@ -171,14 +182,18 @@ public final class Agent: @unchecked Sendable {
         let now = clock.now()
         scheduler.drew(now: now)
         let scene = pipeline.scene(now: now, wallTime: SystemClock.wallTime(), banner: banner?.text)
-        // Nothing changed (not even a clock digit): no paint, no present.
-        guard let damage = pipeline.paint(scene, now: now) else { return }
-        do {
-            try display.present(pipeline.canvas, damage: damage)
-        } catch {
-            logger.count(.error, key: "display present failed", now: now, message: "display present failed: \(error)")
-            return
+        // Nothing changed on a head (not even a clock digit): no paint, no present there.
+        var presented = false
+        for (i, head) in displays.enumerated() {
+            guard let damage = pipeline.paint(scene, head: i, now: now) else { continue }
+            do {
+                try head.present(pipeline.heads[i].canvas, damage: damage)
+                presented = true
+            } catch {
+                logger.count(.error, key: "display present failed", now: now, message: "display present failed: \(error)")
+            }
         }
+        guard presented else { return }
         let elapsed = (clock.now() - now) * 1000
         statistics.record(milliseconds: elapsed)
         if scene.pulse != 0 { schedulePulseFrame() }
@@ -204,36 +219,42 @@ public final class Agent: @unchecked Sendable {
 
     /// One line for systemd's STATUS= (shown by `systemctl status wallboard`).
     func statusLine() -> String {
-        "drawing to \(display.name); feed: \(feed?.summary(now: clock.now()) ?? "none")"
+        "drawing to \(displays.map(\.name).joined(separator: " + ")); feed: \(feed?.summary(now: clock.now()) ?? "none")"
     }
 
     // MARK: display events (DRM page flips, hot-plug)
 
+    /// Each head's descriptors, once each: two heads share the DRM device's descriptor, and one read
+    /// of it routes every head's page-flip completion (by CRTC), so it is watched once.
     private func watchDisplayEvents() {
-        guard let events = display as? EventDrivenDisplay else { return }
-        for fd in events.eventFileDescriptors {
-            let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
-            source.setEventHandler { [unowned self] in
-                handle(Result { try events.handleEvents() })
+        var watched: Set<Int32> = []
+        for (head, display) in displays.enumerated() {
+            guard let events = display as? EventDrivenDisplay else { continue }
+            for fd in events.eventFileDescriptors where watched.insert(fd).inserted {
+                let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
+                source.setEventHandler { [unowned self] in
+                    handle(Result { try events.handleEvents() }, head: head)
+                }
+                source.resume()
+                displaySources.append(source)
             }
-            source.resume()
-            displaySources.append(source)
+            let timer = DispatchSource.makeTimerSource(queue: queue)
+            timer.schedule(deadline: .now() + events.checkInterval, repeating: events.checkInterval, leeway: .milliseconds(200))
+            timer.setEventHandler { [unowned self] in handle(Result { try events.periodicCheck() }, head: head) }
+            timer.resume()
+            displaySources.append(timer)
         }
-        let timer = DispatchSource.makeTimerSource(queue: queue)
-        timer.schedule(deadline: .now() + events.checkInterval, repeating: events.checkInterval, leeway: .milliseconds(200))
-        timer.setEventHandler { [unowned self] in handle(Result { try events.periodicCheck() }) }
-        timer.resume()
-        displaySources.append(timer)
     }
 
-    private func handle(_ change: Result<DisplayChange, Error>) {
+    private func handle(_ change: Result<DisplayChange, Error>, head: Int) {
+        let display = displays[head]
         switch change {
         case .success(.none), .success(.redrawn): return
         case .success(.disconnected):
-            logger.warning("display: monitor disconnected; frames are kept until it returns")
+            logger.warning("display: \(display.name): monitor disconnected; frames are kept until it returns")
         case .success(.resized):
             logger.notice("display: mode changed to \(display.width)x\(display.height); laying out again")
-            pipeline.resize(width: display.width, height: display.height)
+            pipeline.resize(head: head, width: display.width, height: display.height)
             requestFrame()
         case .failure(let error):
             logger.count(.error, key: "display event failed", now: clock.now(), message: "display event failed: \(error)")
@@ -262,7 +283,7 @@ public final class Agent: @unchecked Sendable {
         notifier.stopping()
         control?.stop()
         feed?.stop()
-        AgentDisplay.close(display)
+        for display in displays.reversed() { AgentDisplay.close(display) }
         exit(0)
     }
 }

@@ -15,6 +15,39 @@ public enum AgentDisplay {
     /// What --display accepts: the display layer's kinds, and `none` (headless).
     public static var kinds: String { (DisplayKind.allCases.map(\.rawValue) + ["none"]).joined(separator: ", ") }
 
+    /// What the agent opened: one display per head (head 0 always), why that kind was chosen, and
+    /// why a configured second head is missing, if it is.
+    struct Opened {
+        var displays: [Display]
+        var reason: String
+        var secondHeadProblem: String?
+    }
+
+    /// Opens head 0 as before; when `connector` names two connectors and head 0 is DRM, opens the
+    /// second connector on the same device (its own CRTC). A second head that cannot be opened is
+    /// not fatal: the board runs on one screen showing every queue, and the reason is logged.
+    static func openHeads(config: WallboardConfig, options: AgentOptions) throws -> Opened {
+        let first = try open(config: config, options: options)
+        var opened = Opened(displays: [first.display], reason: first.reason)
+        let connectors = config.display.connectors
+        guard connectors.count == 2 else { return opened }
+        guard let drm = first.display as? DRMDisplay else {
+            opened.secondHeadProblem = "\(connectors[1]): a second screen needs the drm output (chose \(first.display.name))"
+            return opened
+        }
+        do {
+            let second = try DRMDisplay(device: drm.device, connector: connectors[1], mode: drmMode(config), rotation: config.display.rotation)
+            opened.displays.append(second)
+        } catch {
+            opened.secondHeadProblem = "\(connectors[1]): \(error)"
+        }
+        return opened
+    }
+
+    static func drmMode(_ config: WallboardConfig) -> DisplayMode? {
+        config.display.mode.map { DisplayMode(width: $0.width, height: $0.height, refresh: $0.refresh) }
+    }
+
     static func open(config: WallboardConfig, options: AgentOptions) throws -> (display: Display, reason: String) {
         if options.display == "none" {
             let size = config.display.mode.map { ($0.width, $0.height) } ?? (1920, 1080)

@@ -6,16 +6,18 @@ import WallboardRender
 final class BoardPipeline {
     var config: WallboardConfig { model.config }
     private var model: BoardModel
-    let painter: Painter
-    private(set) var canvas: Canvas
+    /// One per screen; head 0 always exists (the single-display agent has only it).
+    private(set) var heads: [HeadCanvas]
+    var painter: Painter { heads[0].painter }
+    var canvas: Canvas { heads[0].canvas }
     /// The feed layer's own health (publisher, gaps, refusals), shown in the footer.
     var feedHealth = FeedHealth()
-    private var shift: (x: Int, y: Int) = (0, 0)
 
     /// Burn-in protection: pixels the picture may wander by, each way.
     static let burnInAmplitude = 4
 
-    init(config: WallboardConfig, width: Int, height: Int, now: MonotonicSeconds) throws {
+    /// `sizes` has one entry per head (width, height), in connector order.
+    init(config: WallboardConfig, sizes: [(width: Int, height: Int)], now: MonotonicSeconds) throws {
         model = BoardModel(config: config, startedAt: now)
         let fonts: Fonts
         if let font = config.display.font {
@@ -23,26 +25,45 @@ final class BoardPipeline {
         } else {
             fonts = try Fonts()
         }
-        painter = Painter(fonts: fonts, layoutOptions: BoardPipeline.layoutOptions(config))
-        canvas = Canvas(width: width, height: height)
+        let options = BoardPipeline.layoutOptions(config)
+        var heads = sizes.indices.map { i in
+            HeadCanvas(fonts: fonts, layoutOptions: options, width: sizes[i].width, height: sizes[i].height,
+                       queues: BoardPipeline.view(config, head: i, of: sizes.count))
+        }
+        if heads.isEmpty { heads = [HeadCanvas(fonts: fonts, layoutOptions: options, width: 1, height: 1, queues: nil)] }
+        self.heads = heads
+    }
+
+    convenience init(config: WallboardConfig, width: Int, height: Int, now: MonotonicSeconds) throws {
+        try self.init(config: config, sizes: [(width, height)], now: now)
     }
 
     /// The same board and fonts on a canvas of a new size (the monitor's mode changed).
-    func resize(width: Int, height: Int) {
-        canvas = Canvas(width: width, height: height)
-        painter.invalidate()
+    func resize(head: Int = 0, width: Int, height: Int) {
+        heads[head].resize(width: width, height: height)
     }
 
-    /// A validated config comes into force (reload, threshold change): alarms and labels change at
-    /// once; the board's figures stay.
+    /// A validated config comes into force (reload, threshold change): alarms, labels and views
+    /// change at once; the board's figures stay.
     func update(config fresh: WallboardConfig) {
         model.reconfigure(fresh)
         let options = BoardPipeline.layoutOptions(fresh)
-        if options.viewingDistance != painter.layoutOptions.viewingDistance
-            || options.burnInMargin != painter.layoutOptions.burnInMargin
-        {
-            painter.layoutOptions = options
+        for (i, head) in heads.enumerated() {
+            head.update(layoutOptions: options)
+            let queues = BoardPipeline.view(fresh, head: i, of: heads.count)
+            if queues != head.queues {
+                head.queues = queues
+                head.painter.invalidate()
+            }
         }
+    }
+
+    /// Which queues head `head` of `count` shows: its `views` list when one is given for every
+    /// open head, else every queue (a board left single-head by a missing monitor shows everything).
+    static func view(_ config: WallboardConfig, head: Int, of count: Int) -> [String]? {
+        let views = config.display.views
+        guard views.count == count, head < views.count else { return nil }
+        return views[head]
     }
 
     func apply(_ message: FeedMessage, now: MonotonicSeconds) {
@@ -60,23 +81,9 @@ final class BoardPipeline {
         model.scene(at: now, wallTime: wallTime, banner: banner, feed: feedHealth)
     }
 
-    /// Paints the scene; nil when not a pixel changed (then nothing is presented).
-    func paint(_ scene: Scene, now: MonotonicSeconds) -> [Rect]? {
-        moveForBurnIn(now: now)
-        let damage = painter.paint(scene: scene, into: canvas)
-        return damage.isEmpty ? nil : damage
-    }
-
-    /// Every `burn_in_shift` seconds the whole picture moves one pixel along a small square walk.
-    private func moveForBurnIn(now: MonotonicSeconds) {
-        guard let period = config.display.burnInShift else { return }
-        let next = BurnInShift.offset(at: now, period: period, amplitude: Self.burnInAmplitude)
-        guard next != shift else { return }
-        shift = next
-        var options = painter.layoutOptions
-        options.shiftX = next.x
-        options.shiftY = next.y
-        painter.layoutOptions = options  // invalidates: the next paint is a full one
+    /// Paints head `head`'s view of the scene; nil when not a pixel changed (then nothing is presented).
+    func paint(_ scene: Scene, head: Int = 0, now: MonotonicSeconds) -> [Rect]? {
+        heads[head].paint(scene, now: now, burnInShift: config.display.burnInShift)
     }
 
     static func layoutOptions(_ config: WallboardConfig) -> LayoutOptions {
