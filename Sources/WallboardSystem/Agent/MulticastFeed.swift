@@ -75,6 +75,7 @@ final class MulticastFeed: FeedInput, @unchecked Sendable {
         var source = "multicast \(endpoint)"
         if let status = receiver?.status {
             source += status.isJoined ? ", joined" : ", not joined yet (\(status.lastError ?? "retrying"))"
+            if status.kernelDrops > 0 { drops["receive buffer full"] = Int(status.kernelDrops) }
         }
         return FeedInputStatus(
             source: source, publishers: ledger.publishers(now: now, active: intake.activePublisher), drops: drops)

@@ -13,6 +13,7 @@ import WallboardCore
 /// - Retries the join every `rejoinInterval` seconds until it works (an interface that comes up late
 ///   at boot, a network without a route yet) and re-joins if the interface is re-created.
 /// - Non-blocking on a Dispatch read source; receive errors are recorded in `status`, never fatal.
+/// - Datagrams the kernel drops on a full receive buffer are counted too (`status.kernelDrops`).
 ///
 /// ```swift
 /// let receiver = try MulticastReceiver(endpoint: MulticastEndpoint(interface: "eth0"), queue: q) { datagram in
@@ -38,6 +39,10 @@ public final class MulticastReceiver: @unchecked Sendable {
         public var interfaceIndex: UInt32 = 0
         public var joinAttempts = 0
         public var datagrams = 0
+        /// Datagrams the kernel dropped because the socket's receive buffer was full (a flood, or the
+        /// agent's loop stalled): they never reach the intake's counters, so they are counted here
+        /// (SO_RXQ_OVFL; as of the last datagram received).
+        public var kernelDrops: UInt32 = 0
         /// The last join or receive failure, e.g. "no network interface named 'eth1'".
         public var lastError: String?
     }
@@ -81,6 +86,8 @@ public final class MulticastReceiver: @unchecked Sendable {
         self.fd = fd
         do {
             try SocketOptions.set(fd, SOL_SOCKET, SO_REUSEADDR, Int32(1), name: "SO_REUSEADDR", context: context)
+            try SocketOptions.set(fd, SOL_SOCKET, SocketOptions.receiveQueueOverflow, Int32(1),
+                                  name: "SO_RXQ_OVFL", context: context)
             switch address {
             case .v4(let group, let port):
                 try SocketOptions.set(fd, Int32(IPPROTO_IP), SocketOptions.ipMulticastAll, Int32(0),
@@ -214,22 +221,19 @@ public final class MulticastReceiver: @unchecked Sendable {
     private func drain() {
         for _ in 0..<256 {
             var from = sockaddr_storage()
-            var fromLength = socklen_t(MemoryLayout<sockaddr_storage>.size)
-            let n = withUnsafeMutablePointer(to: &from) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    recvfrom(fd, buffer.baseAddress, buffer.count, Int32(MSG_TRUNC), $0, &fromLength)
-                }
-            }
+            var kernelDrops: UInt32?
+            let n = receive(into: &from, kernelDrops: &kernelDrops)
             if n < 0 {
                 let code = errno
                 if code == EINTR { continue }
                 if code != EAGAIN && code != EWOULDBLOCK {
                     state.withLock {
-                        $0.lastError = "\(SocketError.system(call: "recvfrom", context: endpoint.description, errno: code))"
+                        $0.lastError = "\(SocketError.system(call: "recvmsg", context: endpoint.description, errno: code))"
                     }
                 }
                 return
             }
+            if let kernelDrops { state.withLock { $0.kernelDrops = kernelDrops } }
             // With MSG_TRUNC, n is the real length even beyond the buffer: keep what fitted, and
             // let the length speak for itself (anything over 1400 is rejected as too large).
             let kept = min(n, buffer.count)
@@ -238,5 +242,51 @@ public final class MulticastReceiver: @unchecked Sendable {
             state.withLock { $0.datagrams += 1 }
             handler(Datagram(bytes: bytes, sender: MulticastAddress.describe(from), receivedAt: clock.now()))
         }
+    }
+
+    /// One `recvmsg` (MSG_TRUNC: returns the real length) that also picks up the kernel's running
+    /// drop count from the SO_RXQ_OVFL control message, when the kernel sends one.
+    private func receive(into from: inout sockaddr_storage, kernelDrops: inout UInt32?) -> Int {
+        var control = [UInt64](repeating: 0, count: 8)  // room for one cmsghdr + UInt32, 8-aligned
+        return control.withUnsafeMutableBytes { controlBytes in
+            withUnsafeMutablePointer(to: &from) { fromPointer in
+                var vector = iovec(iov_base: buffer.baseAddress, iov_len: buffer.count)
+                return withUnsafeMutablePointer(to: &vector) { vectorPointer in
+                    var message = msghdr()
+                    message.msg_name = UnsafeMutableRawPointer(fromPointer)
+                    message.msg_namelen = socklen_t(MemoryLayout<sockaddr_storage>.size)
+                    message.msg_iov = vectorPointer
+                    message.msg_iovlen = 1
+                    message.msg_control = controlBytes.baseAddress
+                    message.msg_controllen = controlBytes.count
+                    let n = recvmsg(fd, &message, Int32(MSG_TRUNC))
+                    if n >= 0 {
+                        kernelDrops = Self.overflowCount(
+                            UnsafeRawBufferPointer(rebasing: controlBytes.prefix(Int(message.msg_controllen))))
+                    }
+                    return n
+                }
+            }
+        }
+    }
+
+    /// Walks the control messages (the CMSG_* macros are not importable: the layout is a `cmsghdr`
+    /// followed by its data, each padded to the size of a `size_t`) for SOL_SOCKET/SO_RXQ_OVFL.
+    static func overflowCount(_ control: UnsafeRawBufferPointer) -> UInt32? {
+        let align = MemoryLayout<Int>.size
+        func padded(_ n: Int) -> Int { (n + align - 1) & ~(align - 1) }
+        let header = padded(MemoryLayout<cmsghdr>.size)
+        var offset = 0
+        while offset + header <= control.count {
+            let item = control.loadUnaligned(fromByteOffset: offset, as: cmsghdr.self)
+            let length = Int(item.cmsg_len)
+            guard length >= header, offset + length <= control.count else { return nil }
+            if item.cmsg_level == SOL_SOCKET && item.cmsg_type == SocketOptions.receiveQueueOverflow,
+               length >= header + MemoryLayout<UInt32>.size {
+                return control.loadUnaligned(fromByteOffset: offset + header, as: UInt32.self)
+            }
+            offset += padded(length)
+        }
+        return nil
     }
 }

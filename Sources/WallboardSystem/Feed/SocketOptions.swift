@@ -9,6 +9,7 @@ enum SocketOptions {
     static let ipv6MulticastAll: Int32 = 29  // IPV6_MULTICAST_ALL (Linux 4.20+)
     static let ipv6JoinGroup: Int32 = 20  // IPV6_ADD_MEMBERSHIP
     static let ipv6LeaveGroup: Int32 = 21  // IPV6_DROP_MEMBERSHIP
+    static let receiveQueueOverflow: Int32 = 40  // SO_RXQ_OVFL: kernel drop count with each datagram
 
     static func set<T>(
         _ fd: Int32, _ level: Int32, _ option: Int32, _ value: T, name: String, context: String
