@@ -134,7 +134,7 @@ final class ConfigParserTests: XCTestCase {
         XCTAssertEqual(c.feed.lostAfter, 120)
         XCTAssertEqual(c.display.output, .png)
         XCTAssertEqual(c.display.connectors, ["HDMI-A-1", "HDMI-A-2"])
-        XCTAssertEqual(c.display.mode, DisplayConfig.Mode(width: 1280, height: 720, refresh: 50))
+        XCTAssertEqual(c.display.mode, DisplayMode(width: 1280, height: 720, refresh: 50))
         XCTAssertEqual(c.display.rotation, .threeQuarter)
         XCTAssertEqual(c.display.viewingDistance, 4.5)
         XCTAssertEqual(try XCTUnwrap(c.display.screenDiagonal), 1.27, accuracy: 1e-9)

@@ -196,7 +196,7 @@ struct ConfigParser {
             if v == "auto" {
                 display.mode = nil
             } else {
-                guard let mode = DisplayConfig.Mode(v) else { return bad(s, "a mode like 1920x1080 or 1920x1080@60, or auto") }
+                guard let mode = DisplayMode(v) else { return bad(s, "a mode like 1920x1080 or 1920x1080@60, or auto") }
                 display.mode = mode
             }
         case "rotation":

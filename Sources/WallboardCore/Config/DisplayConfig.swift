@@ -9,7 +9,7 @@ public struct DisplayConfig: Sendable, Equatable {
     /// empty = every head shows every queue.
     public var views: [[String]] = []
     /// nil = the panel's preferred mode.
-    public var mode: Mode?
+    public var mode: DisplayMode?
     public var rotation: Rotation = .none
     /// Font file; nil = the shipped B612.
     public var font: String?
@@ -31,35 +31,4 @@ public struct DisplayConfig: Sendable, Equatable {
 
 public enum DisplayOutput: String, Sendable, Equatable, CaseIterable {
     case auto, drm, fbdev, terminal, png
-}
-
-extension DisplayConfig {
-    /// A video mode such as `1920x1080@60` (the refresh is optional). Nested, not top-level: the
-    /// display layer has its own `DisplayMode` for matching monitor modes; the agent converts.
-    public struct Mode: Sendable, Equatable, CustomStringConvertible {
-        public var width: Int
-        public var height: Int
-        public var refresh: Int?
-        public init(width: Int, height: Int, refresh: Int? = nil) {
-            self.width = width
-            self.height = height
-            self.refresh = refresh
-        }
-
-        public init?(_ text: String) {
-            let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-            guard parts.count <= 2 else { return nil }
-            let size = parts[0].split(separator: "x", omittingEmptySubsequences: false)
-            guard size.count == 2, let w = Int(size[0]), let h = Int(size[1]), (1...16384).contains(w), (1...16384).contains(h)
-            else { return nil }
-            var refresh: Int?
-            if parts.count == 2 {
-                guard let r = Int(parts[1]), (1...1000).contains(r) else { return nil }
-                refresh = r
-            }
-            self.init(width: w, height: h, refresh: refresh)
-        }
-
-        public var description: String { "\(width)x\(height)" + (refresh.map { "@\($0)" } ?? "") }
-    }
 }

@@ -36,16 +36,12 @@ public enum AgentDisplay {
             return opened
         }
         do {
-            let second = try DRMDisplay(device: drm.device, connector: connectors[1], mode: drmMode(config), rotation: config.display.rotation)
+            let second = try DRMDisplay(device: drm.device, connector: connectors[1], mode: config.display.mode, rotation: config.display.rotation)
             opened.displays.append(second)
         } catch {
             opened.secondHeadProblem = "\(connectors[1]): \(error)"
         }
         return opened
-    }
-
-    static func drmMode(_ config: WallboardConfig) -> DisplayMode? {
-        config.display.mode.map { DisplayMode(width: $0.width, height: $0.height, refresh: $0.refresh) }
     }
 
     static func open(config: WallboardConfig, options: AgentOptions) throws -> (display: Display, reason: String) {
@@ -65,7 +61,7 @@ public enum AgentDisplay {
         }
         o.connector = config.display.connectors.first
         if let m = config.display.mode {
-            o.mode = DisplayMode(width: m.width, height: m.height, refresh: m.refresh)
+            o.mode = m
             o.virtualWidth = m.width
             o.virtualHeight = m.height
         }
