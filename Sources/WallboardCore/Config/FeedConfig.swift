@@ -7,8 +7,8 @@ public struct FeedConfig: Sendable, Equatable {
     public var interface: String?
     /// File holding the shared HMAC key; nil = unsigned datagrams are accepted.
     public var keyFile: String?
-    /// Key id expected in signed datagrams.
-    public var keyID: String?
+    /// Key id expected in signed datagrams; the same default as `wallboard-publish --key-id`.
+    public var keyID: String = FeedKey.defaultID
     /// A queue's figures are stale after this long without an update. nil = 3 × the interval the
     /// publisher declares, or 15 s when it declares none.
     public var staleAfter: Double?

@@ -19,8 +19,7 @@ final class MulticastFeed: FeedInput, @unchecked Sendable {
     init(config: FeedConfig, queue: DispatchQueue, logger: Logger, clock: any Clock) throws {
         var keys: [FeedKey] = []
         if let keyFile = config.keyFile {
-            // "k1" is what `wallboard-publish --key` signs with unless told otherwise.
-            keys.append(try FeedKeyFile.load(path: keyFile, id: config.keyID ?? "k1"))
+            keys.append(try FeedKeyFile.load(path: keyFile, id: config.keyID))
         }
         intake = FeedIntake(keys: keys)
         endpoint = MulticastEndpoint(group: config.group, port: UInt16(clamping: config.port), interface: config.interface)
