@@ -17,20 +17,38 @@ final class AgentProcess {
     private let notifyFD: Int32
     private(set) var notifications: [String] = []
 
-    init(configText: String? = nil, simulate: Bool = true, extraArguments: [String] = [], watchdogMicroseconds: Int? = nil) throws {
+    /// `packagedAs`: run the agent as that unprivileged uid/gid (root only, through setpriv) in the
+    /// .deb's layout: the directory root:GID 2775, the config root:GID 0664.
+    init(configText: String? = nil, simulate: Bool = true, extraArguments: [String] = [], watchdogMicroseconds: Int? = nil,
+         packagedAs user: (uid: uid_t, gid: gid_t)? = nil) throws {
         directory = "/tmp/wbe-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         notifyFD = Glibc.socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
         let address = try XCTUnwrap(UnixAddress(directory + "/notify"))
         XCTAssertEqual(address.withSockaddr { bind(notifyFD, $0, $1) }, 0)
+        if let user {
+            XCTAssertEqual(chown(directory, 0, user.gid), 0)
+            XCTAssertEqual(chmod(directory, 0o2775), 0)
+            XCTAssertEqual(chmod(directory + "/notify", 0o666), 0)
+        }
 
         var arguments = (simulate ? ["--simulate"] : []) + ["--display", "png", "--png", png, "--socket", socket]
         if let configText {
             try configText.write(toFile: config, atomically: true, encoding: .utf8)
+            if let user {
+                XCTAssertEqual(chown(config, 0, user.gid), 0)
+                XCTAssertEqual(chmod(config, 0o664), 0)
+            }
             arguments += ["--config", config]
         }
-        process.executableURL = Executable.url("wallboard")
-        process.arguments = arguments + extraArguments
+        if let user {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=\(user.uid)", "--regid=\(user.gid)", "--clear-groups", Executable.url("wallboard").path]
+                + arguments + extraArguments
+        } else {
+            process.executableURL = Executable.url("wallboard")
+            process.arguments = arguments + extraArguments
+        }
         var environment = ProcessInfo.processInfo.environment
         environment["NOTIFY_SOCKET"] = directory + "/notify"
         if let watchdogMicroseconds { environment["WATCHDOG_USEC"] = "\(watchdogMicroseconds)" }

@@ -4,8 +4,14 @@ import Glibc
 
 /// Replaces a file so that a reader — or a power cut — sees either the whole old file or the whole
 /// new one, never a mix: write a temporary file in the same directory, fsync it, rename it over the
-/// target, then fsync the directory so the rename itself is on disk. The new file keeps the old
-/// one's permissions and owner (a root-owned 0640 config must not become world-readable).
+/// target, then fsync the directory so the rename itself is on disk.
+///
+/// The new file keeps the old one's mode and group (a 0640 config must not become world-readable,
+/// and the group is who may edit it). The owner is kept when the writer may give a file away
+/// (root); otherwise the writer becomes the owner — the packaged layout (/etc/wallboard root:wallboard
+/// 2775, the config 0664) has the unprivileged agent save a supervisor's `threshold set`, and only
+/// root may chown to another user. Replacing is refused when the writer could not have written the
+/// old file itself: a writable directory must not be a way around a file's own permissions.
 public enum AtomicFile {
     /// Writes `text` (UTF-8) to `path` atomically.
     public static func write(_ text: String, to path: String) throws(FileError) {
@@ -17,6 +23,9 @@ public enum AtomicFile {
         let directory = Self.directory(of: path)
         var old = stat()
         let existed = stat(path, &old) == 0
+        if existed, faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) != 0 {
+            throw FileError.system(operation: "replace", path: path, errno: errno)
+        }
         let mode = existed ? old.st_mode & 0o7777 : newFileMode
 
         // A unique name in the same directory (rename is only atomic within one filesystem).
@@ -31,13 +40,9 @@ public enum AtomicFile {
 
         do {
             defer { close(fd) }
+            // Ownership first: a chown by a non-root writer may clear mode bits.
+            if existed { try keepOwnership(of: old, on: fd, path: path) }
             guard fchmod(fd, mode) == 0 else { throw FileError.system(operation: "set the mode of", path: temporary, errno: errno) }
-            if existed, old.st_uid != geteuid() || old.st_gid != getegid() {
-                // Keep the owner; only root may give a file away, so a failure is reported, not ignored.
-                guard fchown(fd, old.st_uid, old.st_gid) == 0 else {
-                    throw FileError.system(operation: "keep the owner of", path: path, errno: errno)
-                }
-            }
             var offset = 0
             while offset < bytes.count {
                 let n = bytes.withUnsafeBytes { buffer in
@@ -58,6 +63,19 @@ public enum AtomicFile {
         guard dirfd >= 0 else { throw FileError.system(operation: "open the directory", path: directory, errno: errno) }
         defer { close(dirfd) }
         guard fsync(dirfd) == 0 else { throw FileError.system(operation: "flush the directory", path: directory, errno: errno) }
+    }
+
+    /// Owner and group of the old file onto the new one: both when allowed (root), else the group
+    /// alone (a member may hand its file to its group); a group that cannot be kept is an error,
+    /// since the mode's group bits would then apply to another group.
+    private static func keepOwnership(of old: stat, on fd: Int32, path: String) throws(FileError) {
+        if old.st_uid == geteuid() && old.st_gid == getegid() { return }
+        if fchown(fd, old.st_uid, old.st_gid) == 0 { return }
+        guard errno == EPERM else { throw FileError.system(operation: "keep the owner of", path: path, errno: errno) }
+        if old.st_gid == getegid() { return }
+        guard fchown(fd, uid_t.max, old.st_gid) == 0 else {
+            throw FileError.system(operation: "keep the group of", path: path, errno: errno)
+        }
     }
 
     static func directory(of path: String) -> String {
