@@ -12,10 +12,13 @@ public enum FigureFormat {
         return "\(s / 60):\(twoDigits(s % 60))"
     }
 
-    /// "92%".
+    /// "92%" from 10 % up, "0.7%" below (one decimal, as the ACD reports supervisors compare with).
+    /// Pass a value already quantised by `shown`, which decides the rounding direction.
     public static func percent(_ value: Double) -> String {
         guard value.isFinite else { return unknown }
-        return "\(Int(value))%"
+        let tenths = Int((value * 10).rounded())
+        if tenths >= 100 { return "\(tenths / 10)%" }
+        return "\(tenths / 10).\(tenths % 10)%"
     }
 
     /// "4", or "4.5" for a fractional publisher extra.
@@ -27,8 +30,9 @@ public enum FigureFormat {
     }
 
     /// The value quantised as the board displays it. Durations drop fractions of a second;
-    /// percentages round toward the worse side, so a display never looks better than the truth
-    /// (service level 89.6% shows 89%, abandonment 10.2% shows 11%).
+    /// percentages round toward the worse side, so a display never looks better than the truth: one
+    /// decimal below 10 % (abandonment 0.61 % shows 0.7 %, service level 9.46 % shows 9.4 %), whole
+    /// percent from 10 % up (service level 89.6 % shows 89 %, abandonment 10.2 % shows 11 %).
     public static func shown(_ value: Double, kind: MetricKind, direction: AlarmDirection) -> Double {
         guard value.isFinite else { return value }
         switch kind {
@@ -36,9 +40,20 @@ public enum FigureFormat {
         case .count: return value.rounded()
         case .percentage:
             let clamped = min(100, max(0, value))
-            return direction == .lowerIsWorse ? clamped.rounded(.down) : clamped.rounded(.up)
+            return worse(clamped, step: clamped < 10 ? 0.1 : 1, direction: direction)
         case .number: return (value * 10).rounded() / 10
         }
+    }
+
+    /// `value` rounded to a multiple of `step` toward the worse side. A ratio that is a multiple of
+    /// the step but carries binary noise (100 × 7 ÷ 1000 = 0.7000000000000001) is that multiple: the
+    /// noise must not push 0.7 % up to 0.8 %.
+    static func worse(_ value: Double, step: Double, direction: AlarmDirection) -> Double {
+        let perUnit = (1 / step).rounded()  // 10 for tenths: n ÷ 10 is the nearest double, n × 0.1 is not
+        let steps = value * perUnit
+        let nearest = steps.rounded()
+        if abs(steps - nearest) <= 1e-9 * max(1, abs(steps)) { return nearest / perUnit }
+        return (direction == .lowerIsWorse ? steps.rounded(.down) : steps.rounded(.up)) / perUnit
     }
 
     /// A value of `kind` as text ("0:42", "92%", "12", "4.5").
