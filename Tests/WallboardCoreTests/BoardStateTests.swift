@@ -29,7 +29,31 @@ final class BoardStateTests: XCTestCase {
         XCTAssertFalse(board.isStale("999", at: 106))
         XCTAssertEqual(board.figures(for: "999", at: 106)?.longestWait, 16)
         XCTAssertTrue(board.isStale("999", at: 106.1))
-        XCTAssertEqual(board.figures(for: "999", at: 120)?.longestWait, 10, "frozen at what was reported")
+        XCTAssertEqual(board.figures(for: "999", at: 120)?.longestWait, 16, "frozen where it stood when it went stale")
+    }
+
+    /// The independent publisher's case: oldest=5 sent, then silence. The tile had shown the wait
+    /// ticking to 0:11 when the data went stale; it must never drop back to the 0:05 that was sent.
+    func testStaleLongestWaitNeverUnderstatesWhatTheBoardLastShowed() {
+        var board = BoardState(startedAt: 0)
+        board.apply(message([QueueReport(id: "101", name: "101", waiting: 4, longestWait: 5)], interval: 2), at: 50)
+        let lastLive = board.figures(for: "101", at: 56)?.longestWait ?? 0
+        XCTAssertEqual(lastLive, 11)
+        for later in [56.5, 60, 79, 200] {  // stale, then the whole feed lost
+            XCTAssertTrue(board.isStale("101", at: later))
+            XCTAssertEqual(board.figures(for: "101", at: later)?.longestWait, 11, "at \(later)")
+        }
+        XCTAssertEqual(board.staleSince("101", at: 200), 56)
+    }
+
+    func testFeedLostBeforeStaleAfterFreezesAtTheLoss() {
+        var feed = FeedConfig()
+        feed.staleAfter = 60
+        feed.lostAfter = 20
+        var board = BoardState(startedAt: 0, feed: feed)
+        board.apply(message([QueueReport(id: "a", name: "A", waiting: 1, longestWait: 0)], interval: nil), at: 10)
+        XCTAssertEqual(board.staleSince("a", at: 100), 30)
+        XCTAssertEqual(board.figures(for: "a", at: 100)?.longestWait, 20)
     }
 
     func testStaleAfterDefaultsTo15sWithoutIntervalAndConfigWins() {

@@ -36,7 +36,7 @@ final class SceneBuilderTests: XCTestCase {
         XCTAssertNil(tile.stale)
         XCTAssertEqual(tile.figures, [
             FigureScene(label: "SL 10s", value: "91%", level: .amber),
-            FigureScene(label: "ABAND", value: "3%", level: .amber),
+            FigureScene(label: "ABAND", value: "2.5%", level: .amber),
             FigureScene(label: "ASA", value: "0:07", level: .amber),
             FigureScene(label: "SILENT CALLS", value: "2"),
         ])
@@ -72,7 +72,7 @@ final class SceneBuilderTests: XCTestCase {
         XCTAssertEqual(tile.stale, "NO DATA 0:45")
         XCTAssertEqual(tile.level, .normal)
         XCTAssertNil(tile.reason)
-        XCTAssertEqual(tile.longestWait, "0:50", "frozen at what was reported, not ticking")
+        XCTAssertEqual(tile.longestWait, "0:56", "frozen where it stood when it went stale (0:50 + 6 s), not ticking")
         XCTAssertNil(s.tiles.first { $0.id == "101" }?.stale)
         XCTAssertEqual(s.footer.feed, "FEED PARTIAL · last 0:05 ago · no data: 999 · acd-a · dropped 2")
         XCTAssertTrue(s.footer.warning)

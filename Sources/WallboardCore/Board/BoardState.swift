@@ -115,7 +115,16 @@ public struct BoardState: Sendable, Equatable {
 
     /// The figures of queue `id` as of `now`, or nil if it was never reported.
     public func figures(for id: String, at now: MonotonicSeconds) -> QueueFigures? {
-        queues[id]?.figures(at: now, stale: isStale(id, at: now))
+        queues[id]?.figures(at: now, frozenAt: staleSince(id, at: now))
+    }
+
+    /// When queue `id`'s data went stale (its stale_after ran out, or the feed was lost), if it is
+    /// stale at `now`; nil while it is current or if it was never reported.
+    public func staleSince(_ id: String, at now: MonotonicSeconds) -> MonotonicSeconds? {
+        guard let q = queues[id], isStale(id, at: now) else { return nil }
+        let ownLimit = q.arrivedAt + feed.staleAfter(publisherInterval: q.interval)
+        let feedLost = (lastMessageAt ?? startedAt) + feed.lostAfter
+        return min(now, ownLimit, feedLost)
     }
 
     /// Seconds after its arrival at which queue `id`'s data counts as stale.

@@ -24,9 +24,10 @@ public struct QueueState: Sendable, Equatable {
     /// Seconds since the data arrived (never negative, even if `now` is earlier).
     public func age(at now: MonotonicSeconds) -> Double { max(0, now - arrivedAt) }
 
-    /// The figures as of `now`. Stale data is frozen at what was reported (the longest wait stops
-    /// ticking): a figure that is still moving would look live.
-    public func figures(at now: MonotonicSeconds, stale: Bool) -> QueueFigures {
-        QueueFigures(report: report, elapsed: stale ? 0 : age(at: now), staff: staff)
+    /// The figures as of `now`, or, once the data is stale, as they stood at `frozenAt` (the moment it
+    /// went stale): the longest wait stops ticking, since a figure still moving would look live, but
+    /// it stops at what the board last showed, never back at the smaller value that was sent.
+    public func figures(at now: MonotonicSeconds, frozenAt: MonotonicSeconds? = nil) -> QueueFigures {
+        QueueFigures(report: report, elapsed: age(at: min(now, frozenAt ?? now)), staff: staff)
     }
 }

@@ -60,7 +60,7 @@ public struct SceneBuilder: Sendable {
                 stale: "NO DATA", sparkline: Array(repeating: nil, count: QueueHistory.minutes))
         }
         let stale = board.isStale(id, at: now)
-        let figures = state.figures(at: now, stale: stale)
+        let figures = board.figures(for: id, at: now) ?? state.figures(at: now)
         let alarm = stale ? QueueAlarm.normal : alarms.queue(id)
         let name = state.report.name.trimmingSpaces
         return TileScene(
