@@ -122,3 +122,55 @@ final class AlarmEvaluatorTests: XCTestCase {
         XCTAssertEqual(alarms.worst, .red)
     }
 }
+
+/// A board that cries wolf is lying too: a queue without built-in limits takes its longest-wait
+/// limits from its own service-level target.
+final class TargetDerivedLimitsTests: XCTestCase {
+    func online(longestWait: Double, target: Double?) -> QueueFigures {
+        QueueFigures(waiting: 3, longestWait: longestWait, targetSeconds: target)
+    }
+
+    func testAThirtyMinuteTargetIsNotInBreachAtTenMinutes() {
+        var evaluator = AlarmEvaluator()
+        let config = WallboardConfig()
+        let calm = evaluator.evaluate(queue: "ONLINE", figures: online(longestWait: 598, target: 1800), config: config.queue("ONLINE"), at: 0)
+        XCTAssertEqual(calm.level, .normal, "9:58 against a 30-minute target")
+        let amber = evaluator.evaluate(queue: "ONLINE", figures: online(longestWait: 1801, target: 1800), config: config.queue("ONLINE"), at: 1)
+        XCTAssertEqual(amber.level, .amber)
+        XCTAssertEqual(amber.reason, "LONGEST WAIT 30:01 > 30:00")
+        let red = evaluator.evaluate(queue: "ONLINE", figures: online(longestWait: 3601, target: 1800), config: config.queue("ONLINE"), at: 2)
+        XCTAssertEqual(red.level, .red)
+        XCTAssertEqual(red.reason, "LONGEST WAIT 1:00:01 > 1:00:00")
+    }
+
+    func testTheConfiguredTargetWinsAndConfiguredLimitsWinOverBoth() throws {
+        let config = try WallboardConfig(parsing: """
+            [queue "crime"]
+            target = 10m
+            [queue "web"]
+            target = 10m
+            longest_wait.amber = 1m
+            longest_wait.red = 3m
+            """)
+        XCTAssertEqual(config.queue("crime").threshold(.longestWait, reportedTarget: 30)?.amber, 600)
+        XCTAssertEqual(config.queue("crime").threshold(.longestWait, reportedTarget: 30)?.red, 1200)
+        XCTAssertEqual(config.queue("web").threshold(.longestWait, reportedTarget: 30)?.red, 180)
+    }
+
+    func testNoTargetKeepsTheFlatLimitsAndTheUKQueuesKeepTheirOwn() {
+        let config = WallboardConfig()
+        XCTAssertEqual(config.queue("misc").threshold(.longestWait)?.amber, 120)
+        XCTAssertEqual(config.queue("misc").threshold(.longestWait)?.red, 300)
+        XCTAssertEqual(config.queue("999").threshold(.longestWait, reportedTarget: 10)?.red, 20)
+        XCTAssertEqual(config.queue("101").threshold(.longestWait, reportedTarget: 30)?.red, 120)
+    }
+
+    /// What `Deploy/dev run` shows: every simulated desk is judged against its own target.
+    func testTheBuiltInFloorsLimitsFollowEachQueuesTarget() {
+        let config = WallboardConfig()
+        for q in FloorConfiguration.ukPoliceControlRoom.queues {
+            let limit = config.queue(q.id).threshold(.longestWait, reportedTarget: q.targetSeconds)
+            XCTAssertGreaterThanOrEqual(limit?.amber ?? 0, q.targetSeconds, q.id)
+        }
+    }
+}

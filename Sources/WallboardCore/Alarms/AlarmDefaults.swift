@@ -4,8 +4,12 @@
 ///   amber, past 20 s red.
 /// - 101: forces set local targets; 30 s is common. Service level amber below 85%, red below 80%;
 ///   longest wait amber past 30 s, red past 2 min.
-/// - Any other queue (crime recording, online reports, ...): longest wait amber past 2 min, red past
-///   5 min; no service-level alarm until one is configured.
+/// - Any other queue (crime recording, online reports, ...) takes its longest-wait limits from its
+///   service-level target, the shape of the 999 and 101 limits: amber once a caller has waited
+///   longer than the target, red past twice the target (a desk with a 30-minute target is not in
+///   breach at 10 minutes). The target is the `[queue]` section's `target`, else the one the feed
+///   reports. With no target at all: amber past 2 min, red past 5 min. No service-level alarm
+///   until one is configured.
 /// Every value is overridable per queue in the config file.
 public enum AlarmDefaults {
     /// Default minimum dwell, seconds.
@@ -50,10 +54,15 @@ public enum AlarmDefaults {
                 .averageSpeedOfAnswer: threshold(.averageSpeedOfAnswer, amber: 20, red: 30),
             ]
         default:
-            queue.thresholds = [
-                .longestWait: threshold(.longestWait, amber: 120, red: 300)
-            ]
+            break  // longest wait: derived from the target when read (see `longestWait(target:)`)
         }
         return queue
+    }
+
+    /// Longest-wait limits for a queue with no built-in or configured ones: amber past `target`,
+    /// red past twice it; amber 2 min, red 5 min when no target is known.
+    public static func longestWait(target: Double?) -> Threshold {
+        guard let target, target.isFinite, target > 0 else { return threshold(.longestWait, amber: 120, red: 300) }
+        return threshold(.longestWait, amber: target, red: 2 * target)
     }
 }

@@ -47,7 +47,7 @@ public struct AlarmEvaluator: Sendable {
         var alarm = QueueAlarm()
         for metric in metrics {
             let key = Key(queue: id, metric: metric)
-            guard let threshold = config.threshold(metric), let value = figures.value(of: metric) else {
+            guard let threshold = config.threshold(metric, reportedTarget: figures.targetSeconds), let value = figures.value(of: metric) else {
                 memory[key] = nil
                 continue
             }

@@ -17,9 +17,13 @@ public struct QueueConfig: Sendable, Equatable {
         self.thresholds = thresholds
     }
 
-    /// The threshold for `metric`, or nil when it has no amber or red limit.
-    public func threshold(_ metric: Metric) -> Threshold? {
-        guard let t = thresholds[metric], !t.isEmpty else { return nil }
-        return t
+    /// The threshold for `metric`, or nil when it has no amber or red limit. A longest wait with
+    /// nothing configured (and no built-in limits) follows the target: this section's `target`, else
+    /// `reportedTarget`, the one the feed sends (`AlarmDefaults.longestWait(target:)`).
+    public func threshold(_ metric: Metric, reportedTarget: Double? = nil) -> Threshold? {
+        guard let t = thresholds[metric] else {
+            return metric == .longestWait ? AlarmDefaults.longestWait(target: target ?? reportedTarget) : nil
+        }
+        return t.isEmpty ? nil : t
     }
 }
