@@ -34,7 +34,7 @@ final class ConfigExampleTests: XCTestCase {
     func testExampleDocumentsEveryKey() throws {
         let text = try String(contentsOfFile: Self.examplePath, encoding: .utf8)
         let lines = text.split(separator: "\n").map { String($0).trimmingSpaces }
-        for key in ConfigKeys.feed + ConfigKeys.display + ConfigKeys.board + ConfigKeys.staff {
+        for key in ConfigKeys.feed + ConfigKeys.display + ConfigKeys.board + ConfigKeys.staff + ConfigKeys.metrics {
             XCTAssertTrue(lines.contains { $0.hasPrefix("\(key) =") || $0.hasPrefix("#\(key) =") }, "\(key) is not in the example")
         }
         for word in ConfigKeys.queuePlain + ConfigKeys.thresholdAttributes + Metric.standard.map(\.key) {

@@ -28,7 +28,13 @@ final class ConfigParserTests: XCTestCase {
             ("[queue \"999\"]\nservice_level.amber = 85%\n",
              "t.conf:2:23: service_level.red (90%) must be at or beyond service_level.amber (85%): lower is worse; the red limit is the built-in default, so set service_level.red too", #line),
             ("[dispaly]\noutput = drm\n",
-             "t.conf:1:1: unknown section [dispaly]; expected [feed], [display], [board], [staff] or [queue \"ID\"]; did you mean [display]?", #line),
+             "t.conf:1:1: unknown section [dispaly]; expected [feed], [display], [board], [staff], [metrics] or [queue \"ID\"]; did you mean [display]?", #line),
+            ("[metrics]\ntextfile = wallboard.prom\n",
+             "t.conf:2:12: 'textfile': 'wallboard.prom' is not off, or an absolute path ending in .prom (node_exporter's textfile collector reads only *.prom)", #line),
+            ("[metrics]\ntextfile = /var/lib/prometheus/node-exporter/wallboard.txt\n",
+             "t.conf:2:12: 'textfile': '/var/lib/prometheus/node-exporter/wallboard.txt' is not off, or an absolute path ending in .prom (node_exporter's textfile collector reads only *.prom)", #line),
+            ("[metrics]\ntextfil = off\n",
+             "t.conf:2:1: unknown key 'textfil' in [metrics]; did you mean 'textfile'?", #line),
             ("[queue]\n",
              "t.conf:1:1: [queue] needs the queue id, like [queue \"999\"]", #line),
             ("[feed \"x\"]\n",
@@ -36,7 +42,7 @@ final class ConfigParserTests: XCTestCase {
             ("[feed\n",
              "t.conf:1:1: section header has no closing ']'; expected [name] or [queue \"ID\"]", #line),
             ("port = 4950\n",
-             "t.conf:1:1: 'port' is outside any section; put it under [feed], [display], [board], [staff] or [queue \"ID\"]", #line),
+             "t.conf:1:1: 'port' is outside any section; put it under [feed], [display], [board], [staff], [metrics] or [queue \"ID\"]", #line),
             ("[feed]\nport 4950\n",
              "t.conf:2:1: expected 'key = value', '[section]' or '# comment', found 'port 4950'", #line),
             ("[feed]\nport = 4950\nport = 4951\n",
@@ -84,6 +90,17 @@ final class ConfigParserTests: XCTestCase {
             let errors = (error as? ConfigErrors)?.errors ?? []
             XCTAssertEqual(errors.map(\.location.line), [2, 4])
         }
+    }
+
+    /// `[metrics] textfile`: the node_exporter directory's file when it exists, a path, or off.
+    func testMetricsTextfileDefaultPathAndOff() throws {
+        let defaults = WallboardConfig().metrics
+        XCTAssertEqual(defaults.path(nodeExporterDirectoryExists: true), "/var/lib/prometheus/node-exporter/wallboard.prom")
+        XCTAssertNil(defaults.path(nodeExporterDirectoryExists: false))
+        let off = try WallboardConfig(parsing: "[metrics]\ntextfile = off\n").metrics
+        XCTAssertNil(off.path(nodeExporterDirectoryExists: true))
+        let own = try WallboardConfig(parsing: "[metrics]\ntextfile = /srv/metrics/board.prom\n").metrics
+        XCTAssertEqual(own.path(nodeExporterDirectoryExists: false), "/srv/metrics/board.prom")
     }
 
     func testNoFileMeansWorkingDefaults() throws {

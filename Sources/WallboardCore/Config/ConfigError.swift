@@ -44,10 +44,10 @@ public enum ConfigProblem: Sendable, Equatable, CustomStringConvertible {
         case .malformedLine(let why): return why
         case .malformedSection(let why): return why
         case .unknownSection(let name, let suggestion):
-            return "unknown section [\(name)]; expected [feed], [display], [board], [staff] or [queue \"ID\"]"
+            return "unknown section [\(name)]; expected [feed], [display], [board], [staff], [metrics] or [queue \"ID\"]"
                 + (suggestion.map { "; did you mean [\($0)]?" } ?? "")
         case .duplicateSection(let name, let firstLine): return "section [\(name)] appears twice (first on line \(firstLine)); merge the two into one"
-        case .keyOutsideSection(let key): return "'\(key)' is outside any section; put it under [feed], [display], [board], [staff] or [queue \"ID\"]"
+        case .keyOutsideSection(let key): return "'\(key)' is outside any section; put it under [feed], [display], [board], [staff], [metrics] or [queue \"ID\"]"
         case .unknownKey(let key, let section, let suggestion):
             return "unknown key '\(key)' in [\(section)]" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
         case .duplicateKey(let key, let firstLine): return "'\(key)' is set twice (first on line \(firstLine)); keep one"

@@ -1,6 +1,6 @@
 /// The sections and keys the config file knows, for validation and "did you mean".
 enum ConfigKeys {
-    static let sections = ["feed", "display", "board", "staff", "queue"]
+    static let sections = ["feed", "display", "board", "staff", "metrics", "queue"]
 
     static let feed = ["group", "port", "interface", "key_file", "key_id", "stale_after", "lost_after"]
     static let display = [
@@ -8,6 +8,7 @@ enum ConfigKeys {
         "red_pulse", "png_path", "views",
     ]
     static let board = ["title", "queues"]
+    static let metrics = ["textfile"]
     static let thresholdAttributes = ["amber", "red", "hysteresis", "dwell", "direction"]
     static let staff = ["amber", "red", "hysteresis", "dwell"].map { "available.\($0)" }
     static let queuePlain = ["label", "order", "target", "dwell"]

@@ -7,7 +7,7 @@ struct ConfigParser {
     let file: String
 
     private enum Section: Equatable {
-        case feed, display, board, staff
+        case feed, display, board, staff, metrics
         case queue(String)
         /// An unknown or broken header: its keys are skipped rather than reported one by one.
         case ignored
@@ -68,6 +68,7 @@ struct ConfigParser {
                 case ("display", nil): section = .display
                 case ("board", nil): section = .board
                 case ("staff", nil): section = .staff
+                case ("metrics", nil): section = .metrics
                 case ("queue", let id?):
                     if id.trimmingSpaces.isEmpty || id.contains(where: { $0 == "," }) {
                         errors.append(ConfigError(.malformedSection("a queue id must be non-empty and contain no comma"), at: at))
@@ -107,6 +108,7 @@ struct ConfigParser {
                 case .feed: result = applyFeed(setting, &config.feed)
                 case .display: result = applyDisplay(setting, &config.display)
                 case .board: result = applyBoard(setting, &config.board)
+                case .metrics: result = applyMetrics(setting, &config.metrics)
                 case .staff:
                     result = applyStaff(setting, &config.staff)
                     staffLocations[setting.key] = valueAt
@@ -251,6 +253,23 @@ struct ConfigParser {
             board.queues = ids
         default:
             return unknown(s, in: "board", among: ConfigKeys.board)
+        }
+        return nil
+    }
+
+    private func applyMetrics(_ s: ConfigSyntax.Setting, _ metrics: inout MetricsConfig) -> ConfigProblem? {
+        switch s.key {
+        case "textfile":
+            if s.value == "off" {
+                metrics.textfile = .off
+            } else {
+                guard s.value.hasPrefix("/"), s.value.hasSuffix(".prom"), s.value.count > ".prom".count + 1 else {
+                    return bad(s, "off, or an absolute path ending in .prom (node_exporter's textfile collector reads only *.prom)")
+                }
+                metrics.textfile = .path(s.value)
+            }
+        default:
+            return unknown(s, in: "metrics", among: ConfigKeys.metrics)
         }
         return nil
     }

@@ -5,6 +5,7 @@ public struct WallboardConfig: Sendable, Equatable {
     public var display = DisplayConfig()
     public var board = BoardConfig()
     public var staff = StaffConfig()
+    public var metrics = MetricsConfig()
     /// Queues configured in the file, in file order (built-in 999/101 defaults sit beneath them).
     public var queues: [QueueConfig] = []
 
