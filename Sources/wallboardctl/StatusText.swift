@@ -8,6 +8,16 @@ enum StatusText {
         lines.append("config:   \(s.configFile ?? "built-in defaults (no --config)")")
         lines.append("display:  \(s.display)")
         if !s.displayReason.isEmpty { lines.append("          (\(s.displayReason))") }
+        for (i, head) in s.heads.enumerated() where !head.connected {
+            lines.append("          head \(i) \(head.connector ?? head.name): DISCONNECTED")
+        }
+        let silence = s.board.lastDatagramSecondsAgo.map { "last datagram \(duration($0)) ago" } ?? "no datagram yet"
+        lines.append("wall:     feed \(s.board.feed.rawValue), \(silence)")
+        if !s.board.queues.isEmpty {
+            lines.append("queues:   " + s.board.queues.map { q in
+                "\(q.id) \(q.state.rawValue)" + (q.reason.map { " (\($0))" } ?? "")
+            }.joined(separator: ", "))
+        }
         lines.append("feed:     \(s.feedSource)")
         if s.publishers.isEmpty {
             lines.append("          no publisher heard yet")
@@ -25,6 +35,7 @@ enum StatusText {
         if let first = s.firstFrameMilliseconds { frames += ", first after \(fixed(first, 0)) ms" }
         lines.append(frames)
         lines.append("banner:   \(s.banner.map { "\"\($0)\"" } ?? "none")")
+        lines.append("reloads:  \(s.reloads.ok) ok, \(s.reloads.failed) refused")
         return lines.joined(separator: "\n")
     }
 

@@ -3,8 +3,14 @@ import WallboardSystem
 /// `wallboardctl thresholds` and `wallboardctl threshold set QUEUE METRIC amber=V red=V`.
 enum ThresholdCommands {
     static func show(_ arguments: inout Arguments, socket: String) throws -> Int32 {
+        let json = arguments.flag("--json")
         try arguments.finish()
-        Ask.printText(try Ask.agent(socket, ControlRequest(.thresholds)))
+        let response = try Ask.agent(socket, ControlRequest(.thresholds))
+        if json {
+            try JSONOutput.print(response.thresholds ?? [])
+        } else {
+            Ask.printText(response)
+        }
         return 0
     }
 

@@ -6,8 +6,9 @@ let help = """
     Usage: wallboardctl [--socket PATH] COMMAND [ARGS]
 
     Commands:
-      status                                   feed health per publisher, display, config, uptime, frame timings
-      thresholds                               show the alarm thresholds in force
+      status [--json]                          feed health per publisher, display, config, uptime, frame timings
+                                               (--json: every fact, stable field names, for scripts)
+      thresholds [--json]                      show the alarm thresholds in force
       threshold set QUEUE METRIC amber=V red=V change a threshold: validated, applied live, saved to the
                                                config file (comments kept), written to the audit log
                                                (also: threshold set QUEUE METRIC.red V)

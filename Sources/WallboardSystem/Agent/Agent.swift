@@ -30,6 +30,11 @@ public final class Agent: @unchecked Sendable {
     var control: ControlServer?
     var scheduler: FrameScheduler
     var statistics = FrameStatistics()
+    /// Wall-clock time of the last presented frame, so a frozen board shows in the metrics.
+    var lastFrameAt: Double?
+    /// Per head: false while its monitor is unplugged (from the display's hot-plug events).
+    var headConnected: [Bool]
+    var reloads = AgentStatus.Reloads()
     var banner: Banner?
     var readySent = false
     /// The config file as last loaded, to notice edits on the tick.
@@ -59,6 +64,7 @@ public final class Agent: @unchecked Sendable {
         displays = opened.displays
         displayReason = opened.reason
         secondHeadProblem = opened.secondHeadProblem
+        headConnected = opened.displays.map { _ in true }
         pipeline = try BoardPipeline(config: config, sizes: opened.displays.map { ($0.width, $0.height) }, now: startedAt)
         scheduler = FrameScheduler(refreshHz: AgentDisplay.refreshHz(of: opened.displays[0]))
         configFileStamp = options.configPath.flatMap { ConfigFileStamp(path: $0) }
@@ -196,6 +202,7 @@ public final class Agent: @unchecked Sendable {
         guard presented else { return }
         let elapsed = (clock.now() - now) * 1000
         statistics.record(milliseconds: elapsed)
+        lastFrameAt = SystemClock.unixTime()
         if scene.pulse != 0 { schedulePulseFrame() }
         if !readySent {
             readySent = true
@@ -249,10 +256,14 @@ public final class Agent: @unchecked Sendable {
     private func handle(_ change: Result<DisplayChange, Error>, head: Int) {
         let display = displays[head]
         switch change {
-        case .success(.none), .success(.redrawn): return
+        case .success(.none): return
+        case .success(.redrawn):
+            headConnected[head] = true
         case .success(.disconnected):
+            headConnected[head] = false
             logger.warning("display: \(display.name): monitor disconnected; frames are kept until it returns")
         case .success(.resized):
+            headConnected[head] = true
             logger.notice("display: mode changed to \(display.width)x\(display.height); laying out again")
             pipeline.resize(head: head, width: display.width, height: display.height)
             requestFrame()

@@ -36,7 +36,8 @@ extension Agent {
         case .status:
             return ControlResponse(status: status())
         case .thresholds:
-            return ControlResponse(text: ThresholdTable.render(config: config, queues: pipeline.queueIDs))
+            let rows = ThresholdTable.rows(config: config, queues: pipeline.queueIDs)
+            return ControlResponse(text: ThresholdTable.render(rows), thresholds: rows)
         case .thresholdSet:
             return setThreshold(request, by: peer)
         case .message:
@@ -98,7 +99,8 @@ extension Agent {
 
     func status() -> AgentStatus {
         let now = clock.now()
-        let feedStatus = feed?.status(now: now) ?? FeedInputStatus(source: "none", publishers: [], drops: [:])
+        let feedStatus = feed?.status(now: now) ?? FeedInputStatus(
+            source: "none", publishers: [], drops: [:], datagrams: AgentStatus.Datagrams())
         return AgentStatus(
             version: WallboardVersion.string, pid: Int(getpid()), uptimeSeconds: now - startedAt,
             feedSource: feedStatus.source, publishers: feedStatus.publishers, drops: feedStatus.drops,
@@ -106,6 +108,14 @@ extension Agent {
             framesDrawn: statistics.count, lastFrameMilliseconds: statistics.last,
             worstFrameMilliseconds: statistics.worst, averageFrameMilliseconds: statistics.average,
             cpuSeconds: SystemClock.processCPUSeconds(), firstFrameMilliseconds: statistics.firstFrameMilliseconds,
-            banner: banner?.text)
+            banner: banner?.text,
+            board: pipeline.summary(publisher: feedStatus.publishers.first(where: \.active)?.id, now: now),
+            datagrams: feedStatus.datagrams,
+            heads: displays.enumerated().map { i, head in
+                AgentStatus.Head(
+                    name: head.name, connector: (head as? DRMDisplay)?.connectorName, connected: headConnected[i],
+                    mode: "\(head.width)x\(head.height)")
+            },
+            reloads: reloads, lastFrameAt: lastFrameAt)
     }
 }

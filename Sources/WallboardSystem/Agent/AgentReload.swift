@@ -18,10 +18,12 @@ extension Agent {
         do {
             fresh = try ConfigFile.load(path)
         } catch {
+            reloads.failed += 1
             logger.error("\(reason): \(path) not applied, keeping the running config: \(error)")
             return .failure("\(path) not applied, the running config stays:\n\(error)")
         }
         apply(fresh)
+        reloads.ok += 1
         logger.notice("\(reason): reloaded \(path)")
         return ControlResponse(text: "reloaded \(path)")
     }

@@ -77,6 +77,11 @@ final class BoardPipeline {
         return ids
     }
 
+    /// What the wall shows, for status and metrics (alarms as of the last scene).
+    func summary(publisher: String?, now: MonotonicSeconds) -> BoardSummary {
+        BoardSummary(model: model, publisher: publisher, at: now)
+    }
+
     func scene(now: MonotonicSeconds, wallTime: WallTime, banner: String?) -> Scene {
         model.scene(at: now, wallTime: wallTime, banner: banner, feed: feedHealth)
     }

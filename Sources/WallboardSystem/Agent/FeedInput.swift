@@ -20,4 +20,5 @@ struct FeedInputStatus {
     var source: String
     var publishers: [AgentStatus.Publisher]
     var drops: [String: Int]
+    var datagrams: AgentStatus.Datagrams
 }

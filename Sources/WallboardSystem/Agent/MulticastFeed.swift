@@ -72,12 +72,17 @@ final class MulticastFeed: FeedInput, @unchecked Sendable {
             drops[reason.rawValue] = intake.counters[reason]
         }
         var source = "multicast \(endpoint)"
+        var datagrams = AgentStatus.Datagrams(
+            accepted: intake.counters.applied, standby: intake.counters.standby,
+            rejected: drops)
         if let status = receiver?.status {
+            datagrams.receiveBufferDrops = Int(status.kernelDrops)
             source += status.isJoined ? ", joined" : ", not joined yet (\(status.lastError ?? "retrying"))"
             if status.kernelDrops > 0 { drops["receive buffer full"] = Int(status.kernelDrops) }
         }
         return FeedInputStatus(
-            source: source, publishers: ledger.publishers(now: now, active: intake.activePublisher), drops: drops)
+            source: source, publishers: ledger.publishers(now: now, active: intake.activePublisher), drops: drops,
+            datagrams: datagrams)
     }
 
     func summary(now: MonotonicSeconds) -> String {

@@ -52,7 +52,7 @@ final class SimulatedFeed: FeedInput {
                     id: Self.publisher, lastSeenSecondsAgo: lastSent.map { now - $0 }, accepted: Int(sequence),
                     sequenceGaps: 0, active: true)
             ],
-            drops: [:])
+            drops: [:], datagrams: AgentStatus.Datagrams(accepted: Int(sequence)))
     }
 
     func summary(now: MonotonicSeconds) -> String { "simulated floor" }

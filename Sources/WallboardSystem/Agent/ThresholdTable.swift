@@ -3,21 +3,29 @@ import WallboardCore
 /// `wallboardctl thresholds`: every limit in force, one line per queue and metric, in the config
 /// file's own notation so a supervisor can copy a value into `threshold set`.
 enum ThresholdTable {
-    static func render(config: WallboardConfig, queues: [String]) -> String {
+    /// The limits in force for `queues` (the built-in 999 and 101 when none is known yet).
+    static func rows(config: WallboardConfig, queues: [String]) -> [ThresholdRow] {
         let ids = queues.isEmpty ? ["999", "101"] : queues
-        var rows: [[String]] = [["QUEUE", "METRIC", "AMBER", "RED", "WORSE WHEN", "HYSTERESIS", "DWELL"]]
+        var rows: [ThresholdRow] = []
         for id in ids {
             let queue = config.queue(id)
             let metrics = Metric.standard + queue.thresholds.keys.filter { !Metric.standard.contains($0) }.sorted { $0.key < $1.key }
             for metric in metrics {
                 guard let t = queue.threshold(metric) else { continue }
-                rows.append([
-                    id, metric.key, t.amber.map { ConfigValue.format($0, as: metric.kind) } ?? "–",
-                    t.red.map { ConfigValue.format($0, as: metric.kind) } ?? "–",
-                    t.direction == .higherIsWorse ? "higher" : "lower",
-                    ConfigValue.format(t.hysteresis, as: metric.kind), ConfigValue.format(t.dwell, as: .duration),
-                ])
+                rows.append(ThresholdRow(
+                    queue: id, metric: metric.key, amber: t.amber.map { ConfigValue.format($0, as: metric.kind) },
+                    red: t.red.map { ConfigValue.format($0, as: metric.kind) }, amberValue: t.amber, redValue: t.red,
+                    worseWhen: t.direction == .higherIsWorse ? "higher" : "lower",
+                    hysteresis: ConfigValue.format(t.hysteresis, as: metric.kind), dwell: ConfigValue.format(t.dwell, as: .duration)))
             }
+        }
+        return rows
+    }
+
+    static func render(_ thresholds: [ThresholdRow]) -> String {
+        var rows: [[String]] = [["QUEUE", "METRIC", "AMBER", "RED", "WORSE WHEN", "HYSTERESIS", "DWELL"]]
+        for r in thresholds {
+            rows.append([r.queue, r.metric, r.amber ?? "–", r.red ?? "–", r.worseWhen, r.hysteresis, r.dwell])
         }
         return table(rows)
     }

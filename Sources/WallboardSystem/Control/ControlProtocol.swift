@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import WallboardCore
 
 // The control protocol between `wallboardctl` and the agent.
 //
@@ -79,6 +80,8 @@ public struct ControlResponse: Codable, Sendable, Equatable {
     public var text: String?
     /// Structured status, for scripts and tests.
     public var status: AgentStatus?
+    /// The thresholds in force (answer to `thresholds`), one row per queue and metric.
+    public var thresholds: [ThresholdRow]?
     /// PNG bytes (snapshot) or XRGB8888 little-endian pixels (frame), base64.
     public var png: String?
     public var pixels: String?
@@ -87,12 +90,13 @@ public struct ControlResponse: Codable, Sendable, Equatable {
 
     public init(
         ok: Bool = true, error: String? = nil, text: String? = nil, status: AgentStatus? = nil,
-        png: String? = nil, pixels: String? = nil, width: Int? = nil, height: Int? = nil
+        thresholds: [ThresholdRow]? = nil, png: String? = nil, pixels: String? = nil, width: Int? = nil, height: Int? = nil
     ) {
         self.ok = ok
         self.error = error
         self.text = text
         self.status = status
+        self.thresholds = thresholds
         self.png = png
         self.pixels = pixels
         self.width = width
@@ -143,12 +147,67 @@ public struct AgentStatus: Codable, Sendable, Equatable {
     /// Milliseconds from process start to the first frame presented.
     public var firstFrameMilliseconds: Double?
     public var banner: String?
+    /// What the wall shows: feed state, silence, publisher, each tile's alarm state.
+    public var board: BoardSummary
+    /// Datagrams by what became of them since start.
+    public var datagrams: Datagrams
+    /// One entry per screen driven, head 0 first.
+    public var heads: [Head]
+    /// Config reloads (SIGHUP, file saved, `wallboardctl reload`) since start.
+    public var reloads: Reloads
+    /// Wall-clock time (Unix seconds) of the last frame presented on any screen; nil before the first.
+    public var lastFrameAt: Double?
+
+    public struct Datagrams: Codable, Sendable, Equatable {
+        /// Valid datagrams from the followed publisher, applied to the board.
+        public var accepted: Int
+        /// Valid datagrams from a standby publisher (A/B), not applied.
+        public var standby: Int
+        /// Refused, by reason ("bad signature", "replay", "malformed", ...).
+        public var rejected: [String: Int]
+        /// Dropped by the kernel because the socket's receive buffer was full (never seen by the board).
+        public var receiveBufferDrops: Int
+        public init(accepted: Int = 0, standby: Int = 0, rejected: [String: Int] = [:], receiveBufferDrops: Int = 0) {
+            self.accepted = accepted
+            self.standby = standby
+            self.rejected = rejected
+            self.receiveBufferDrops = receiveBufferDrops
+        }
+    }
+
+    public struct Head: Codable, Sendable, Equatable {
+        /// As in `display`, e.g. "drm /dev/dri/card1 HDMI-A-1 1920x1080@60".
+        public var name: String
+        /// The DRM connector ("HDMI-A-1"); nil for displays without one (fbdev, terminal, png).
+        public var connector: String?
+        /// False while the monitor is unplugged or off (DRM hot-plug).
+        public var connected: Bool
+        /// The picture's size in pixels as drawn, "1920x1080" (after rotation).
+        public var mode: String
+        public init(name: String, connector: String?, connected: Bool, mode: String) {
+            self.name = name
+            self.connector = connector
+            self.connected = connected
+            self.mode = mode
+        }
+    }
+
+    public struct Reloads: Codable, Sendable, Equatable {
+        public var ok: Int
+        /// Refused files (the running config stayed).
+        public var failed: Int
+        public init(ok: Int = 0, failed: Int = 0) {
+            self.ok = ok
+            self.failed = failed
+        }
+    }
 
     public init(
         version: String, pid: Int, uptimeSeconds: Double, feedSource: String, publishers: [Publisher],
         drops: [String: Int], display: String, displayReason: String, configFile: String?, framesDrawn: Int,
         lastFrameMilliseconds: Double, worstFrameMilliseconds: Double, averageFrameMilliseconds: Double,
-        cpuSeconds: Double, firstFrameMilliseconds: Double?, banner: String?
+        cpuSeconds: Double, firstFrameMilliseconds: Double?, banner: String?, board: BoardSummary,
+        datagrams: Datagrams, heads: [Head], reloads: Reloads, lastFrameAt: Double?
     ) {
         self.version = version
         self.pid = pid
@@ -166,6 +225,43 @@ public struct AgentStatus: Codable, Sendable, Equatable {
         self.cpuSeconds = cpuSeconds
         self.firstFrameMilliseconds = firstFrameMilliseconds
         self.banner = banner
+        self.board = board
+        self.datagrams = datagrams
+        self.heads = heads
+        self.reloads = reloads
+        self.lastFrameAt = lastFrameAt
+    }
+}
+
+/// One alarm limit in force, as `wallboardctl thresholds --json` prints it. Texts are in the config
+/// file's notation ("20s", "90%", "4"), ready for `threshold set`; the `…Value` twins are plain
+/// numbers in seconds, percent or count. A limit that is off is absent.
+public struct ThresholdRow: Codable, Sendable, Equatable {
+    public var queue: String
+    /// "longest_wait", "service_level", "extra.unassigned", ...
+    public var metric: String
+    public var amber: String?
+    public var red: String?
+    public var amberValue: Double?
+    public var redValue: Double?
+    /// "higher" or "lower": which way is worse.
+    public var worseWhen: String
+    public var hysteresis: String
+    public var dwell: String
+
+    public init(
+        queue: String, metric: String, amber: String?, red: String?, amberValue: Double?, redValue: Double?,
+        worseWhen: String, hysteresis: String, dwell: String
+    ) {
+        self.queue = queue
+        self.metric = metric
+        self.amber = amber
+        self.red = red
+        self.amberValue = amberValue
+        self.redValue = redValue
+        self.worseWhen = worseWhen
+        self.hysteresis = hysteresis
+        self.dwell = dwell
     }
 }
 

@@ -21,6 +21,14 @@ public struct SystemClock: Clock {
         return WallTime(secondsOfDay: Int(parts.tm_hour) * 3600 + Int(parts.tm_min) * 60 + Int(parts.tm_sec))
     }
 
+    /// Wall-clock time as Unix seconds (CLOCK_REALTIME), for timestamps others compare with theirs
+    /// (the metrics' time of the last frame); never for measuring intervals.
+    public static func unixTime() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
     /// CPU time this process has used (user + system), seconds: for `status` and the benchmark.
     public static func processCPUSeconds() -> Double {
         var ts = timespec()

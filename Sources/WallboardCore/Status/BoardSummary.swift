@@ -1,0 +1,87 @@
+/// What the wall shows, in words a script or an alert rule can match: the feed's state, how long it
+/// has been silent, whom the board follows, and each shown queue's alarm state with its two big
+/// figures. The facts behind `wallboardctl status --json` and the `wallboard_feed_*` /
+/// `wallboard_queue_*` metrics. Pure: built from the board model at `now`.
+public struct BoardSummary: Codable, Sendable, Equatable {
+    /// The feed as the wall shows it.
+    public enum FeedState: String, Codable, Sendable, CaseIterable {
+        /// Every shown queue has current data.
+        case ok
+        /// Some shown queues are stale (greyed, NO DATA), others current.
+        case partial
+        /// Nothing current yet the board is not FEED LOST: no datagram since start, or every shown
+        /// queue past stale_after.
+        case stale
+        /// Silent past lost_after: the wall says FEED LOST.
+        case lost
+    }
+
+    /// A queue's tile as the wall shows it: its alarm word, or STALE (a stale tile shows no alarm).
+    public enum QueueState: String, Codable, Sendable, CaseIterable {
+        case ok, warning, breach, stale
+    }
+
+    public struct Queue: Codable, Sendable, Equatable {
+        public var id: String
+        public var state: QueueState
+        /// Why it is amber or red, as on the tile ("LONGEST WAIT 0:42 > 0:30"); nil when ok or stale.
+        public var reason: String?
+        /// Calls waiting and the longest wait in seconds; nil when stale or never reported, so a
+        /// frozen figure is never reported as current.
+        public var waiting: Int?
+        public var longestWaitSeconds: Double?
+
+        public init(id: String, state: QueueState, reason: String? = nil, waiting: Int? = nil, longestWaitSeconds: Double? = nil) {
+            self.id = id
+            self.state = state
+            self.reason = reason
+            self.waiting = waiting
+            self.longestWaitSeconds = longestWaitSeconds
+        }
+    }
+
+    public var feed: FeedState
+    /// Seconds since the last accepted datagram; nil when none since start.
+    public var lastDatagramSecondsAgo: Double?
+    /// The publisher whose data the board shows (nil before the first datagram).
+    public var publisher: String?
+    /// The tiles on the wall, in display order.
+    public var queues: [Queue]
+
+    public init(feed: FeedState, lastDatagramSecondsAgo: Double?, publisher: String?, queues: [Queue]) {
+        self.feed = feed
+        self.lastDatagramSecondsAgo = lastDatagramSecondsAgo
+        self.publisher = publisher
+        self.queues = queues
+    }
+
+    /// The summary of `model` at `now`, with the alarms the model last evaluated (its last scene).
+    public init(model: BoardModel, publisher: String?, at now: MonotonicSeconds) {
+        let board = model.board
+        let ids = Array(model.config.displayOrder(feedQueues: board.firstSeen).prefix(SceneBuilder.maxTiles))
+        queues = ids.map { id in
+            let stale = board.isStale(id, at: now)
+            guard !stale, let figures = board.figures(for: id, at: now) else { return Queue(id: id, state: .stale) }
+            let alarm = model.alarms.queue(id)
+            let state: QueueState
+            switch alarm.level {
+            case .normal: state = .ok
+            case .amber: state = .warning
+            case .red: state = .breach
+            }
+            return Queue(
+                id: id, state: state, reason: alarm.level == .normal ? nil : alarm.reason, waiting: figures.waiting,
+                longestWaitSeconds: figures.longestWait)
+        }
+        lastDatagramSecondsAgo = board.lastMessageAt.map { max(0, now - $0) }
+        self.publisher = publisher ?? board.lastPublisher
+        let staleCount = queues.filter { $0.state == .stale }.count
+        if board.isFeedLost(at: now) {
+            feed = .lost
+        } else if board.lastMessageAt == nil || (!queues.isEmpty && staleCount == queues.count) {
+            feed = .stale
+        } else {
+            feed = staleCount > 0 ? .partial : .ok
+        }
+    }
+}
