@@ -14,12 +14,15 @@ import Glibc
 /// old file itself: a writable directory must not be a way around a file's own permissions.
 public enum AtomicFile {
     /// Writes `text` (UTF-8) to `path` atomically.
-    public static func write(_ text: String, to path: String) throws(FileError) {
-        try write(Array(text.utf8), to: path)
+    public static func write(_ text: String, to path: String, durable: Bool = true) throws(FileError) {
+        try write(Array(text.utf8), to: path, durable: durable)
     }
 
-    /// Writes `bytes` to `path` atomically. New files get mode `newFileMode`.
-    public static func write(_ bytes: [UInt8], to path: String, newFileMode: mode_t = 0o644) throws(FileError) {
+    /// Writes `bytes` to `path` atomically. New files get mode `newFileMode`. `durable: false` skips
+    /// both fsyncs: readers still see only whole files, but a power cut may leave the old one — right
+    /// for a file rewritten every few seconds (the metrics), where two syncs each time would only wear
+    /// the SD card.
+    public static func write(_ bytes: [UInt8], to path: String, newFileMode: mode_t = 0o644, durable: Bool = true) throws(FileError) {
         let directory = Self.directory(of: path)
         var old = stat()
         let existed = stat(path, &old) == 0
@@ -54,10 +57,11 @@ public enum AtomicFile {
                 }
                 offset += n
             }
-            guard fsync(fd) == 0 else { throw FileError.system(operation: "flush", path: temporary, errno: errno) }
+            guard !durable || fsync(fd) == 0 else { throw FileError.system(operation: "flush", path: temporary, errno: errno) }
         }
         guard rename(temporary, path) == 0 else { throw FileError.system(operation: "rename a temporary file over", path: path, errno: errno) }
         renamed = true
+        guard durable else { return }
 
         let dirfd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard dirfd >= 0 else { throw FileError.system(operation: "open the directory", path: directory, errno: errno) }
