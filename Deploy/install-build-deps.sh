@@ -2,12 +2,16 @@
 # Installs the C libraries Wallboard builds against (libdrm, FreeType) when they are missing.
 # Debian 12 / Ubuntu / Raspberry Pi OS. Uses sudo when not run as root. Safe to run again.
 #   Deploy/install-build-deps.sh          build dependencies
-#   Deploy/install-build-deps.sh --test   also what the test suite needs (QEMU display tests)
+#   Deploy/install-build-deps.sh --test   also what the test suite needs (QEMU display tests; promtool,
+#                                         node_exporter and ansible-playbook for the fleet tests; debootstrap)
 set -euo pipefail
 
 want=(pkg-config libdrm-dev libfreetype-dev)
 if [[ "${1:-}" == "--test" ]]; then
     want+=(qemu-system-x86 busybox-static cpio socat kmod)
+    # Fleet: promtool (prometheus), a real scrape (prometheus-node-exporter), the playbook run
+    # against a debootstrapped Debian root (ansible, debootstrap).
+    want+=(prometheus prometheus-node-exporter ansible debootstrap)
 fi
 
 missing=()
@@ -21,4 +25,13 @@ sudo=""
 echo "wallboard: installing ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# The tests start their own node_exporter on a free loopback port: the packages' services
+# (node_exporter on :9100, prometheus on :9090) must not start on install. policy-rc.d is Debian's
+# switch for that (honoured by invoke-rc.d and deb-systemd-invoke); one already there is kept.
+policy=/usr/sbin/policy-rc.d
+if [[ ! -e $policy ]]; then
+    printf '#!/bin/sh\n# wallboard: install-build-deps.sh, no service starts during the install\nexit 101\n' | $sudo tee $policy >/dev/null
+    $sudo chmod 755 $policy
+    trap '$sudo rm -f $policy' EXIT
+fi
+$sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
