@@ -81,6 +81,9 @@ public final class Agent: @unchecked Sendable {
         signal(SIGPIPE, SIG_IGN)
         logger.notice("wallboard \(WallboardVersion.string) starting: config \(options.configPath ?? "built-in defaults")")
         logger.notice("display: \(display.name) (\(displayReason))")
+        if let console = (display as? DRMDisplay)?.consoleLogLine ?? (display as? FbdevDisplay)?.consoleLogLine {
+            logger.log(console.priority, console.text)
+        }
         for (i, head) in displays.enumerated().dropFirst() {
             logger.notice("display: head \(i): \(head.name)")
         }

@@ -119,6 +119,9 @@ public final class DRMDisplay: EventDrivenDisplay {
 
     deinit { close() }
 
+    /// Whether the VT was put in graphics mode, for the agent's log.
+    public var consoleLogLine: (priority: LogPriority, text: String) { console.logLine }
+
     public var name: String {
         "drm \(device.path) \(connectorName) \(mode.hdisplay)x\(mode.vdisplay)@\(mode.vrefresh)"
             + (singleBuffer ? " single-buffer" : " page-flip") + (rotation == .none ? "" : " rotated \(rotation.rawValue)°")

@@ -107,6 +107,9 @@ public final class FbdevDisplay: Display {
         console?.restore()
     }
 
+    /// Whether the VT was put in graphics mode (nil: this fbdev does not own the console).
+    public var consoleLogLine: (priority: LogPriority, text: String)? { console?.logLine }
+
     public var name: String {
         "fbdev \(path) \(geometry.width)x\(geometry.height) \(geometry.format) stride \(geometry.stride)"
             + (rotation == .none ? "" : " rotated \(rotation.rawValue)°")
