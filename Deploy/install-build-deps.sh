@@ -2,17 +2,25 @@
 # Installs the C libraries Wallboard builds against (libdrm, FreeType) when they are missing.
 # Debian 12 / Ubuntu / Raspberry Pi OS. Uses sudo when not run as root. Safe to run again.
 #   Deploy/install-build-deps.sh          build dependencies
+#   Deploy/install-build-deps.sh --package   also what Deploy/build-deb.sh needs (debhelper, lintian)
 #   Deploy/install-build-deps.sh --test   also what the test suite needs (QEMU display tests; promtool,
-#                                         node_exporter and ansible-playbook for the fleet tests; debootstrap)
+#                                         node_exporter and ansible-playbook for the fleet tests; the
+#                                         appliance test: the .deb in a debootstrapped Debian under QEMU)
 set -euo pipefail
 
 want=(pkg-config libdrm-dev libfreetype-dev)
-if [[ "${1:-}" == "--test" ]]; then
+package=(debhelper lintian dpkg-dev)
+case "${1:-}" in
+--package) want+=("${package[@]}") ;;
+--test)
     want+=(qemu-system-x86 busybox-static cpio socat kmod)
     # Fleet: promtool (prometheus), a real scrape (prometheus-node-exporter), the playbook run
     # against a debootstrapped Debian root (ansible, debootstrap).
     want+=(prometheus prometheus-node-exporter ansible debootstrap)
-fi
+    # Appliance: build the .deb, debootstrap Debian 12, an ext4 image made with mke2fs -d.
+    want+=("${package[@]}" e2fsprogs)
+    ;;
+esac
 
 missing=()
 for pkg in "${want[@]}"; do

@@ -2,13 +2,16 @@
 # Builds Wallboard and installs it as a service on this machine (Debian 12 / Raspberry Pi OS 64-bit).
 #   sudo Deploy/install.sh                   build (release, static Swift runtime) and install
 #   sudo Deploy/install.sh --no-build        install what .build/release already holds
-#   DESTDIR=/tmp/root Deploy/install.sh      stage into a directory (used by build-deb.sh): no users,
-#                                            no systemctl
+#   DESTDIR=/tmp/root Deploy/install.sh      stage into a directory (the .deb's rules do): no users,
+#                                            no packages, no systemctl
 # Installs: /usr/bin/wallboard, /usr/bin/wallboardctl, /usr/bin/wallboard-publish,
-#   /usr/share/wallboard/fonts/*, /lib/systemd/system/wallboard.service,
+#   /usr/share/wallboard/fonts (a link to Debian's fonts-b612), /lib/systemd/system/wallboard.service,
 #   /etc/wallboard/wallboard.conf (kept if it exists), /usr/share/doc/wallboard/README.md.
-# Creates: system user and group `wallboard` (user in `video`). Add supervisors with
+# Creates: system user and group `wallboard` (user in `video`); /etc/wallboard root:wallboard 2775 and
+#   the config 0664, so the agent can save `wallboardctl threshold set` atomically. Enables the unit
+#   (also in a chroot or image build), starts it when systemd runs. Add supervisors with
 #   sudo adduser alice wallboard
+# The .deb (Deploy/build-deb.sh) is the packaged way to do the same.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,12 +33,13 @@ if [[ -z "$destdir" && $(id -u) -ne 0 ]]; then
     exit 1
 fi
 
-install -d "$destdir/usr/bin" "$destdir/usr/share/wallboard/fonts" "$destdir/lib/systemd/system" \
+install -d "$destdir/usr/bin" "$destdir/usr/share/wallboard" "$destdir/lib/systemd/system" \
     "$destdir/usr/share/doc/wallboard"
 for tool in wallboard wallboardctl wallboard-publish; do
     install -s -m 0755 "$bin/$tool" "$destdir/usr/bin/$tool"  # stripped: the symbols are most of a Swift binary
 done
-install -m 0644 Fonts/*.otf Fonts/LICENSE* "$destdir/usr/share/wallboard/fonts/"
+# B612 comes from Debian (fonts-b612); the agent looks in /usr/share/wallboard/fonts.
+ln -sfn ../fonts/opentype/b612 "$destdir/usr/share/wallboard/fonts"
 install -m 0644 Deploy/wallboard.service "$destdir/lib/systemd/system/wallboard.service"
 install -m 0644 README.md "$destdir/usr/share/doc/wallboard/README.md"
 # The config directory is group-writable by `wallboard` (setgid, so new files stay in the group):
@@ -49,17 +53,27 @@ fi
 
 [[ -n "$destdir" ]] && exit 0
 
+runtime=(fonts-b612 fonts-dejavu-core libdrm2 libfreetype6)
+missing=()
+for pkg in "${runtime[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+[[ ${#missing[@]} -eq 0 ]] || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+
 getent group wallboard >/dev/null || groupadd --system wallboard
 getent passwd wallboard >/dev/null ||
     useradd --system --gid wallboard --groups video --home-dir /nonexistent --no-create-home \
         --shell /usr/sbin/nologin --comment "Wallboard agent" wallboard
 usermod -a -G video wallboard
 chgrp wallboard /etc/wallboard /etc/wallboard/wallboard.conf
-if command -v systemctl >/dev/null && [[ -d /run/systemd/system ]]; then
+chmod 2775 /etc/wallboard
+chmod 0664 /etc/wallboard/wallboard.conf
+# Enabling needs no running systemd (it only makes the wants link), so an image built offline boots the board.
+systemctl enable wallboard.service
+if [[ -d /run/systemd/system ]]; then
     systemctl daemon-reload
-    systemctl enable wallboard.service
     systemctl restart wallboard.service
     echo "wallboard: installed and started; 'systemctl status wallboard', 'wallboardctl status'"
 else
-    echo "wallboard: installed (systemd not running here: start /usr/bin/wallboard by hand)"
+    echo "wallboard: installed and enabled (systemd is not running here: it starts at the next boot)"
 fi
