@@ -26,10 +26,7 @@ enum AgentBenchmark {
         defer { try? FileManager.default.removeItem(atPath: directory) }
 
         let notify = try NotifySocket(path: directory + "/notify")
-        let agentPath = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("wallboard").path
-        guard FileManager.default.isExecutableFile(atPath: agentPath) else {
-            throw BenchError(description: "no agent at \(agentPath): swift build -c release --product wallboard first")
-        }
+        let agentPath = try agentPath()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: agentPath)
         try "[display]\nred_pulse = \(pulse ? "on" : "off")\n".write(toFile: directory + "/bench.conf", atomically: true, encoding: .utf8)
@@ -74,6 +71,15 @@ enum AgentBenchmark {
             + "(\(format((steadyTo.1 - steadyFrom.1) * 1000, 1)) ms CPU in \(format(steadyTo.0 - steadyFrom.0, 1)) s)")
         print("  memory at first frame:          RSS \(format(startMemory.rss, 1)) MB, PSS \(format(startMemory.pss, 1)) MB")
         print("  memory after steady run:        RSS \(format(endMemory.rss, 1)) MB, PSS \(format(endMemory.pss, 1)) MB")
+    }
+
+    /// The release agent built beside this benchmark.
+    static func agentPath() throws -> String {
+        let path = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("wallboard").path
+        guard FileManager.default.isExecutableFile(atPath: path) else {
+            throw BenchError(description: "no agent at \(path): swift build -c release --product wallboard first")
+        }
+        return path
     }
 
     struct BenchError: Error, CustomStringConvertible { let description: String }

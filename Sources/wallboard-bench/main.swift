@@ -16,6 +16,9 @@ benchmarks["latency"] = LatencyBenchmark.run
 // agent (CPU, memory):
 benchmarks["agent"] = AgentBenchmark.run
 
+// pi (the agent in a Raspberry Pi 3's budget: cgroup of 10 % of a core and 256 MB; root):
+benchmarks["pi"] = PiBenchmark.run
+
 // board (apply + alarms + scene, config parse):
 benchmarks["board"] = BoardBenchmark.run
 
