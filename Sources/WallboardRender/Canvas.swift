@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import WallboardCore
 
 /// An XRGB8888 pixel buffer in RAM (the shadow buffer): 0x00RRGGBB per pixel, row-major,
@@ -31,6 +34,66 @@ public final class Canvas: @unchecked Sendable {
         guard !r.isEmpty else { return }
         guard let base = pixels.baseAddress else { return }
         for y in r.y..<r.maxY { (base + y * width + r.x).update(repeating: color, count: r.width) }
+    }
+
+    /// Copies the pixels of `rect` (inside the canvas) to `saved`, row after row, `rect.area` of them.
+    func save(_ rect: Rect, to saved: UnsafeMutablePointer<UInt32>) {
+        guard let base = pixels.baseAddress else { return }
+        for y in 0..<rect.height {
+            (saved + y * rect.width).update(from: base + (rect.y + y) * width + rect.x, count: rect.width)
+        }
+    }
+
+    /// The bounding box of the pixels of `rect` that differ from `saved` (as `save` left it), nil
+    /// when none do. memcmp does the comparing: whole rows first, then, in a row that differs, only
+    /// the parts left and right of the box found so far, which are all that could widen it.
+    func changedBounds(_ rect: Rect, since saved: UnsafePointer<UInt32>) -> Rect? {
+        guard let base = pixels.baseAddress, !rect.isEmpty else { return nil }
+        var minX = rect.width, maxX = -1, minY = -1, maxY = -1
+        for y in 0..<rect.height {
+            let row = UnsafePointer(base + (rect.y + y) * width + rect.x)
+            let old = saved + y * rect.width
+            if Canvas.same(row, old, rect.width) { continue }
+            if minY < 0 { minY = y }
+            maxY = y
+            if let x = Canvas.firstDifference(row, old, minX) { minX = x }
+            if let x = Canvas.lastDifference(row + maxX + 1, old + maxX + 1, rect.width - maxX - 1) { maxX += 1 + x }
+        }
+        guard minY >= 0 else { return nil }
+        return Rect(x: rect.x + minX, y: rect.y + minY, width: maxX - minX + 1, height: maxY - minY + 1)
+    }
+
+    @inline(__always) static func same(_ a: UnsafePointer<UInt32>, _ b: UnsafePointer<UInt32>, _ count: Int) -> Bool {
+        count <= 0 || memcmp(a, b, count * MemoryLayout<UInt32>.stride) == 0
+    }
+
+    /// Pixels compared a chunk at a time, the chunks by memcmp.
+    static let chunk = 32
+
+    /// The index of the first of `count` pixels where `a` and `b` differ, nil if none does.
+    static func firstDifference(_ a: UnsafePointer<UInt32>, _ b: UnsafePointer<UInt32>, _ count: Int) -> Int? {
+        var start = 0
+        while start < count {
+            let n = min(chunk, count - start)
+            if !same(a + start, b + start, n) {
+                for i in start..<start + n where a[i] != b[i] { return i }
+            }
+            start += n
+        }
+        return nil
+    }
+
+    /// The index of the last of `count` pixels where `a` and `b` differ, nil if none does.
+    static func lastDifference(_ a: UnsafePointer<UInt32>, _ b: UnsafePointer<UInt32>, _ count: Int) -> Int? {
+        var end = count
+        while end > 0 {
+            let n = min(chunk, end)
+            if !same(a + end - n, b + end - n, n) {
+                for i in stride(from: end - 1, through: end - n, by: -1) where a[i] != b[i] { return i }
+            }
+            end -= n
+        }
+        return nil
     }
 }
 

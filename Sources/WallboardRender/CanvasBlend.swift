@@ -7,19 +7,37 @@ extension Canvas {
         let area = clip.intersection(bounds).intersection(Rect(x: x, y: y, width: width, height: height))
         guard !area.isEmpty, let maskBase = mask.baseAddress, let base = pixels.baseAddress else { return }
         let fr = color >> 16 & 0xFF, fg = color >> 8 & 0xFF, fb = color & 0xFF
+        let end = area.maxX
         for py in area.y..<area.maxY {
             let maskRow = maskBase + (py - y) * width - x
             let row = base + py * self.width
-            for px in area.x..<area.maxX {
+            var px = area.x
+            while px < end {
+                // Glyphs are mostly runs of no ink and full ink: take eight coverage bytes at a time.
+                if px + 8 <= end {
+                    let word = UnsafeRawPointer(maskRow + px).loadUnaligned(as: UInt64.self)
+                    if word == 0 {
+                        px += 8
+                        continue
+                    }
+                    if word == ~0 {
+                        (row + px).update(repeating: color, count: 8)
+                        px += 8
+                        continue
+                    }
+                }
                 let a = UInt32(maskRow[px])
-                if a == 0 { continue }
-                if a == 255 { row[px] = color; continue }
-                let bg = row[px]
-                let ia = 255 - a
-                let r = Canvas.mix(fr, bg >> 16 & 0xFF, a, ia)
-                let g = Canvas.mix(fg, bg >> 8 & 0xFF, a, ia)
-                let b = Canvas.mix(fb, bg & 0xFF, a, ia)
-                row[px] = r << 16 | g << 8 | b
+                if a == 255 {
+                    row[px] = color
+                } else if a != 0 {
+                    let bg = row[px]
+                    let ia = 255 - a
+                    let r = Canvas.mix(fr, bg >> 16 & 0xFF, a, ia)
+                    let g = Canvas.mix(fg, bg >> 8 & 0xFF, a, ia)
+                    let b = Canvas.mix(fb, bg & 0xFF, a, ia)
+                    row[px] = r << 16 | g << 8 | b
+                }
+                px += 1
             }
         }
     }

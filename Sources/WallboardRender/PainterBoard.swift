@@ -66,7 +66,8 @@ extension Painter {
                 }
             }
             if a.reason != b.reason || a.stale != b.stale {
-                redraw(tileLayout.reason.rect) { drawReason(b, tileLayout, style, canvas) }
+                let region = reasonRegion(from: a, to: b, tileLayout)
+                redraw(region) { drawReason(b, tileLayout, style, canvas, region: region) }
             }
             if a.sparkline != b.sparkline, let rect = tileLayout.sparkline {
                 redraw(rect) { drawSparkline(b, tileLayout, style, canvas) }
@@ -122,30 +123,11 @@ extension Painter {
     /// Copies `rect`'s pixels, runs `draw`, and returns the bounding box of the pixels that changed.
     func tracked(_ rect: Rect, _ canvas: Canvas, _ draw: () -> Void) -> Rect? {
         let r = rect.intersection(canvas.bounds)
-        guard !r.isEmpty, let base = canvas.pixels.baseAddress else { return nil }
+        guard !r.isEmpty else { return nil }
         if scratch.count < r.area { scratch = [UInt32](repeating: 0, count: r.area) }
-        scratch.withUnsafeMutableBufferPointer { saved in
-            for y in 0..<r.height {
-                (saved.baseAddress! + y * r.width).update(from: base + (r.y + y) * canvas.width + r.x, count: r.width)
-            }
-        }
+        scratch.withUnsafeMutableBufferPointer { canvas.save(r, to: $0.baseAddress!) }
         draw()
-        var minX = Int.max, minY = Int.max, maxX = Int.min, maxY = Int.min
-        scratch.withUnsafeBufferPointer { saved in
-            for y in 0..<r.height {
-                let row = base + (r.y + y) * canvas.width + r.x
-                let old = saved.baseAddress! + y * r.width
-                var x = 0
-                while x < r.width && row[x] == old[x] { x += 1 }
-                guard x < r.width else { continue }
-                var last = r.width - 1
-                while row[last] == old[last] { last -= 1 }
-                minX = min(minX, x); maxX = max(maxX, last)
-                minY = min(minY, y); maxY = y
-            }
-        }
-        guard minX != Int.max else { return nil }
-        return Rect(x: r.x + minX, y: r.y + minY, width: maxX - minX + 1, height: maxY - minY + 1)
+        return scratch.withUnsafeBufferPointer { canvas.changedBounds(r, since: $0.baseAddress!) }
     }
 }
 

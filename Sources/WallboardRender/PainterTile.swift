@@ -121,17 +121,34 @@ extension Painter {
         }
     }
 
-    /// The reason line, or for a stale tile the age of its data on a hatched grey strip.
-    func drawReason(_ tile: TileScene, _ layout: TileLayout, _ style: TileStyle, _ canvas: Canvas) {
+    /// The reason line, or for a stale tile the age of its data on a hatched grey strip; `region`
+    /// limits the repaint to the glyphs that changed.
+    func drawReason(_ tile: TileScene, _ layout: TileLayout, _ style: TileStyle, _ canvas: Canvas, region: Rect? = nil) {
         let box = layout.reason
-        canvas.fill(box.rect, with: style.fill)
+        let area = region ?? box.rect
+        canvas.fill(area, with: style.fill)
         if let stale = tile.stale {
-            canvas.hatch(box.rect, 0x262626, 0x303030, stripe: max(2, box.rect.height / 6), clip: box.rect, origin: hatchOrigin)
-            var centred = box
-            centred.alignment = .center
-            drawText(stale, in: centred, font: fonts.bold, color: 0xE0E0E0, canvas: canvas)
+            canvas.hatch(box.rect, 0x262626, 0x303030, stripe: max(2, box.rect.height / 6), clip: area, origin: hatchOrigin)
+            drawText(stale, in: staleBox(layout), font: fonts.bold, color: 0xE0E0E0, canvas: canvas, region: region)
         } else if let reason = tile.reason {
-            drawText(reason, in: box, font: fonts.bold, color: palette.levelText(tile.level), canvas: canvas)
+            drawText(reason, in: box, font: fonts.bold, color: palette.levelText(tile.level), canvas: canvas, region: region)
+        }
+    }
+
+    /// The stale age sits centred in the reason box.
+    func staleBox(_ layout: TileLayout) -> TextBox {
+        var centred = layout.reason
+        centred.alignment = .center
+        return centred
+    }
+
+    /// What can change in the reason box from tile `a` to `b`: the glyphs that differ when the line
+    /// keeps its shape (a ticking "over 4:32" → "over 4:33"), else the whole box.
+    func reasonRegion(from a: TileScene, to b: TileScene, _ layout: TileLayout) -> Rect {
+        switch (a.stale, b.stale, a.reason, b.reason) {
+        case (let old?, let new?, _, _): return changedRegion(from: old, to: new, in: staleBox(layout), font: fonts.bold)
+        case (nil, nil, let old?, let new?): return changedRegion(from: old, to: new, in: layout.reason, font: fonts.bold)
+        default: return layout.reason.rect
         }
     }
 

@@ -26,7 +26,8 @@ struct TextLine {
         for scalar in text.unicodeScalars {
             let index = font.glyphIndex(scalar)
             guard let glyph = font.cache.glyph(index, size: size, face: font.face) else { continue }
-            if scalar.properties.numericType == .decimal && scalar.isASCII {
+            // The ASCII decimal digits (what `numericType == .decimal && isASCII` is), without the Unicode tables.
+            if scalar.value >= 0x30 && scalar.value <= 0x39 {
                 glyphs.append(Placed(glyph: glyph, index: index, pen: advance + (cell - glyph.advance) / 2))
                 advance += cell
                 previous = 0  // no kerning into or out of a cell: cells must not move

@@ -84,6 +84,25 @@ final class DamageTests: XCTestCase {
         }
     }
 
+    /// The reason line and the stale age tick every second: only their changed glyphs are repainted
+    /// (hatching included, for the stale strip), and the result is a full paint's, pixel for pixel.
+    func testReasonAndStaleAgeTickRepaintOnlyTheirChangedGlyphs() throws {
+        let base = FakeScenes.board()
+        var reason = base
+        reason.tiles[2].reason = "LONGEST WAIT 1:43 > 0:30"
+        var stale = base
+        stale.tiles[4].stale = "NO DATA 0:46"
+        for (name, changed, tile) in [("reason", reason, 2), ("stale age", stale, 4)] {
+            let (damage, _, painter) = try checkUpdate(base, changed)
+            let layout = try XCTUnwrap(painter.layout?.tiles[tile])
+            XCTAssertEqual(damage.count, 1, name)
+            XCTAssertTrue(layout.reason.rect.contains(damage[0]), "\(name): \(damage) outside \(layout.reason.rect)")
+            let region = painter.reasonRegion(from: base.tiles[tile], to: changed.tiles[tile], layout)
+            XCTAssertTrue(region.contains(damage[0]), name)
+            XCTAssertLessThan(region.width, layout.reason.rect.width / 4, "\(name): one glyph's cell, not the whole line")
+        }
+    }
+
     func testSparklineShiftRepaintsOnlyTheSparkline() throws {
         let a = FakeScenes.board(tiles: 2)
         var b = a
