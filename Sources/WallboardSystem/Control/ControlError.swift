@@ -23,7 +23,7 @@ public enum ControlError: Error, CustomStringConvertible, Equatable {
         case .notASocket(let path):
             return "\(path) exists and is not a socket; refusing to replace it"
         case .system(let call, let path, let code):
-            return "\(call) on \(path) failed: \(errnoText(code))"
+            return "\(call) on \(path) failed: \(Errno(code))"
         case .timedOut(let path):
             return "the agent on \(path) did not answer within the time limit"
         case .closed(let path):

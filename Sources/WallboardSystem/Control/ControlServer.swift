@@ -46,7 +46,7 @@ public final class ControlServer: @unchecked Sendable {
         if let group, let gid = ControlServer.groupID(group), getegid() != gid {
             // Needs the agent to be in that group (or root); if not, the owner group stays and we say so
             // in `groupWarning` rather than fail: a developer's test socket has no `wallboard` group.
-            if chown(path, uid_t.max, gid) != 0 { groupWarning = "could not give \(path) to group \(group): \(errnoText(errno))" }
+            if chown(path, uid_t.max, gid) != 0 { groupWarning = "could not give \(path) to group \(group): \(Errno.current)" }
         }
         guard listen(fd, 8) == 0 else {
             let code = errno

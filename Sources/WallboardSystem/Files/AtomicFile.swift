@@ -4,7 +4,8 @@ import Glibc
 
 /// Replaces a file so that a reader — or a power cut — sees either the whole old file or the whole
 /// new one, never a mix: write a temporary file in the same directory, fsync it, rename it over the
-/// target, then fsync the directory so the rename itself is on disk.
+/// target, then fsync the directory so the rename itself is on disk. The one atomic writer: configs
+/// and PNG snapshots both go through it.
 ///
 /// The new file keeps the old one's mode and group (a 0640 config must not become world-readable,
 /// and the group is who may edit it). The owner is kept when the writer may give a file away
@@ -26,60 +27,52 @@ public enum AtomicFile {
         let directory = Self.directory(of: path)
         var old = stat()
         let existed = stat(path, &old) == 0
-        if existed, faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) != 0 {
-            throw FileError.system(operation: "replace", path: path, errno: errno)
+        if existed {
+            do { try nothingOrErrno { faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) } } catch { throw error.file("replace", path) }
         }
         let mode = existed ? old.st_mode & 0o7777 : newFileMode
 
         // A unique name in the same directory (rename is only atomic within one filesystem).
         var template = Array("\(directory)/.\(Self.base(of: path)).tmp-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw FileError.system(operation: "create a temporary file in", path: directory, errno: errno) }
+        let created: Int32
+        do { created = try valueOrErrno { template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) } } }
+        catch { throw error.file("create a temporary file in", directory) }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var renamed = false
         defer {
             if !renamed { unlink(temporary) }
         }
 
-        do {
-            defer { close(fd) }
+        try FileDescriptor(rawValue: created).closeAfter { (fd) throws(FileError) in
             // Ownership first: a chown by a non-root writer may clear mode bits.
             if existed { try keepOwnership(of: old, on: fd, path: path) }
-            guard fchmod(fd, mode) == 0 else { throw FileError.system(operation: "set the mode of", path: temporary, errno: errno) }
-            var offset = 0
-            while offset < bytes.count {
-                let n = bytes.withUnsafeBytes { buffer in
-                    Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                }
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw FileError.system(operation: "write", path: temporary, errno: errno)
-                }
-                offset += n
+            do throws(Errno) { try nothingOrErrno { fchmod(fd.rawValue, mode) } } catch { throw error.file("set the mode of", temporary) }
+            do throws(Errno) { try fd.writeAll(bytes) } catch { throw error.file("write", temporary) }
+            if durable {
+                do throws(Errno) { try fd.sync() } catch { throw error.file("flush", temporary) }
             }
-            guard !durable || fsync(fd) == 0 else { throw FileError.system(operation: "flush", path: temporary, errno: errno) }
         }
-        guard rename(temporary, path) == 0 else { throw FileError.system(operation: "rename a temporary file over", path: path, errno: errno) }
+        do { try nothingOrErrno { rename(temporary, path) } } catch { throw error.file("rename a temporary file over", path) }
         renamed = true
         guard durable else { return }
 
-        let dirfd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard dirfd >= 0 else { throw FileError.system(operation: "open the directory", path: directory, errno: errno) }
-        defer { close(dirfd) }
-        guard fsync(dirfd) == 0 else { throw FileError.system(operation: "flush the directory", path: directory, errno: errno) }
+        let directoryFD: FileDescriptor
+        do { directoryFD = try .open(directory, O_RDONLY | O_DIRECTORY) } catch { throw error.file("open the directory", directory) }
+        try directoryFD.closeAfter { (fd) throws(FileError) in
+            do throws(Errno) { try fd.sync() } catch { throw error.file("flush the directory", directory) }
+        }
     }
 
     /// Owner and group of the old file onto the new one: both when allowed (root), else the group
     /// alone (a member may hand its file to its group); a group that cannot be kept is an error,
     /// since the mode's group bits would then apply to another group.
-    private static func keepOwnership(of old: stat, on fd: Int32, path: String) throws(FileError) {
+    private static func keepOwnership(of old: stat, on fd: FileDescriptor, path: String) throws(FileError) {
         if old.st_uid == geteuid() && old.st_gid == getegid() { return }
-        if fchown(fd, old.st_uid, old.st_gid) == 0 { return }
-        guard errno == EPERM else { throw FileError.system(operation: "keep the owner of", path: path, errno: errno) }
-        if old.st_gid == getegid() { return }
-        guard fchown(fd, uid_t.max, old.st_gid) == 0 else {
-            throw FileError.system(operation: "keep the group of", path: path, errno: errno)
+        do { try nothingOrErrno { fchown(fd.rawValue, old.st_uid, old.st_gid) }; return } catch {
+            guard error == .notPermitted else { throw error.file("keep the owner of", path) }
         }
+        if old.st_gid == getegid() { return }
+        do { try nothingOrErrno { fchown(fd.rawValue, uid_t.max, old.st_gid) } } catch { throw error.file("keep the group of", path) }
     }
 
     static func directory(of path: String) -> String {

@@ -4,17 +4,15 @@ import Glibc
 
 /// Appends log lines to a file (used while the terminal shows the board).
 final class FileLogSink {
-    private let fd: Int32
+    private let file: FileDescriptor
 
     init?(path: String) {
-        fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
-        if fd < 0 { return nil }
+        guard let file = try? FileDescriptor.open(path, O_WRONLY | O_CREAT | O_APPEND, permissions: 0o600) else { return nil }
+        self.file = file
     }
 
-    deinit { close(fd) }
+    deinit { try? file.close() }
 
-    func write(_ line: String) {
-        var bytes = Array((line + "\n").utf8)
-        _ = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-    }
+    /// A line that cannot be written is dropped: the log has nowhere better to say so.
+    func write(_ line: String) { try? file.writeAll(line + "\n") }
 }

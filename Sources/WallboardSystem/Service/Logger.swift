@@ -57,15 +57,7 @@ public final class Logger: @unchecked Sendable {
     }
 
     static func writeToStderr(_ line: String) {
-        var bytes = Array((line + "\n").utf8)
-        bytes.withUnsafeMutableBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = write(2, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return }  // stderr gone: nothing better to do than drop the line
-                offset += n
-            }
-        }
+        // stderr gone: nothing better to do than drop the line.
+        try? FileDescriptor.standardError.writeAll(line + "\n")
     }
 }

@@ -101,7 +101,6 @@ public enum CommandLineTool {
 
     /// Writes one line to stderr.
     public static func printError(_ line: String) {
-        var bytes = Array((line + "\n").utf8)
-        _ = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress, $0.count) }
+        try? FileDescriptor.standardError.writeAll(line + "\n")
     }
 }
