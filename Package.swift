@@ -34,7 +34,7 @@ let package = Package(
         .executableTarget(name: "wallboard-publish", dependencies: ["WallboardCore", "WallboardSystem"]),
         // Display probe for the QEMU harness (Deploy/qemu): draws a test pattern on DRM/fbdev, checks screendumps.
         .executableTarget(
-            name: "wallboard-displaytest", dependencies: ["WallboardCore", "WallboardRender", "WallboardSystem"]),
+            name: "wallboard-displaytest", dependencies: ["WallboardCore", "WallboardRender", "WallboardSystem", "CDRM"]),
         // Benchmarks: `swift run -c release wallboard-bench NAME`.
         .executableTarget(
             name: "wallboard-bench", dependencies: ["WallboardCore", "WallboardRender", "WallboardSystem"]),

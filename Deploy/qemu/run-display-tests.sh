@@ -175,6 +175,28 @@ quarter=(0.75,0.25=FF0000 0.75,0.75=00FF00 0.25,0.25=0000FF 0.25,0.75=FFFFFF 0.5
          0.47,0.1=0000FF 0.53,0.1=FF0000)
 console=(0.25,0.25!=FF0000 0.75,0.25!=00FF00 0.5,0.5!=FFFF00)
 
+# The console's mode on tty1 (the VT the kernel's console shows), asked inside the guest with
+# KDGETMODE: graphics while a board draws (the console must not draw over it), text again after
+# the board stops (or the console stays dark: the fbdev agent left it so before Display.close()).
+vt_mode_is() {  # vt_mode_is text|graphics WHAT
+    local want=$1 what=$2 before deadline
+    before=$(grep -c "VT-MODE" "$run/serial.log" || true)
+    send "sh /bin/wallboard-displaytest vt-mode /dev/tty1"
+    deadline=$(( $(date +%s) + 20 ))
+    while (( $(grep -c "VT-MODE" "$run/serial.log" || true) <= before )) && (( $(date +%s) <= deadline )); do sleep 0.2; done
+    if grep "VT-MODE" "$run/serial.log" | tail -1 | grep -q "VT-MODE $want"; then pass "$what"
+    else fail "$what"; grep "VT-MODE\|wallboard-displaytest" "$run/serial.log" | tail -2; fi
+}
+
+wait_term() {  # wait_term SECONDS: SIGTERM to the background program, wait for its exit status
+    local exits deadline
+    exits=$(grep -c "WB exit status" "$run/serial.log" || true)
+    send "term"
+    deadline=$(( $(date +%s) + $1 ))
+    while (( $(grep -c "WB exit status" "$run/serial.log" || true) <= exits )) && (( $(date +%s) <= deadline )); do sleep 0.2; done
+    grep "WB exit status" "$run/serial.log" | tail -1 | grep -q "status 0"
+}
+
 scenario() {  # scenario GPU LABEL "ARGS" CHECKS...: run, check the scanout, SIGTERM, check the console
     local gpu=$1 label=$2 args=$3; shift 3
     local before
@@ -195,6 +217,7 @@ scenario() {  # scenario GPU LABEL "ARGS" CHECKS...: run, check the scanout, SIG
         sleep 0.5
     done
     check "$gpu-$label" "$gpu $label: test pattern on the real scanout" "$@"
+    vt_mode_is graphics "$gpu $label: VT in graphics mode while drawing"
     local exits
     exits=$(grep -c "WB exit status" "$run/serial.log" || true)
     send "term"
@@ -211,6 +234,7 @@ scenario() {  # scenario GPU LABEL "ARGS" CHECKS...: run, check the scanout, SIG
     sleep 0.5
     shot "$gpu-$label-after"
     check "$gpu-$label-after" "$gpu $label: console restored after SIGTERM (pattern gone)" "${console[@]}"
+    vt_mode_is text "$gpu $label: VT back in text mode after SIGTERM"
 }
 
 until_shows() {  # until_shows NAME WHAT SECONDS CHECK...: screendumps until the checks pass
@@ -286,6 +310,21 @@ agent_scenario() {
     else fail "$gpu agent: exit on SIGTERM"; tail -20 "$run/serial.log"; fi
     sleep 0.5
     until_shows "$gpu-agent-after" "$gpu agent: console restored after SIGTERM" 10 "$hazard<0.01" "$red_tile<0.01" || true
+    vt_mode_is text "$gpu agent: VT back in text mode after SIGTERM"
+}
+
+# The agent on fbdev: the VT goes to graphics mode while it draws and back to text mode on SIGTERM
+# (the agent exits with exit(), which runs no deinit: only an explicit Display.close() restores it).
+agent_fbdev_scenario() {
+    local gpu=$1 frames deadline
+    frames=$(grep -c "first frame presented" "$run/serial.log" || true)
+    send "start /bin/wallboard --config /agent-test.conf --display fbdev --simulate --socket /tmp/wallboard.sock"
+    deadline=$(( $(date +%s) + 60 ))
+    while (( $(grep -c "first frame presented" "$run/serial.log" || true) <= frames )) && (( $(date +%s) <= deadline )); do sleep 0.2; done
+    vt_mode_is graphics "$gpu agent fbdev: VT in graphics mode while the board is drawn"
+    if wait_term 30; then pass "$gpu agent fbdev: exits 0 on SIGTERM"
+    else fail "$gpu agent fbdev: exit on SIGTERM"; tail -20 "$run/serial.log"; fi
+    vt_mode_is text "$gpu agent fbdev: VT back in text mode after SIGTERM"
 }
 
 # Multi-head: one agent, two virtio-gpu outputs, `views = 999 | 101`. Virtual-2 has no monitor
@@ -307,6 +346,7 @@ multihead_scenario() {
     while (( $(grep -c "WB exit status" "$run/serial.log" || true) <= exits )) && (( $(date +%s) <= deadline )); do sleep 0.2; done
     if grep "WB exit status" "$run/serial.log" | tail -1 | grep -q "status 0"; then pass "multihead: exits 0 on SIGTERM"
     else fail "multihead: exit on SIGTERM"; tail -20 "$run/serial.log"; fi
+    vt_mode_is text "multihead: VT back in text mode after SIGTERM"
 }
 
 for gpu in ${WALLBOARD_QEMU_GPUS:-bochs virtio virtio2}; do
@@ -332,7 +372,8 @@ for gpu in ${WALLBOARD_QEMU_GPUS:-bochs virtio virtio2}; do
     scenario "$gpu" drm-single-buffer "--display drm --single-buffer" "${upright[@]}"
     scenario "$gpu" fbdev "--display fbdev" "${upright[@]}"
     hotplug_scenario "$gpu"
-    if [[ $agent == yes ]]; then agent_scenario "$gpu"; else say "wallboard not built beside the probe: agent scenario skipped"; fi
+    if [[ $agent == yes ]]; then agent_scenario "$gpu"; agent_fbdev_scenario "$gpu"
+    else say "wallboard not built beside the probe: agent scenario skipped"; fi
     send "off"
     disconnect
     for _ in $(seq 1 50); do kill -0 "$qemu_pid" 2>/dev/null || break; sleep 0.2; done

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CDRM
 import WallboardCore
 import WallboardRender
 import WallboardSystem
@@ -22,6 +23,9 @@ let help = """
           Checks pixels of a PPM (QEMU screendump) at fractions of its size; exit 1 on a mismatch.
       wallboard-displaytest check FILE.ppm RRGGBB>=SHARE | RRGGBB<SHARE ...
           Checks the share (0...1) of all pixels that are exactly RRGGBB.
+      wallboard-displaytest vt-mode [TTY]
+          Prints "VT-MODE text" or "VT-MODE graphics": the console mode of TTY (default /dev/tty1),
+          so the harness can see that a stopped board gave the console back.
     """
 
 /// Writes one line to stdout right away (the serial console is read while we run).
@@ -60,12 +64,11 @@ func show(_ arguments: inout Arguments) throws -> Int32 {
                           rotation: options.rotation, singleBuffer: true), "single buffer + DirtyFB requested")
         : try DisplaySelector.open(options)
     say("DISPLAY \(display.name) (\(reason))")
-    let events = display as? EventDrivenDisplay
     func pump(_ milliseconds: Int32) throws {
-        guard let events else { return }
-        var fds = events.eventFileDescriptors.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+        var fds = display.eventFileDescriptors.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+        guard !fds.isEmpty else { return }
         if poll(&fds, nfds_t(fds.count), milliseconds) > 0 {
-            let change = try events.handleEvents()
+            let change = try display.handleEvents()
             if change != .none { say("EVENT \(change) \(display.width)x\(display.height) (kernel event)") }
         }
     }
@@ -91,9 +94,9 @@ func show(_ arguments: inout Arguments) throws -> Int32 {
         var timeout = timespec(tv_sec: 0, tv_nsec: 0)
         if sigtimedwait(&signals, nil, &timeout) > 0 { break }
         try pump(200)
-        if let events, monotonicNow() - lastCheck >= events.checkInterval {
+        if let interval = display.checkInterval, monotonicNow() - lastCheck >= interval {
             lastCheck = monotonicNow()
-            let change = try events.periodicCheck()
+            let change = try display.periodicCheck()
             if change != .none { say("EVENT \(change) \(display.width)x\(display.height) (slow poll)") }
             if change == .resized {
                 canvas = Canvas(width: display.width, height: display.height)
@@ -102,8 +105,7 @@ func show(_ arguments: inout Arguments) throws -> Int32 {
             }
         }
     }
-    (display as? DRMDisplay)?.close()
-    (display as? TerminalDisplay)?.close()
+    display.close()
     say("RESTORED")
     return 0
 }
@@ -120,17 +122,7 @@ func check(_ arguments: inout Arguments) throws -> Int32 {
     var specs: [String] = []
     while let spec = arguments.next() { specs.append(spec) }
     try arguments.finish()
-    let fd = open(file, O_RDONLY)
-    guard fd >= 0 else { throw UsageError("\(file): cannot open") }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-        let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        if n <= 0 { break }
-        bytes += chunk[0..<n]
-    }
-    close(fd)
-    let image = try PPMImage(bytes)
+    let image = try PPMImage(TextFile.readBytes(file, limit: 1 << 28))
     var failures = 0
     for spec in specs {
         // "RRGGBB>=0.05" / "RRGGBB<0.01": the share of all pixels that are exactly that colour.
@@ -163,9 +155,24 @@ func check(_ arguments: inout Arguments) throws -> Int32 {
     return failures == 0 ? 0 : 1
 }
 
+/// KDGETMODE on a VT: what the kernel's console is in right now.
+func vtMode(_ arguments: inout Arguments) throws -> Int32 {
+    let path = arguments.next() ?? "/dev/tty1"
+    try arguments.finish()
+    let tty: FileDescriptor
+    do { tty = try .open(path, O_RDONLY | O_NOCTTY) } catch { throw UsageError("\(path): cannot open: \(error)") }
+    return try tty.closeAfter { tty in
+        var mode: Int32 = 0
+        do { try nothingOrErrno { ioctl(tty.rawValue, UInt(WB_KDGETMODE), &mode) } } catch { throw UsageError("\(path): KDGETMODE: \(error)") }
+        say("VT-MODE \(mode == WB_KD_TEXT ? "text" : mode == WB_KD_GRAPHICS ? "graphics" : "mode \(mode)") \(path)")
+        return 0
+    }
+}
+
 CommandLineTool.main(name: "wallboard-displaytest", help: help) { arguments in
-    switch try arguments.command(among: ["show", "check"]) {
+    switch try arguments.command(among: ["show", "check", "vt-mode"]) {
     case "show": return try show(&arguments)
+    case "vt-mode": return try vtMode(&arguments)
     default: return try check(&arguments)
     }
 }

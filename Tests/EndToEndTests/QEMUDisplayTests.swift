@@ -51,6 +51,8 @@ final class QEMUDisplayTests: XCTestCase {
             for label in ["drm", "drm-rotated", "drm-single-buffer", "fbdev"] {
                 XCTAssertTrue(text.contains("PASS \(gpu) \(label): test pattern on the real scanout"), "\(gpu) \(label) pattern")
                 XCTAssertTrue(text.contains("PASS \(gpu) \(label): console restored after SIGTERM"), "\(gpu) \(label) restore")
+                XCTAssertTrue(text.contains("PASS \(gpu) \(label): VT in graphics mode while drawing"), "\(gpu) \(label) VT graphics")
+                XCTAssertTrue(text.contains("PASS \(gpu) \(label): VT back in text mode after SIGTERM"), "\(gpu) \(label) VT text")
             }
         }
         // Connector forced off and on by the kernel: seen through the uevent socket, mode set again, board back.
@@ -63,14 +65,19 @@ final class QEMUDisplayTests: XCTestCase {
         // feed shows FEED LOST, SIGTERM gives the console back.
         for gpu in ["bochs", "virtio"] {
             for check in ["a red tile where a breach was fed", "FEED LOST after the feed stops", "exits 0 on SIGTERM",
-                          "console restored after SIGTERM"] {
+                          "console restored after SIGTERM", "VT back in text mode after SIGTERM"] {
                 XCTAssertTrue(text.contains("PASS \(gpu) agent: \(check)"), "\(gpu) agent: \(check)")
+            }
+            // The agent on fbdev gives the console back on SIGTERM (its restore used to sit in a deinit exit() never ran).
+            for check in ["VT in graphics mode while the board is drawn", "exits 0 on SIGTERM", "VT back in text mode after SIGTERM"] {
+                XCTAssertTrue(text.contains("PASS \(gpu) agent fbdev: \(check)"), "\(gpu) agent fbdev: \(check)")
             }
         }
         // Multi-head: virtio-gpu with two outputs, one agent, `views = 999 | 101`: each screen's own
         // scanout (screendump gpu0 0 / gpu0 1) shows its own view.
         for check in ["screen 1 shows its view (999, red)", "screen 2 shows its own view (101, no red)",
-                      "the agent drives Virtual-2 as head 1", "exits 0 on SIGTERM"] {
+                      "the agent drives Virtual-2 as head 1", "exits 0 on SIGTERM",
+                      "VT back in text mode after SIGTERM"] {
             XCTAssertTrue(text.contains("PASS multihead: \(check)"), "multihead: \(check)")
         }
         XCTAssertFalse(text.contains("FAIL"), text)

@@ -89,8 +89,35 @@ final class DisplayBackendTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["board.png"], "no temporary left")
         let unwritable = PNGDisplay(path: dir.file("no/such/dir/board.png"), width: 1, height: 1)
         XCTAssertThrowsError(try unwritable.present(Canvas(width: 1, height: 1), damage: [])) {
-            XCTAssertTrue("\($0)".contains("open failed: No such file or directory"), "\($0)")
+            XCTAssertEqual("\($0)", "cannot create a temporary file in \(dir.file("no/such/dir")): No such file or directory")
         }
+    }
+
+    func testPNGDisplayCloseRemovesTheSnapshotAndDrawsNoMore() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.file("board.png")
+        let display = PNGDisplay(path: path, width: 3, height: 2)
+        let canvas = Canvas(width: 3, height: 2, fill: 0xFF8000)
+        try display.present(canvas, damage: [canvas.bounds])
+        XCTAssertTrue(FileManager.default.fileExists(atPath: path))
+        display.close()
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path), "a stopped board's picture left behind")
+        try display.present(canvas, damage: [canvas.bounds])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path), "drew after close")
+        display.close()  // twice is harmless
+    }
+
+    func testFbdevCloseUnmapsAndDrawsNoMore() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.file("fb0")
+        let geometry = FramebufferGeometry(width: 4, height: 2, stride: 16, format: .xrgb8888)
+        FileManager.default.createFile(atPath: path, contents: Data(count: geometry.length))
+        let display = try FbdevDisplay(path: path, geometry: geometry)
+        display.close()
+        let canvas = Canvas(width: 4, height: 2, fill: 0xFFFFFF)
+        try display.present(canvas, damage: [canvas.bounds])  // after munmap this would crash
+        XCTAssertEqual(read(path), [UInt8](repeating: 0, count: geometry.length))
+        display.close()
     }
 
     func testAutoFallsBackFromDRMAndFbdevToPNGWhenStdoutIsNotATerminalAndSaysWhy() throws {
@@ -149,9 +176,9 @@ final class DisplayBackendTests: XCTestCase {
         XCTAssertEqual(
             DisplayError.connectorNotFound(name: "HDMI-A-2", available: ["HDMI-A-1", "DSI-1"]).description,
             "connector HDMI-A-2 not found (available: HDMI-A-1, DSI-1)")
-        XCTAssertEqual(DisplayError.opening("/dev/fb0", errno: EACCES), .permissionDenied("/dev/fb0"))
-        XCTAssertEqual(DisplayError.opening("/dev/dri/card0", errno: EBUSY), .deviceBusy("/dev/dri/card0"))
-        XCTAssertEqual(DisplayError.opening("/dev/dri/card0", errno: ENOENT), .deviceNotFound("/dev/dri/card0"))
+        XCTAssertEqual(DisplayError.opening("/dev/fb0", errno: Errno(EACCES)), .permissionDenied("/dev/fb0"))
+        XCTAssertEqual(DisplayError.opening("/dev/dri/card0", errno: Errno(EBUSY)), .deviceBusy("/dev/dri/card0"))
+        XCTAssertEqual(DisplayError.opening("/dev/dri/card0", errno: Errno(ENOENT)), .deviceNotFound("/dev/dri/card0"))
     }
 
     func testUeventParsingRecognisesDRMHotplug() {

@@ -65,8 +65,14 @@ public final class Agent: @unchecked Sendable {
         displayReason = opened.reason
         secondHeadProblem = opened.secondHeadProblem
         headConnected = opened.displays.map { _ in true }
-        pipeline = try BoardPipeline(config: config, sizes: opened.displays.map { ($0.width, $0.height) }, now: startedAt)
-        scheduler = FrameScheduler(refreshHz: AgentDisplay.refreshHz(of: opened.displays[0]))
+        do {
+            pipeline = try BoardPipeline(config: config, sizes: opened.displays.map { ($0.width, $0.height) }, now: startedAt)
+        } catch {
+            // No board to draw (no font): give the screens back before the error ends the process.
+            for display in opened.displays.reversed() { display.close() }
+            throw error
+        }
+        scheduler = FrameScheduler(refreshHz: opened.displays[0].maximumFrameRate)
         configFileStamp = options.configPath.flatMap { ConfigFileStamp(path: $0) }
     }
 
@@ -81,7 +87,7 @@ public final class Agent: @unchecked Sendable {
         signal(SIGPIPE, SIG_IGN)
         logger.notice("wallboard \(WallboardVersion.string) starting: config \(options.configPath ?? "built-in defaults")")
         logger.notice("display: \(display.name) (\(displayReason))")
-        if let console = (display as? DRMDisplay)?.consoleLogLine ?? (display as? FbdevDisplay)?.consoleLogLine {
+        if let console = display.consoleLogLine {
             logger.log(console.priority, console.text)
         }
         for (i, head) in displays.enumerated().dropFirst() {
@@ -90,7 +96,7 @@ public final class Agent: @unchecked Sendable {
         if let secondHeadProblem {
             logger.warning("display: second screen not driven, running on one screen showing every queue: \(secondHeadProblem)")
         }
-        if display is TerminalDisplay && isatty(2) == 1 {
+        if display.drawsOnTerminal && isatty(2) == 1 {
             // Log lines would scroll the picture away: while the terminal shows the board they go to a file.
             let path = "/tmp/wallboard-\(getuid()).log"
             if let sink = FileLogSink(path: path) {
@@ -234,25 +240,26 @@ public final class Agent: @unchecked Sendable {
 
     // MARK: display events (DRM page flips, hot-plug)
 
-    /// Each head's descriptors, once each: two heads share the DRM device's descriptor, and one read
-    /// of it routes every head's page-flip completion (by CRTC), so it is watched once.
+    /// Each descriptor is watched once: heads on one DRM card share its descriptors (one read routes
+    /// every head's page-flip completion by CRTC), and every head sharing it then looks at what came.
     private func watchDisplayEvents() {
-        var watched: Set<Int32> = []
+        var headsByDescriptor: [Int32: [Int]] = [:]
         for (head, display) in displays.enumerated() {
-            guard let events = display as? EventDrivenDisplay else { continue }
-            for fd in events.eventFileDescriptors where watched.insert(fd).inserted {
-                let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
-                source.setEventHandler { [unowned self] in
-                    handle(Result { try events.handleEvents() }, head: head)
-                }
-                source.resume()
-                displaySources.append(source)
-            }
+            for fd in display.eventFileDescriptors { headsByDescriptor[fd, default: []].append(head) }
+            guard let interval = display.checkInterval else { continue }
             let timer = DispatchSource.makeTimerSource(queue: queue)
-            timer.schedule(deadline: .now() + events.checkInterval, repeating: events.checkInterval, leeway: .milliseconds(200))
-            timer.setEventHandler { [unowned self] in handle(Result { try events.periodicCheck() }, head: head) }
+            timer.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(200))
+            timer.setEventHandler { [unowned self] in handle(Result { try display.periodicCheck() }, head: head) }
             timer.resume()
             displaySources.append(timer)
+        }
+        for (fd, heads) in headsByDescriptor.sorted(by: { $0.key < $1.key }) {
+            let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
+            source.setEventHandler { [unowned self] in
+                for head in heads { handle(Result { try displays[head].handleEvents() }, head: head) }
+            }
+            source.resume()
+            displaySources.append(source)
         }
     }
 
@@ -297,7 +304,7 @@ public final class Agent: @unchecked Sendable {
         notifier.stopping()
         control?.stop()
         feed?.stop()
-        for display in displays.reversed() { AgentDisplay.close(display) }
+        for display in displays.reversed() { display.close() }
         exit(0)
     }
 }

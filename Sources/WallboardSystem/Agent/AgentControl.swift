@@ -113,7 +113,7 @@ extension Agent {
             datagrams: feedStatus.datagrams,
             heads: displays.enumerated().map { i, head in
                 AgentStatus.Head(
-                    name: head.name, connector: (head as? DRMDisplay)?.connectorName, connected: headConnected[i],
+                    name: head.name, connector: head.connector, connected: headConnected[i],
                     mode: "\(head.width)x\(head.height)")
             },
             reloads: reloads, lastFrameAt: lastFrameAt)

@@ -18,4 +18,7 @@ final class HeadlessDisplay: Display {
     var name: String { "none (headless \(width)x\(height): wallboardctl preview or snapshot to see it)" }
 
     func present(_ canvas: Canvas, damage: [Rect]) throws { framesPresented += 1 }
+
+    /// Nothing to give back: no screen was taken.
+    func close() {}
 }

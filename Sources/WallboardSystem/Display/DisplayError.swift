@@ -25,7 +25,7 @@ public enum DisplayError: Error, Equatable, CustomStringConvertible {
     /// stdout is not a terminal, so a terminal preview makes no sense.
     case notATerminal
     /// A system call failed: which call, on what, and errno.
-    case systemCall(call: String, device: String, errno: Int32)
+    case systemCall(call: String, device: String, errno: Errno)
 
     public var description: String {
         switch self {
@@ -49,18 +49,23 @@ public enum DisplayError: Error, Equatable, CustomStringConvertible {
             return "\(device): unsupported pixel format \(format) (16 or 32 bits per pixel needed)"
         case .notATerminal:
             return "terminal display: stdout is not a terminal"
-        case .systemCall(let call, let device, let code):
-            return "\(device): \(call) failed: \(String(cString: strerror(code))) (errno \(code))"
+        case .systemCall(let call, let device, let errno):
+            return "\(device): \(call) failed: \(errno)"
         }
     }
 
     /// Maps an open(2) failure to the clear cases above.
-    static func opening(_ path: String, errno code: Int32) -> DisplayError {
-        switch code {
+    static func opening(_ path: String, errno: Errno) -> DisplayError {
+        switch errno.code {
         case ENOENT, ENODEV, ENXIO: return .deviceNotFound(path)
         case EACCES, EPERM: return .permissionDenied(path)
         case EBUSY: return .deviceBusy(path)
-        default: return .systemCall(call: "open", device: path, errno: code)
+        default: return .systemCall(call: "open", device: path, errno: errno)
         }
     }
+}
+
+extension Errno {
+    /// This failure as a `DisplayError` naming the call and the device.
+    func display(_ call: String, _ device: String) -> DisplayError { .systemCall(call: call, device: device, errno: self) }
 }

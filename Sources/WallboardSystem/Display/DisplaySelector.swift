@@ -15,6 +15,8 @@ public struct DisplayOptions: Sendable {
     public var drmDevice: String?
     /// Connector name, e.g. "HDMI-A-1"; nil = first connected.
     public var connector: String?
+    /// A second screen's connector on the same DRM card (multi-head); nil = one screen.
+    public var secondConnector: String?
     /// Mode, e.g. 1920x1080@60; nil = the monitor's preferred one.
     public var mode: DisplayMode?
     public var rotation: Rotation = .none
@@ -34,21 +36,55 @@ public struct DisplayOptions: Sendable {
 /// "drm: /dev/dri/card*: no such display device; fbdev: /dev/fb0: no such display device; chose terminal".
 public enum DisplaySelector {
     public static func open(_ options: DisplayOptions) throws -> (display: Display, reason: String) {
+        let opened = try openHeads(options)
+        return (opened.displays[0], opened.reason)
+    }
+
+    /// What `openHeads` opened: one display per head (head 0 always), why that kind was chosen, and
+    /// why a configured second screen is not driven, if it is not.
+    public struct Heads {
+        public var displays: [Display]
+        public var reason: String
+        public var secondHeadProblem: String?
+    }
+
+    /// Opens head 0 as `open` does; with `secondConnector` set and head 0 on DRM, opens the second
+    /// connector on the same card (its own CRTC). A second head that cannot be opened is not fatal:
+    /// the board runs on one screen showing every queue, and the reason is returned.
+    public static func openHeads(_ options: DisplayOptions) throws -> Heads {
         if options.kind != .auto {
-            return (try make(options.kind, options), "chose \(options.kind.rawValue) (configured)")
+            return try make(options.kind, options, reason: "chose \(options.kind.rawValue) (configured)")
         }
         var reasons: [String] = []
         for kind in [DisplayKind.drm, .fbdev, .terminal, .png] {
             do {
-                let display = try make(kind, options)
-                reasons.append("chose \(kind.rawValue)")
-                return (display, reasons.joined(separator: "; "))
+                return try make(kind, options, reason: (reasons + ["chose \(kind.rawValue)"]).joined(separator: "; "))
             } catch {
                 reasons.append("\(kind.rawValue): \(error)")
             }
         }
         // Unreachable in practice (PNG only fails if its file cannot be named); keep the reasons.
         throw DisplaySelectionError(reasons: reasons)
+    }
+
+    private static func make(_ kind: DisplayKind, _ o: DisplayOptions, reason: String) throws -> Heads {
+        if kind == .auto || kind == .drm {
+            // One card, opened once, for every head on it.
+            let device = try DRMDevice.discover(path: o.drmDevice, connector: o.connector)
+            let first = try DRMDisplay(device: device, connector: o.connector, mode: o.mode, rotation: o.rotation)
+            var opened = Heads(displays: [first], reason: reason)
+            if let second = o.secondConnector {
+                do { opened.displays.append(try DRMDisplay(device: device, connector: second, mode: o.mode, rotation: o.rotation)) }
+                catch { opened.secondHeadProblem = "\(second): \(error)" }
+            }
+            return opened
+        }
+        let display = try make(kind, o)
+        var opened = Heads(displays: [display], reason: reason)
+        if let second = o.secondConnector {
+            opened.secondHeadProblem = "\(second): a second screen needs the drm output (chose \(display.name))"
+        }
+        return opened
     }
 
     private static func make(_ kind: DisplayKind, _ o: DisplayOptions) throws -> Display {

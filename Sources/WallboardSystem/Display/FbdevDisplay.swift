@@ -39,19 +39,19 @@ public final class FbdevDisplay: Display {
     private let fd: Int32
     private let mapping: UnsafeMutableRawPointer
     private let console: VirtualTerminal?
+    private var closed = false
 
     /// Opens a framebuffer device and asks the kernel for its geometry.
     public convenience init(path: String = "/dev/fb0", rotation: Rotation = .none) throws {
-        let fd = open(path, O_RDWR | O_CLOEXEC)
-        guard fd >= 0 else { throw DisplayError.opening(path, errno: errno) }
+        let fd = try FbdevDisplay.open(path)
         var variable = fb_var_screeninfo()
         var fixed = fb_fix_screeninfo()
-        guard ioctl(fd, UInt(WB_FBIOGET_VSCREENINFO), &variable) == 0,
-              ioctl(fd, UInt(WB_FBIOGET_FSCREENINFO), &fixed) == 0
-        else {
-            let code = errno
-            close(fd)
-            throw DisplayError.systemCall(call: "FBIOGET_*SCREENINFO", device: path, errno: code)
+        do {
+            try nothingOrErrno { ioctl(fd, UInt(WB_FBIOGET_VSCREENINFO), &variable) }
+            try nothingOrErrno { ioctl(fd, UInt(WB_FBIOGET_FSCREENINFO), &fixed) }
+        } catch {
+            Glibc.close(fd)
+            throw error.display("FBIOGET_*SCREENINFO", path)
         }
         let format = PixelFormat(
             bitsPerPixel: Int(variable.bits_per_pixel),
@@ -68,29 +68,31 @@ public final class FbdevDisplay: Display {
 
     /// Maps `path` with a known geometry. Tests use a plain file standing in for /dev/fb0.
     public convenience init(path: String, geometry: FramebufferGeometry, rotation: Rotation = .none) throws {
-        let fd = open(path, O_RDWR | O_CLOEXEC)
-        guard fd >= 0 else { throw DisplayError.opening(path, errno: errno) }
-        try self.init(path: path, fd: fd, geometry: geometry, rotation: rotation, takeConsole: false)
+        try self.init(path: path, fd: FbdevDisplay.open(path), geometry: geometry, rotation: rotation, takeConsole: false)
+    }
+
+    private static func open(_ path: String) throws(DisplayError) -> Int32 {
+        do { return try FileDescriptor.open(path, O_RDWR).rawValue } catch { throw .opening(path, errno: error) }
     }
 
     private init(path: String, fd: Int32, geometry: FramebufferGeometry, rotation: Rotation, takeConsole: Bool) throws {
         guard geometry.format.isSupported else {
-            close(fd)
+            Glibc.close(fd)
             throw DisplayError.unsupportedFormat(device: path, format: geometry.format.description)
         }
         guard geometry.width > 0, geometry.height > 0,
               geometry.stride >= geometry.width * geometry.format.bytesPerPixel,
               geometry.length >= geometry.offset + geometry.stride * geometry.height
         else {
-            close(fd)
+            Glibc.close(fd)
             throw DisplayError.unsupportedFormat(
                 device: path, format: "\(geometry.width)x\(geometry.height) stride \(geometry.stride) in \(geometry.length) bytes")
         }
         let address = mmap(nil, geometry.length, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0)
         guard let address, address != MAP_FAILED else {
-            let code = errno
-            close(fd)
-            throw DisplayError.systemCall(call: "mmap", device: path, errno: code)
+            let failure = Errno.current
+            Glibc.close(fd)
+            throw failure.display("mmap", path)
         }
         self.path = path
         self.fd = fd
@@ -101,9 +103,14 @@ public final class FbdevDisplay: Display {
         console = takeConsole ? VirtualTerminal() : nil
     }
 
-    deinit {
+    deinit { close() }
+
+    /// Unmaps the framebuffer and puts the VT back in text mode, so the console shows again.
+    public func close() {
+        guard !closed else { return }
+        closed = true
         munmap(mapping, geometry.length)
-        close(fd)
+        Glibc.close(fd)
         console?.restore()
     }
 
@@ -116,6 +123,7 @@ public final class FbdevDisplay: Display {
     }
 
     public func present(_ canvas: Canvas, damage: [Rect]) throws {
+        guard !closed else { return }
         let target = FrameTarget(
             base: mapping + geometry.offset, width: geometry.width, height: geometry.height,
             stride: geometry.stride, format: geometry.format)

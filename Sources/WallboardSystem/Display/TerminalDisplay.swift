@@ -11,19 +11,23 @@ public final class TerminalDisplay: Display {
     public let width: Int
     public let height: Int
     public let rotation: Rotation = .none
-    private let fd: Int32
+    private let terminal: FileDescriptor
     private var started = false
+    private var closed = false
 
     /// `fd` is the terminal to draw on (stdout by default); `width`×`height` the logical canvas size.
     public init(width: Int = 1280, height: Int = 720, fd: Int32 = 1) {
         self.width = width
         self.height = height
-        self.fd = fd
+        terminal = FileDescriptor(rawValue: fd)
     }
 
     deinit { close() }
 
     public var name: String { "terminal \(width)x\(height) (truecolor half-block preview)" }
+    /// Each frame re-encodes the whole picture as text: four a second is plenty to watch.
+    public var maximumFrameRate: Double { 4 }
+    public var drawsOnTerminal: Bool { true }
 
     /// The terminal's size in cells (TIOCGWINSZ), 80×24 if it will not say.
     public static func terminalSize(fd: Int32) -> (columns: Int, rows: Int) {
@@ -35,30 +39,25 @@ public final class TerminalDisplay: Display {
     }
 
     public func present(_ canvas: Canvas, damage: [Rect]) throws {
-        if started && damage.allSatisfy(\.isEmpty) { return }
+        if closed || (started && damage.allSatisfy(\.isEmpty)) { return }
         if !started {
             try emit(Array("\u{1B}[?1049h\u{1B}[?25l\u{1B}[2J".utf8))  // alternate screen, hide cursor
             started = true
         }
-        let size = TerminalDisplay.terminalSize(fd: fd)
+        let size = TerminalDisplay.terminalSize(fd: terminal.rawValue)
         // Leave the last line free so a shell prompt or a log line does not scroll the picture.
         try emit(HalfBlockEncoder.encode(canvas, columns: size.columns, rows: max(1, size.rows - 1)))
     }
 
     /// Leaves the alternate screen and shows the cursor again.
     public func close() {
+        closed = true
         guard started else { return }
         started = false
         try? emit(Array("\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l".utf8))
     }
 
-    private func emit(_ bytes: [UInt8]) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw DisplayError.systemCall(call: "write", device: "terminal", errno: errno) }
-            offset += n
-        }
+    private func emit(_ bytes: [UInt8]) throws(DisplayError) {
+        do { try terminal.writeAll(bytes) } catch { throw error.display("write", "terminal") }
     }
 }

@@ -15,7 +15,7 @@ final class DRMDumbBuffer {
     let framebufferID: UInt32
     let mapping: UnsafeMutableRawPointer
 
-    init(device: DRMDevice, width: Int, height: Int) throws {
+    init(device: DRMDevice, width: Int, height: Int) throws(DisplayError) {
         self.device = device
         self.width = width
         self.height = height
@@ -23,9 +23,8 @@ final class DRMDumbBuffer {
         create.width = UInt32(width)
         create.height = UInt32(height)
         create.bpp = 32
-        guard drmIoctl(device.fd, WB_DRM_IOCTL_MODE_CREATE_DUMB, &create) == 0 else {
-            throw DisplayError.systemCall(call: "DRM_IOCTL_MODE_CREATE_DUMB", device: device.path, errno: errno)
-        }
+        do { try nothingOrErrno { drmIoctl(device.fd, WB_DRM_IOCTL_MODE_CREATE_DUMB, &create) } }
+        catch { throw error.display("DRM_IOCTL_MODE_CREATE_DUMB", device.path) }
         handle = create.handle
         stride = Int(create.pitch)
         size = Int(create.size)
@@ -34,38 +33,39 @@ final class DRMDumbBuffer {
         var handles: (UInt32, UInt32, UInt32, UInt32) = (create.handle, 0, 0, 0)
         var pitches: (UInt32, UInt32, UInt32, UInt32) = (create.pitch, 0, 0, 0)
         var offsets: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
-        let added = withUnsafePointer(to: &handles) { h in
-            withUnsafePointer(to: &pitches) { p in
-                withUnsafePointer(to: &offsets) { o in
-                    drmModeAddFB2(
-                        device.fd, UInt32(width), UInt32(height), WB_DRM_FORMAT_XRGB8888,
-                        UnsafeRawPointer(h).assumingMemoryBound(to: UInt32.self),
-                        UnsafeRawPointer(p).assumingMemoryBound(to: UInt32.self),
-                        UnsafeRawPointer(o).assumingMemoryBound(to: UInt32.self), &fb, 0)
+        do {
+            try nothingOrErrno {
+                withUnsafePointer(to: &handles) { h in
+                    withUnsafePointer(to: &pitches) { p in
+                        withUnsafePointer(to: &offsets) { o in
+                            drmModeAddFB2(
+                                device.fd, UInt32(width), UInt32(height), WB_DRM_FORMAT_XRGB8888,
+                                UnsafeRawPointer(h).assumingMemoryBound(to: UInt32.self),
+                                UnsafeRawPointer(p).assumingMemoryBound(to: UInt32.self),
+                                UnsafeRawPointer(o).assumingMemoryBound(to: UInt32.self), &fb, 0)
+                        }
+                    }
                 }
             }
-        }
-        guard added == 0 else {
-            let code = errno
+        } catch {
             DRMDumbBuffer.destroyDumb(device, create.handle)
-            throw DisplayError.systemCall(call: "drmModeAddFB2", device: device.path, errno: code)
+            throw error.display("drmModeAddFB2", device.path)
         }
         framebufferID = fb
 
         var map = drm_mode_map_dumb()
         map.handle = create.handle
-        guard drmIoctl(device.fd, WB_DRM_IOCTL_MODE_MAP_DUMB, &map) == 0 else {
-            let code = errno
+        do { try nothingOrErrno { drmIoctl(device.fd, WB_DRM_IOCTL_MODE_MAP_DUMB, &map) } } catch {
             drmModeRmFB(device.fd, fb)
             DRMDumbBuffer.destroyDumb(device, create.handle)
-            throw DisplayError.systemCall(call: "DRM_IOCTL_MODE_MAP_DUMB", device: device.path, errno: code)
+            throw error.display("DRM_IOCTL_MODE_MAP_DUMB", device.path)
         }
         let address = mmap(nil, Int(create.size), PROT_READ | PROT_WRITE, MAP_SHARED, device.fd, off_t(map.offset))
         guard let address, address != MAP_FAILED else {
-            let code = errno
+            let failure = Errno.current
             drmModeRmFB(device.fd, fb)
             DRMDumbBuffer.destroyDumb(device, create.handle)
-            throw DisplayError.systemCall(call: "mmap", device: device.path, errno: code)
+            throw failure.display("mmap", device.path)
         }
         mapping = address
         memset(mapping, 0, size)  // black, not whatever the allocator left

@@ -36,21 +36,27 @@ public struct UeventMessage: Sendable, Equatable {
 public final class UeventMonitor {
     public let fd: Int32
 
-    public init() throws {
-        let s = socket(AF_NETLINK, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue),
+    public init() throws(DisplayError) {
+        let s: Int32
+        do {
+            s = try valueOrErrno {
+                socket(AF_NETLINK, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue),
                        WB_NETLINK_KOBJECT_UEVENT)
-        guard s >= 0 else { throw DisplayError.systemCall(call: "socket(NETLINK_KOBJECT_UEVENT)", device: "uevent", errno: errno) }
+            }
+        } catch { throw error.display("socket(NETLINK_KOBJECT_UEVENT)", "uevent") }
         var address = sockaddr_nl()
         address.nl_family = sa_family_t(AF_NETLINK)
         address.nl_pid = 0  // let the kernel pick
         address.nl_groups = 1  // the kernel's broadcast group (udevd re-broadcasts on group 2)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(s, $0, socklen_t(MemoryLayout<sockaddr_nl>.size)) }
-        }
-        guard bound == 0 else {
-            let code = errno
+        do {
+            try nothingOrErrno {
+                withUnsafePointer(to: &address) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(s, $0, socklen_t(MemoryLayout<sockaddr_nl>.size)) }
+                }
+            }
+        } catch {
             close(s)
-            throw DisplayError.systemCall(call: "bind(NETLINK_KOBJECT_UEVENT)", device: "uevent", errno: code)
+            throw error.display("bind(NETLINK_KOBJECT_UEVENT)", "uevent")
         }
         fd = s
     }
@@ -62,10 +68,13 @@ public final class UeventMonitor {
         var sawHotplug = false
         var buffer = [UInt8](repeating: 0, count: 8192)
         while true {
-            let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            if n < 0 && errno == EINTR { continue }
-            // ENOBUFS means the queue overflowed and events were lost: assume one was a hot-plug.
-            if n < 0 && errno == ENOBUFS { sawHotplug = true; continue }
+            let n: Int
+            do { n = try valueOrErrno { buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) } } }
+            catch {
+                // ENOBUFS: the queue overflowed and events were lost; assume one was a hot-plug.
+                if error == .noBufferSpace { sawHotplug = true; continue }
+                return sawHotplug  // EAGAIN: drained
+            }
             guard n > 0 else { return sawHotplug }
             if let message = UeventMessage(Array(buffer[0..<n])), message.isDRMHotplug { sawHotplug = true }
         }
