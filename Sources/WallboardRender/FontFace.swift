@@ -16,8 +16,7 @@ public final class FontFace: @unchecked Sendable {
     /// Units per em, for converting font units.
     public let unitsPerEM: Int
 
-    nonisolated(unsafe) private static var nextID = 0  // only touched under `idLock`
-    private static let idLock = PthreadLock()
+    private static let nextID = LockedValue(0)
 
     public init(path: String) throws(FontError) {
         var lib: FT_Library?
@@ -39,9 +38,9 @@ public final class FontFace: @unchecked Sendable {
         face = f
         hasKerning = wb_ft_has_kerning(f) != 0
         unitsPerEM = Int(f.pointee.units_per_EM)
-        id = FontFace.idLock.withLock {
-            FontFace.nextID += 1
-            return FontFace.nextID
+        id = FontFace.nextID.withLock {
+            $0 += 1
+            return $0
         }
     }
 

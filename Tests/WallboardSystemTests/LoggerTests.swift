@@ -1,13 +1,18 @@
+import WallboardCore
 import XCTest
 
 @testable import WallboardSystem
 
 final class LoggerTests: XCTestCase {
-    private final class Lines: @unchecked Sendable { var all: [String] = [] }
+    private final class Lines: Sendable {
+        private let lines = LockedValue<[String]>([])
+        var all: [String] { lines.value }
+        func append(_ line: String) { lines.withLock { $0.append(line) } }
+    }
 
     func testPriorityPrefixAndOneLinePerEvent() {
         let lines = Lines()
-        let logger = Logger(minimum: .info) { lines.all.append($0) }
+        let logger = Logger(minimum: .info) { lines.append($0) }
         logger.error("config: /etc/wallboard/wallboard.conf:12: bad value\nsecond line")
         logger.info("started")
         logger.debug("hidden at info level")
@@ -16,7 +21,7 @@ final class LoggerTests: XCTestCase {
 
     func testFloodIsFoldedIntoOneSummaryPerInterval() {
         let lines = Lines()
-        let logger = Logger(summaryInterval: 60) { lines.all.append($0) }
+        let logger = Logger(summaryInterval: 60) { lines.append($0) }
         for i in 0..<10_000 {
             logger.count(.warning, key: "feed drop: bad signature", now: Double(i) * 0.001, message: "feed drop: bad signature from 10.0.0.9")
         }

@@ -9,12 +9,12 @@ public protocol Clock: Sendable {
 }
 
 /// A clock that a test moves by hand.
-public final class ManualClock: Clock, @unchecked Sendable {
-    private var current: MonotonicSeconds
-    public init(_ start: MonotonicSeconds = 0) { current = start }
-    public func now() -> MonotonicSeconds { current }
-    public func advance(_ seconds: Double) { current += seconds }
-    public func set(_ seconds: MonotonicSeconds) { current = seconds }
+public final class ManualClock: Clock, Sendable {
+    private let current: LockedValue<MonotonicSeconds>
+    public init(_ start: MonotonicSeconds = 0) { current = LockedValue(start) }
+    public func now() -> MonotonicSeconds { current.value }
+    public func advance(_ seconds: Double) { current.withLock { $0 += seconds } }
+    public func set(_ seconds: MonotonicSeconds) { current.withLock { $0 = seconds } }
 }
 
 /// Local wall-clock time of day, for the header clock only (never for staleness or ordering:

@@ -10,7 +10,8 @@ import WallboardRender
 /// so nothing here needs a lock, and at rest the process sleeps in epoll.
 public final class Agent: @unchecked Sendable {
     public let options: AgentOptions
-    let queue = DispatchQueue(label: "wallboard.agent")
+    let loop = EventLoop(label: "wallboard.agent")
+    var queue: DispatchQueue { loop.queue }
     let clock = SystemClock()
     let logger: Logger
     let notifier: SystemdNotifier
@@ -58,7 +59,7 @@ public final class Agent: @unchecked Sendable {
         self.logger = logger
         self.notifier = notifier
         startedAt = launchedAt
-        signals = SignalHandler(queue: queue)
+        signals = SignalHandler(loop: loop)
         config = try options.configPath.map { path throws in try ConfigFile.load(path) } ?? WallboardConfig()
         let opened = try AgentDisplay.openHeads(config: config, options: options)
         displays = opened.displays
@@ -78,7 +79,7 @@ public final class Agent: @unchecked Sendable {
 
     /// Starts every source on the queue and never returns (the process ends in `shutdown`).
     public func run() -> Never {
-        queue.async { self.start() }
+        loop.async { self.start() }
         dispatchMain()
     }
 

@@ -54,7 +54,7 @@ public final class MulticastReceiver: @unchecked Sendable {
     private let clock: any Clock
     private let rejoinInterval: Double
     private let handler: @Sendable (Datagram) -> Void
-    private let state = FeedLock(Status())
+    private let state = LockedValue(Status())
     // Touched only on `queue`.
     private var readSource: DispatchSourceRead?
     private var timer: DispatchSourceTimer?

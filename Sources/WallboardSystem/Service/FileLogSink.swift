@@ -3,7 +3,7 @@ import Glibc
 #endif
 
 /// Appends log lines to a file (used while the terminal shows the board).
-final class FileLogSink {
+final class FileLogSink: Sendable {
     private let file: FileDescriptor
 
     init?(path: String) {

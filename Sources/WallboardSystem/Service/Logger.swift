@@ -8,28 +8,33 @@ import WallboardCore
 ///
 /// Floods (a bad publisher sending thousands of malformed datagrams a second) go through
 /// `count(_:key:now:)`, which folds repeats into one summary line per interval.
-public final class Logger: @unchecked Sendable {
+/// Any thread may log (a line is written whole, under the lock, so lines never interleave).
+public final class Logger: Sendable {
     /// Where lines go; stderr by default. Tests pass a closure that collects them.
-    public typealias Sink = (String) -> Void
+    public typealias Sink = @Sendable (String) -> Void
 
-    private var sink: Sink
+    private struct State {
+        var sink: Sink
+        var limiter: RateLimiter
+        var pendingPriority: [String: LogPriority] = [:]
+    }
+
     private let minimum: LogPriority
-    private var limiter: RateLimiter
+    private let state: LockedValue<State>
 
     public init(minimum: LogPriority = .info, summaryInterval: Double = 60, sink: Sink? = nil) {
         self.minimum = minimum
-        self.sink = sink ?? Logger.writeToStderr
-        limiter = RateLimiter(interval: summaryInterval)
+        state = LockedValue(State(sink: sink ?? Logger.writeToStderr, limiter: RateLimiter(interval: summaryInterval)))
     }
 
     /// Sends later lines elsewhere, e.g. to a file while the terminal shows the board.
-    public func redirect(to sink: @escaping Sink) { self.sink = sink }
+    public func redirect(to sink: @escaping Sink) { state.withLock { $0.sink = sink } }
 
     public func log(_ priority: LogPriority, _ message: String) {
         guard priority <= minimum else { return }
         // One event, one line: newlines inside a message would split it in the journal.
         let flat = message.contains("\n") ? message.split(separator: "\n").joined(separator: " | ") : message
-        sink("<\(priority.rawValue)>\(flat)")
+        state.withLock { $0.sink("<\(priority.rawValue)>\(flat)") }
     }
 
     public func error(_ message: String) { log(.error, message) }
@@ -42,16 +47,20 @@ public final class Logger: @unchecked Sendable {
     /// (`message`); later ones within the interval are only counted and reported by `flush(now:)`
     /// as "N more in the last 60 s" — at most one line per key per interval.
     public func count(_ priority: LogPriority, key: String, now: MonotonicSeconds, message: @autoclosure () -> String) {
-        if limiter.record(key: key, now: now) { log(priority, message()) }
-        else { pendingPriority[key] = priority }
+        let news = state.withLock { state in
+            let news = state.limiter.record(key: key, now: now)
+            if !news { state.pendingPriority[key] = priority }
+            return news
+        }
+        if news { log(priority, message()) }
     }
-
-    private var pendingPriority: [String: LogPriority] = [:]
 
     /// Writes the summaries that are due; call it from the 1 Hz tick.
     public func flush(now: MonotonicSeconds) {
-        for summary in limiter.due(now: now) {
-            let priority = pendingPriority.removeValue(forKey: summary.key) ?? .warning
+        let due = state.withLock { state in
+            state.limiter.due(now: now).map { ($0, state.pendingPriority.removeValue(forKey: $0.key) ?? .warning) }
+        }
+        for (summary, priority) in due {
             log(priority, "\(summary.key): \(summary.suppressed) more in the last \(Int(summary.seconds.rounded())) s")
         }
     }

@@ -8,7 +8,7 @@ import Glibc
 /// it kills and restarts the agent if WATCHDOG=1 stops arriving. The agent sends WATCHDOG=1 from its
 /// event loop, so a hung loop (not just a dead process) gets restarted.
 /// Outside systemd (no NOTIFY_SOCKET) every call does nothing.
-public final class SystemdNotifier: @unchecked Sendable {
+public final class SystemdNotifier: Sendable {
     private let address: UnixAddress?
     private let fd: Int32
     /// Half of $WATCHDOG_USEC, as systemd recommends; nil when no watchdog is configured for us.

@@ -4,7 +4,7 @@ import Glibc
 
 /// A `sockaddr_un` for a filesystem path, or for Linux's abstract namespace when the path starts
 /// with '@' (systemd's notation: the '@' becomes a leading NUL byte).
-struct UnixAddress {
+struct UnixAddress: Sendable {
     private(set) var storage = sockaddr_un()
     /// The length to pass to bind/connect/sendto (abstract names are not NUL-terminated).
     let length: socklen_t
