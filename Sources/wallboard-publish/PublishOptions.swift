@@ -11,6 +11,8 @@ struct PublishOptions {
     var publisher = "wallboard-publish"
     var interval = 2.0
     var ttl = 1
+    /// `--to`: unicast destinations that replace the group (where multicast is not allowed).
+    var unicast: [SocketAddress] = []
     var floor: String?
 
     static let help = """
@@ -22,7 +24,10 @@ struct PublishOptions {
           --key-id ID        the key's id on the SIG line (default \(FeedKey.defaultID), as the board's key_id)
           --publisher ID     publisher id (default wallboard-publish)
           --interval SECS    seconds between datagrams (default 2)
-          --ttl N            multicast TTL / hop limit: 1 = this LAN, 0 = this host only (default 1)
+          --ttl N            multicast TTL / hop limit: 1 = this LAN, 0 = this host only, one more per
+                             multicast router to cross (default 1)
+          --to HOST[:PORT]   send straight to this board instead of the group (repeatable; PORT
+                             defaults to --port; IPv6 as [ADDR]:PORT) — where multicast is not allowed
           --floor NAME       floor name for the board header
         """
 
@@ -53,12 +58,19 @@ struct PublishOptions {
             guard (0...255).contains(t) else { throw UsageError("--ttl: '\(t)' is not a whole number 0–255") }
             o.ttl = t
         }
+        while let destination = try a.option("--to") {
+            do {
+                o.unicast.append(try SocketAddress(parsing: destination, defaultPort: o.endpoint.port))
+            } catch let error as SocketError {
+                throw UsageError("--to: \(error)")
+            }
+        }
         o.floor = try a.option("--floor")
         return o
     }
 
     func makeSender() throws -> MulticastSender {
-        try MulticastSender(endpoint: endpoint, ttl: ttl, loopback: true)
+        try MulticastSender(endpoint: endpoint, ttl: ttl, loopback: true, unicast: unicast)
     }
 
     /// A publisher with a fresh random session, as the protocol asks at every start.

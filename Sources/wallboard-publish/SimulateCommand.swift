@@ -27,7 +27,7 @@ enum SimulateCommand {
         let sender = try options.makeSender()
         var publisher = options.makePublisher()
         CommandLineTool.printError(
-            "wallboard-publish: simulating '\(simulator.floorName)' (seed \(seed), \(speed)× real time) to \(options.endpoint)")
+            "wallboard-publish: simulating '\(simulator.floorName)' (seed \(seed), \(speed)× real time) to \(sender.destinationDescription)")
         let clock = SystemClock()
         let began = clock.now()
         var next = began
