@@ -30,11 +30,24 @@ final class MulticastFeed: FeedInput, @unchecked Sendable {
 
     func start(deliver: @escaping (FeedMessage, MonotonicSeconds) -> Void) throws {
         self.deliver = deliver
-        let receiver = try MulticastReceiver(endpoint: endpoint, queue: queue, clock: clock) { [unowned self] datagram in
+        let receiver = try MulticastReceiver(
+            endpoint: endpoint, queue: queue, clock: clock, onMembership: { [unowned self] event in logMembership(event) }
+        ) { [unowned self] datagram in
             receive(datagram)
         }
         receiver.start()
         self.receiver = receiver
+    }
+
+    /// Joins are logged; refreshes after silence once, then summarised (a publisher down for the
+    /// night must not fill the journal); the routine once-a-minute refresh only at debug level.
+    private func logMembership(_ event: MulticastReceiver.MembershipEvent) {
+        switch event.kind {
+        case .joined: logger.notice("feed: \(event)")
+        case .refreshedAfterSilence:
+            logger.count(.notice, key: "feed: membership refreshed after silence", now: clock.now(), message: "feed: \(event)")
+        case .refreshedOnSchedule: logger.debug("feed: \(event)")
+        }
     }
 
     private func receive(_ datagram: MulticastReceiver.Datagram) {
@@ -77,7 +90,9 @@ final class MulticastFeed: FeedInput, @unchecked Sendable {
             rejected: drops)
         if let status = receiver?.status {
             datagrams.receiveBufferDrops = Int(status.kernelDrops)
-            source += status.isJoined ? ", joined" : ", not joined yet (\(status.lastError ?? "retrying"))"
+            source += status.isJoined
+                ? ", joined" + (status.interfaceName.map { " on \($0)" } ?? "")
+                : ", not joined yet (\(status.lastError ?? "retrying"))"
             if status.kernelDrops > 0 { drops["receive buffer full"] = Int(status.kernelDrops) }
         }
         return FeedInputStatus(

@@ -8,10 +8,17 @@ import WallboardCore
 /// hands every datagram, with its sender and arrival time, to a handler on `queue`.
 ///
 /// - `SO_REUSEADDR`, so several agents and `wallboard-publish listen` can share one host.
-/// - `IP_MULTICAST_ALL` off (and bound to the group for IPv4): otherwise Linux delivers every group
-///   joined anywhere on the host to a socket bound to the port.
+/// - Bound to the wildcard address: datagrams sent straight to this host's own address on the port
+///   (unicast, where multicast is not allowed) arrive too, and pass the same checks.
+/// - `IP_MULTICAST_ALL` / `IPV6_MULTICAST_ALL` off: otherwise Linux delivers every group joined
+///   anywhere on the host to a socket bound to the port; only this socket's own group arrives.
 /// - Retries the join every `rejoinInterval` seconds until it works (an interface that comes up late
 ///   at boot, a network without a route yet) and re-joins if the interface is re-created.
+/// - No interface configured and no route to the group (`ENODEV`: no default route): joins on the
+///   interface `MulticastInterfaceChoice` picks, and says so.
+/// - Keeps the membership alive for IGMP/MLD-snooping switches without a querier
+///   (`MulticastKeepalive`): joins again when the feed falls silent, and every minute.
+/// - Every join and refresh is reported to `onMembership` (on `queue`) for the log.
 /// - Non-blocking on a Dispatch read source; receive errors are recorded in `status`, never fatal.
 /// - Datagrams the kernel drops on a full receive buffer are counted too (`status.kernelDrops`).
 ///
@@ -34,10 +41,14 @@ public final class MulticastReceiver: @unchecked Sendable {
 
     /// What the receiver is doing, safe to read from any thread.
     public struct Status: Sendable, Equatable {
-        /// The group is joined (on `interfaceIndex`, 0 = kernel's choice).
+        /// The group is joined (on `interfaceIndex`, 0 = kernel's choice by route).
         public var isJoined = false
         public var interfaceIndex: UInt32 = 0
+        /// The joined interface's name; nil when the kernel chose it by route.
+        public var interfaceName: String?
         public var joinAttempts = 0
+        /// Times the membership was refreshed (left and joined again) to keep snooping switches forwarding.
+        public var membershipRefreshes = 0
         public var datagrams = 0
         /// Datagrams the kernel dropped because the socket's receive buffer was full (a flood, or the
         /// agent's loop stalled): they never reach the intake's counters, so they are counted here
@@ -47,17 +58,29 @@ public final class MulticastReceiver: @unchecked Sendable {
         public var lastError: String?
     }
 
+    /// A join or membership refresh, for the log.
+    public struct MembershipEvent: Sendable, CustomStringConvertible {
+        public enum Kind: Sendable { case joined, refreshedAfterSilence, refreshedOnSchedule }
+        public var kind: Kind
+        /// e.g. "joined 239.192.0.99 on eth1: no route to the group (…)".
+        public var description: String
+    }
+
     public let endpoint: MulticastEndpoint
+    /// When to refresh the membership; set before `start()` (tests shorten it).
+    var keepalive = MulticastKeepalive()
     private let address: MulticastAddress
     private let fd: Int32
     private let queue: DispatchQueue
     private let clock: any Clock
     private let rejoinInterval: Double
     private let handler: @Sendable (Datagram) -> Void
+    private let onMembership: (@Sendable (MembershipEvent) -> Void)?
     private let state = LockedValue(Status())
     // Touched only on `queue`.
     private var readSource: DispatchSourceRead?
     private var timer: DispatchSourceTimer?
+    /// The interface joined on (0: the kernel's choice by route); nil when not joined.
     private var joinedIndex: UInt32?
     private var started = false
     private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 65_536, alignment: 8)
@@ -68,13 +91,14 @@ public final class MulticastReceiver: @unchecked Sendable {
     /// Opens and binds the socket (throws `SocketError` for a bad group or a port it cannot bind);
     /// joining happens in `start()` and is retried, so a missing interface is not an error here.
     public init(
-        endpoint: MulticastEndpoint, queue: DispatchQueue, clock: any Clock = SystemClock(), rejoinInterval: Double = 2,
-        handler: @escaping @Sendable (Datagram) -> Void
+        endpoint: MulticastEndpoint, queue: DispatchQueue, clock: any Clock = SystemClock(), rejoinInterval: Double = 1,
+        onMembership: (@Sendable (MembershipEvent) -> Void)? = nil, handler: @escaping @Sendable (Datagram) -> Void
     ) throws {
         self.endpoint = endpoint
         self.queue = queue
         self.clock = clock
         self.rejoinInterval = rejoinInterval
+        self.onMembership = onMembership
         self.handler = handler
         address = try MulticastAddress(group: endpoint.group, port: endpoint.port)
         let context = endpoint.description
@@ -89,13 +113,13 @@ public final class MulticastReceiver: @unchecked Sendable {
             try SocketOptions.set(fd, SOL_SOCKET, SocketOptions.receiveQueueOverflow, Int32(1),
                                   name: "SO_RXQ_OVFL", context: context)
             switch address {
-            case .v4(let group, let port):
+            case .v4(_, let port):
                 try SocketOptions.set(fd, Int32(IPPROTO_IP), SocketOptions.ipMulticastAll, Int32(0),
                                       name: "IP_MULTICAST_ALL", context: context)
                 var sa = sockaddr_in()
                 sa.sin_family = sa_family_t(AF_INET)
                 sa.sin_port = port.bigEndian
-                sa.sin_addr = group  // bound to the group: only its datagrams reach us
+                sa.sin_addr.s_addr = INADDR_ANY  // the group (this socket's only) and unicast to this host
                 let r = withUnsafePointer(to: &sa) {
                     $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
                 }
@@ -164,36 +188,103 @@ public final class MulticastReceiver: @unchecked Sendable {
 
     // MARK: - On `queue`
 
-    /// Joins when not joined on the wanted interface; re-joins when the interface was re-created.
+    /// Joins when not joined on the wanted interface; re-joins when the interface was re-created;
+    /// refreshes the membership when `keepalive` says it is due.
     private func checkMembership() {
-        let wanted: UInt32
-        do {
-            wanted = try SocketOptions.interfaceIndex(endpoint.interface)
-        } catch {
-            joinedIndex = nil  // the kernel drops memberships of a vanished interface
-            state.withLock {
-                $0.isJoined = false
-                $0.lastError = "\(error) (waiting for it)"
+        let now = clock.now()
+        var configured: UInt32?
+        if endpoint.interface != nil {
+            do {
+                configured = try SocketOptions.interfaceIndex(endpoint.interface)
+            } catch {
+                joinedIndex = nil  // the kernel drops memberships of a vanished interface
+                state.withLock {
+                    $0.isJoined = false
+                    $0.lastError = "\(error) (waiting for it)"
+                }
+                return
             }
-            return
         }
-        if joinedIndex == wanted { return }
-        if let old = joinedIndex { _ = try? membership(add: false, index: old) }
+        if let joined = joinedIndex {
+            // Still valid: the configured interface (same index), the kernel's route, or a chosen one that still exists.
+            let current = configured.map { $0 == joined } ?? (joined == 0 || Self.interfaceName(joined) != nil)
+            if current {
+                if let reason = keepalive.due(now: now) { refresh(index: joined, reason: reason, now: now) }
+                return
+            }
+            _ = try? membership(add: false, index: joined)
+            joinedIndex = nil
+        }
         state.withLock { $0.joinAttempts += 1 }
         do {
-            try membership(add: true, index: wanted)
-            joinedIndex = wanted
+            let (index, why) = try join(configured: configured)
+            joinedIndex = index
+            keepalive.joined(at: now)
+            let name = index == 0 ? nil : Self.interfaceName(index)
             state.withLock {
                 $0.isJoined = true
-                $0.interfaceIndex = wanted
+                $0.interfaceIndex = index
+                $0.interfaceName = name
                 $0.lastError = nil
             }
+            let on = name.map { "on \($0)" } ?? "on the interface of the route to it"
+            onMembership?(MembershipEvent(kind: .joined, description: "joined \(endpoint.group) \(on)\(why.map { ": \($0)" } ?? "")"))
         } catch {
             state.withLock {
                 $0.isJoined = false
                 $0.lastError = "\(error) (retrying every \(rejoinInterval) s)"
             }
         }
+    }
+
+    /// Joins on the configured interface, else by route; with no route (`ENODEV`: no default route)
+    /// on the interface `MulticastInterfaceChoice` picks. Returns the index and, when chosen here, why.
+    private func join(configured: UInt32?) throws -> (UInt32, String?) {
+        if let configured {
+            try membership(add: true, index: configured)
+            return (configured, nil)
+        }
+        do {
+            try membership(add: true, index: 0)
+            return (0, nil)
+        } catch SocketError.system(let call, let context, let code) where code == ENODEV {
+            guard let chosen = MulticastInterfaceChoice.choose(from: MulticastInterfaceChoice.candidates(), family: address.family)
+            else { throw SocketError.noMulticastInterface(call: call, context: context) }
+            try membership(add: true, index: chosen.index)
+            return (chosen.index, "no route to the group (no default route?), so the first interface that is up, "
+                + "multicast-capable and has an \(address.family == AF_INET6 ? "IPv6" : "IPv4") address; "
+                + "set [feed] interface to choose another")
+        }
+    }
+
+    /// Leaves and joins again on the same interface: the kernel then sends fresh unsolicited
+    /// membership reports, which a snooping switch takes as the board still wanting the group.
+    private func refresh(index: UInt32, reason: MulticastKeepalive.Reason, now: MonotonicSeconds) {
+        _ = try? membership(add: false, index: index)
+        do {
+            try membership(add: true, index: index)
+        } catch {
+            joinedIndex = nil  // joined again, from scratch, on the next check
+            state.withLock {
+                $0.isJoined = false
+                $0.lastError = "\(error) (retrying every \(rejoinInterval) s)"
+            }
+            return
+        }
+        keepalive.joined(at: now)
+        state.withLock { $0.membershipRefreshes += 1 }
+        let on = index == 0 ? "" : Self.interfaceName(index).map { " on \($0)" } ?? ""
+        let kind: MembershipEvent.Kind
+        if case .silent = reason { kind = .refreshedAfterSilence } else { kind = .refreshedOnSchedule }
+        onMembership?(MembershipEvent(
+            kind: kind,
+            description: "\(reason): left and joined \(endpoint.group)\(on) again, so switches that snoop IGMP/MLD keep forwarding it"))
+    }
+
+    static func interfaceName(_ index: UInt32) -> String? {
+        var name = [CChar](repeating: 0, count: Int(IF_NAMESIZE) + 1)
+        guard if_indextoname(index, &name) != nil else { return nil }
+        return String(cString: name)
     }
 
     @discardableResult
@@ -240,7 +331,9 @@ public final class MulticastReceiver: @unchecked Sendable {
             var bytes = Array(UnsafeRawBufferPointer(rebasing: buffer[0..<kept]))
             if n > kept { bytes += [UInt8](repeating: 0, count: n - kept) }
             state.withLock { $0.datagrams += 1 }
-            handler(Datagram(bytes: bytes, sender: MulticastAddress.describe(from), receivedAt: clock.now()))
+            let receivedAt = clock.now()
+            keepalive.heard(at: receivedAt)
+            handler(Datagram(bytes: bytes, sender: MulticastAddress.describe(from), receivedAt: receivedAt))
         }
     }
 
