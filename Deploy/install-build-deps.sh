@@ -5,7 +5,9 @@
 #   Deploy/install-build-deps.sh --package   also what Deploy/build-deb.sh needs (debhelper, lintian)
 #   Deploy/install-build-deps.sh --test   also what the test suite needs (QEMU display tests; promtool,
 #                                         node_exporter and ansible-playbook for the fleet tests; the
-#                                         appliance test: the .deb in a debootstrapped Debian under QEMU)
+#                                         appliance test: the .deb in a debootstrapped Debian under QEMU;
+#                                         the network tests: iproute2 for namespaces and bridges, tcpdump
+#                                         to capture IGMP, smcroute for the multicast router)
 set -euo pipefail
 
 want=(pkg-config libdrm-dev libfreetype-dev)
@@ -19,6 +21,9 @@ case "${1:-}" in
     want+=(prometheus prometheus-node-exporter ansible debootstrap)
     # Appliance: build the .deb, debootstrap Debian 12, an ext4 image made with mke2fs -d.
     want+=("${package[@]}" e2fsprogs)
+    # Network: namespaces, veth and bridges (iproute2), IGMP capture (tcpdump), a multicast router
+    # (smcroute; its own service is kept from starting by the policy-rc.d below).
+    want+=(iproute2 tcpdump smcroute)
     ;;
 esac
 

@@ -19,8 +19,10 @@ final class AgentProcess {
 
     /// `packagedAs`: run the agent as that unprivileged uid/gid (root only, through setpriv) in the
     /// .deb's layout: the directory root:GID 2775, the config root:GID 0664.
+    /// `launcher`: a command the agent runs under, e.g. `ip netns exec NS` (it execs the agent, so
+    /// the process is the agent itself).
     init(configText: String? = nil, simulate: Bool = true, extraArguments: [String] = [], watchdogMicroseconds: Int? = nil,
-         packagedAs user: (uid: uid_t, gid: gid_t)? = nil) throws {
+         packagedAs user: (uid: uid_t, gid: gid_t)? = nil, launcher: [String] = []) throws {
         directory = "/tmp/wbe-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         notifyFD = Glibc.socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
@@ -41,14 +43,10 @@ final class AgentProcess {
             }
             arguments += ["--config", config]
         }
-        if let user {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-            process.arguments = ["--reuid=\(user.uid)", "--regid=\(user.gid)", "--clear-groups", Executable.url("wallboard").path]
-                + arguments + extraArguments
-        } else {
-            process.executableURL = Executable.url("wallboard")
-            process.arguments = arguments + extraArguments
-        }
+        let privileges = user.map { ["/usr/bin/setpriv", "--reuid=\($0.uid)", "--regid=\($0.gid)", "--clear-groups"] } ?? []
+        let command = launcher + privileges + [Executable.url("wallboard").path] + arguments + extraArguments
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
         var environment = ProcessInfo.processInfo.environment
         environment["NOTIFY_SOCKET"] = directory + "/notify"
         if let watchdogMicroseconds { environment["WATCHDOG_USEC"] = "\(watchdogMicroseconds)" }
