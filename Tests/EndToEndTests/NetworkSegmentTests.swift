@@ -60,7 +60,6 @@ final class NetworkSegmentTests: XCTestCase {
         try publisher("acd-b", on: try host("pub-b", 22), ["--interface", "eth0"])
         XCTAssertTrue(eventually(timeout: 10) { boards.allSatisfy { $0.accepted(from: "acd-b") >= 2 } },
                       "B heard as standby on every board: \(lab.read("acd-b.log"))")
-        XCTAssertTrue(boards.allSatisfy { $0.following == "acd-a" }, "A stays followed while it talks")
 
         lab.stop(a)  // A's machine fails: every board follows B within its fail-over time
         XCTAssertTrue(eventually(timeout: 10) { boards.allSatisfy { $0.following == "acd-b" } },
