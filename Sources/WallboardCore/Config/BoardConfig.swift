@@ -5,5 +5,9 @@ public struct BoardConfig: Sendable, Equatable {
     /// Queue ids to show, in order. Empty = every configured queue (by `order`, then file order),
     /// then any other queue the feed reports, in the order first seen.
     public var queues: [String] = []
+    /// Tiles per page (1–12). A board with more queues shows them a page at a time.
+    public var pageSize = 12
+    /// Seconds each page stays up before the next.
+    public var pageSeconds: Double = 15
     public init() {}
 }

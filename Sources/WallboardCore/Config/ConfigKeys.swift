@@ -7,7 +7,7 @@ enum ConfigKeys {
         "output", "device", "connector", "mode", "rotation", "font", "viewing_distance", "screen_diagonal", "burn_in_shift",
         "red_pulse", "png_path", "views",
     ]
-    static let board = ["title", "queues"]
+    static let board = ["title", "queues", "page_size", "page_seconds"]
     static let metrics = ["textfile"]
     static let thresholdAttributes = ["amber", "red", "hysteresis", "dwell", "direction"]
     static let staff = ["amber", "red", "hysteresis", "dwell"].map { "available.\($0)" }

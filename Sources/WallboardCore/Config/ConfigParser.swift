@@ -249,8 +249,16 @@ struct ConfigParser {
             if let dup = ids.first(where: { id in ids.filter { $0 == id }.count > 1 }) {
                 return .badValue(key: s.key, value: s.value, expected: "a list without repeats ('\(dup)' appears twice)")
             }
-            guard ids.count <= 12 else { return bad(s, "at most 12 queue ids (the board has 12 tiles)") }
+            guard ids.count <= BoardState.maxQueues else { return bad(s, "at most \(BoardState.maxQueues) queue ids") }
             board.queues = ids
+        case "page_size":
+            guard let n = Int(s.value), (1...BoardLayout.maximumTiles).contains(n) else {
+                return bad(s, "a number of tiles per page from 1 to \(BoardLayout.maximumTiles)")
+            }
+            board.pageSize = n
+        case "page_seconds":
+            guard let d = ConfigValue.duration(s.value), d >= 1 else { return bad(s, "a duration of at least 1s, like 15s") }
+            board.pageSeconds = d
         default:
             return unknown(s, in: "board", among: ConfigKeys.board)
         }
