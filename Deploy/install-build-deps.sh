@@ -16,6 +16,8 @@ case "${1:-}" in
 --package) want+=("${package[@]}") ;;
 --test)
     want+=(qemu-system-x86 busybox-static cpio socat kmod)
+    # Fallback fonts for text B612 lacks (Greek, Cyrillic, CJK, emoji): the .deb depends on the same.
+    want+=(fonts-dejavu-core fonts-droid-fallback fonts-symbola)
     # Fleet: promtool (prometheus), a real scrape (prometheus-node-exporter), the playbook run
     # against a debootstrapped Debian root (ansible, debootstrap).
     want+=(prometheus prometheus-node-exporter ansible debootstrap)

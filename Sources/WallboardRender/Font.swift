@@ -7,10 +7,15 @@ public final class Font: @unchecked Sendable {
     private var indices: [UInt32: UInt32] = [:]
     private var digitCells: [Int: Int] = [:]
     public let metrics: FontMetrics
+    /// Faces tried, in order, for a character this one lacks (Greek, CJK, emoji…), so a name is
+    /// never drawn as boxes. They share the glyph cache.
+    public internal(set) var fallbacks: [FontFace] = []
+    private var fallbackChoice: [UInt32: (face: FontFace, index: UInt32)?] = [:]
 
-    init(face: FontFace, cache: GlyphCache) {
+    init(face: FontFace, cache: GlyphCache, fallbacks: [FontFace] = []) {
         self.face = face
         self.cache = cache
+        self.fallbacks = fallbacks
         metrics = face.metrics
     }
 
@@ -23,6 +28,22 @@ public final class Font: @unchecked Sendable {
         let index = face.glyphIndex(scalar)
         indices[scalar.value] = index
         return index
+    }
+
+    /// The face and glyph that draw `scalar`: this face's own, else the first fallback that has it;
+    /// nil when no face has it (the caller then uses this face's own "missing" glyph).
+    func fallbackGlyph(_ scalar: Unicode.Scalar) -> (face: FontFace, index: UInt32)? {
+        if let hit = fallbackChoice[scalar.value] { return hit }
+        var found: (face: FontFace, index: UInt32)?
+        for face in fallbacks {
+            let index = face.glyphIndex(scalar)
+            if index != 0 {
+                found = (face, index)
+                break
+            }
+        }
+        fallbackChoice[scalar.value] = found
+        return found
     }
 
     func glyph(_ scalar: Unicode.Scalar, size: Int) -> Glyph? {

@@ -39,6 +39,23 @@ public struct FontLocator: Sendable {
         return dirs
     }
 
+    /// Faces for characters B612 lacks, in the order tried, as Debian installs them: DejaVu Sans
+    /// (`fonts-dejavu-core`: Greek, Cyrillic, many symbols), Droid Sans Fallback
+    /// (`fonts-droid-fallback`: Chinese, Japanese, Korean) and Symbola (`fonts-symbola`: emoji in
+    /// outline). The .deb depends on them; a file that is missing is left out, found again at the
+    /// next start.
+    public static let fallbackCandidates = FontFallbacks(
+        bold: ["/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", droid, symbola],
+        regular: ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", droid, symbola])
+    static let droid = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
+    static let symbola = "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf"
+
+    /// The fallback candidates readable on this machine.
+    public var fallbacks: FontFallbacks {
+        let readable = { (paths: [String]) in paths.filter { access($0, R_OK) == 0 } }
+        return FontFallbacks(bold: readable(Self.fallbackCandidates.bold), regular: readable(Self.fallbackCandidates.regular))
+    }
+
     /// The full path of `file` in the first directory that has it readable.
     public func locate(_ file: String) throws(FontError) -> String {
         for dir in searchPath {
@@ -68,5 +85,15 @@ public struct FontLocator: Sendable {
         let path = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
         guard let slash = path.lastIndex(of: "/") else { return nil }
         return String(path[..<slash])
+    }
+}
+
+/// Fallback font files for the bold and the regular weight, in the order tried.
+public struct FontFallbacks: Sendable, Equatable {
+    public var bold: [String]
+    public var regular: [String]
+    public init(bold: [String] = [], regular: [String] = []) {
+        self.bold = bold
+        self.regular = regular
     }
 }

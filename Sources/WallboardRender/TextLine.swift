@@ -7,8 +7,9 @@ import WallboardCore
 struct TextLine {
     struct Placed {
         var glyph: Glyph
-        /// The glyph's index in its face, to tell which positions two lines differ in.
+        /// The glyph's index in its face, and which face, to tell which positions two lines differ in.
         var index: UInt32
+        var face: Int
         /// Pen position of the glyph's origin, 26.6 fixed point from the line start.
         var pen: Int
     }
@@ -24,18 +25,26 @@ struct TextLine {
         var previous: UInt32 = 0
         let cell = font.digitCell(size: size)
         for scalar in text.unicodeScalars {
-            let index = font.glyphIndex(scalar)
-            guard let glyph = font.cache.glyph(index, size: size, face: font.face) else { continue }
+            var face = font.face
+            var index = font.glyphIndex(scalar)
+            if index == 0, scalar.value > 0x7F, let other = font.fallbackGlyph(scalar) {
+                (face, index) = other
+            }
+            guard let glyph = font.cache.glyph(index, size: size, face: face) else { continue }
             // The ASCII decimal digits (what `numericType == .decimal && isASCII` is), without the Unicode tables.
             if scalar.value >= 0x30 && scalar.value <= 0x39 {
-                glyphs.append(Placed(glyph: glyph, index: index, pen: advance + (cell - glyph.advance) / 2))
+                glyphs.append(Placed(glyph: glyph, index: index, face: face.id, pen: advance + (cell - glyph.advance) / 2))
                 advance += cell
                 previous = 0  // no kerning into or out of a cell: cells must not move
-            } else {
+            } else if face === font.face {
                 advance += font.face.kerning(previous, index, size: size)
-                glyphs.append(Placed(glyph: glyph, index: index, pen: advance))
+                glyphs.append(Placed(glyph: glyph, index: index, face: face.id, pen: advance))
                 advance += glyph.advance
                 previous = index
+            } else {
+                glyphs.append(Placed(glyph: glyph, index: index, face: face.id, pen: advance))
+                advance += glyph.advance
+                previous = 0  // no kerning across faces
             }
         }
     }
