@@ -25,6 +25,8 @@ public final class Painter: @unchecked Sendable {
     public var textLog: [DrawnText]?
 
     var previous: Scene?
+    /// The one size every tile name is drawn at, for the scene being painted.
+    var titleSize: Int?
     private var previousCanvas: ObjectIdentifier?
     private var layoutKey: LayoutKey?
     var scratch: [UInt32] = []
@@ -48,7 +50,8 @@ public final class Painter: @unchecked Sendable {
     /// Paints `scene` into `canvas` and returns the rectangles whose pixels changed (empty when
     /// nothing did; the whole canvas the first time, or after the size, shape or mode changes).
     @discardableResult
-    public func paint(scene: Scene, into canvas: Canvas) -> [Rect] {
+    public func paint(scene whole: Scene, into canvas: Canvas) -> [Rect] {
+        let scene = whole.currentPage()
         let key = LayoutKey(scene: scene, width: canvas.width, height: canvas.height)
         let layout: BoardLayout
         if let current = self.layout, key == layoutKey {
@@ -56,11 +59,14 @@ public final class Painter: @unchecked Sendable {
         } else {
             layout = BoardLayout(
                 width: canvas.width, height: canvas.height, tileCount: key.tiles, figureSlots: key.figureSlots,
-                hasBanner: key.banner, hasStaff: key.staff, options: layoutOptions)
+                hasBanner: key.banner, hasStaff: key.staff, hasAlert: key.alert, hasPageMarker: key.pageMarker,
+                options: layoutOptions)
             self.layout = layout
         }
+        let names = commonTitleSize(scene.tiles, scene.feedLost == nil ? layout.tiles : layout.feedLost.tiles)
         let full = previous == nil || key != layoutKey || previousCanvas != ObjectIdentifier(canvas)
-            || (previous?.feedLost == nil) != (scene.feedLost == nil)
+            || (previous?.feedLost == nil) != (scene.feedLost == nil) || names != titleSize
+        titleSize = names
         defer {
             previous = scene
             layoutKey = key
@@ -85,7 +91,8 @@ public final class Painter: @unchecked Sendable {
 /// One piece of text the painter drew: what, where it was allowed to go, and where its ink landed.
 public struct DrawnText: Sendable, Equatable {
     public var text: String
-    /// What was actually drawn: `text`, or its start and "…" when even shrunk it did not fit.
+    /// What was actually drawn: `text`, a shorter true form of a figure, or (for names only) its
+    /// start and "…" when even shrunk it did not fit.
     public var shown: String
     public var box: TextBox
     /// The size actually used (smaller than `box.size` when the text had to shrink to fit).
@@ -102,6 +109,8 @@ struct LayoutKey: Equatable {
     var figureSlots: Int
     var banner: Bool
     var staff: Bool
+    var alert: Bool
+    var pageMarker: Bool
 
     init(scene: Scene, width: Int, height: Int) {
         self.width = width
@@ -110,5 +119,7 @@ struct LayoutKey: Equatable {
         figureSlots = min(4, scene.tiles.map(\.figures.count).max() ?? 0)
         banner = scene.banner.map { !$0.isEmpty } ?? false
         staff = scene.staff != nil
+        alert = !scene.hiddenBreaches.isEmpty
+        pageMarker = scene.pageMarker != nil
     }
 }

@@ -9,6 +9,8 @@ extension Painter {
         drawTitle(scene, layout, canvas)
         drawClock(scene, layout, canvas)
         drawBanner(scene, layout, canvas)
+        drawPageMarker(scene, layout, canvas)
+        drawAlert(scene, layout, canvas)
         for index in layout.tiles.indices where index < scene.tiles.count {
             drawTile(scene.tiles[index], layout.tiles[index], pulse: scene.pulse, canvas)
         }
@@ -31,11 +33,30 @@ extension Painter {
             redraw(region) { drawClock(new, layout, canvas, region: region) }
         }
         if old.banner != new.banner, let rect = layout.banner { redraw(rect) { drawBanner(new, layout, canvas) } }
-        for (index, tileLayout) in layout.tiles.enumerated() where index < new.tiles.count && index < old.tiles.count {
+        if old.pageMarker != new.pageMarker, let box = layout.pageMarker { redraw(box.rect) { drawPageMarker(new, layout, canvas) } }
+        if old.hiddenBreaches != new.hiddenBreaches, let rect = layout.alert { redraw(rect) { drawAlert(new, layout, canvas) } }
+        updateTiles(from: old, to: new, layout.tiles, canvas, redraw)
+        if let a = old.staff, let b = new.staff, a != b, let staffLayout = layout.staff {
+            let (countsA, countsB) = (a.counts, b.counts)
+            for cell in 0..<staffLayout.cells.count
+            where countsA[cell] != countsB[cell] || (cell == 0 && a.level != b.level) || a.labels != b.labels {
+                redraw(staffLayout.cells[cell].frame) { drawStaffCell(b, cell, staffLayout, canvas) }
+            }
+            if countsA != countsB { redraw(staffLayout.bar) { drawStaffBar(b, staffLayout, canvas) } }
+        }
+        if old.footer != new.footer { redraw(layout.footer) { drawFooter(new, layout, canvas) } }
+        return damage
+    }
+
+    /// Repaints the parts of each tile that changed (shared by the board and the FEED LOST screen).
+    func updateTiles(from old: Scene, to new: Scene, _ layouts: [TileLayout], _ canvas: Canvas, _ redraw: (Rect, () -> Void) -> Void) {
+        for (index, tileLayout) in layouts.enumerated() where index < new.tiles.count && index < old.tiles.count {
             let a = old.tiles[index], b = new.tiles[index]
             let pulseChanged = old.pulse != new.pulse && b.level == .red && b.stale == nil
             guard a != b || pulseChanged else { continue }
-            if a.level != b.level || (a.stale == nil) != (b.stale == nil) || a.id != b.id {
+            if a.level != b.level || (a.stale == nil) != (b.stale == nil) || a.id != b.id
+                || a.waitingLabel != b.waitingLabel || a.longestWaitLabel != b.longestWaitLabel
+            {
                 redraw(tileLayout.frame) { drawTile(b, tileLayout, pulse: new.pulse, canvas) }
                 continue
             }
@@ -45,13 +66,15 @@ extension Painter {
                     redraw(band) { drawTileBorder(b, tileLayout, style, clip: band, canvas) }
                 }
             }
-            if a.title != b.title { redraw(tileLayout.title.rect) { drawTileTitle(b, tileLayout, style, canvas) } }
-            if a.waiting != b.waiting {
-                let region = changedRegion(from: a.waiting, to: b.waiting, in: tileLayout.waiting, font: fonts.bold)
+            if a.title != b.title { redraw(titleBox(b, tileLayout).rect) { drawTileTitle(b, tileLayout, style, canvas) } }
+            let (waitingA, waitingB) = ([a.waiting] + a.waitingOverflow, [b.waiting] + b.waitingOverflow)
+            if waitingA != waitingB {
+                let region = changedRegion(fromFigure: waitingA, to: waitingB, in: tileLayout.waiting, font: fonts.bold)
                 redraw(region) { drawWaiting(b, tileLayout, style, canvas, region: region) }
             }
-            if a.longestWait != b.longestWait {
-                let region = changedRegion(from: a.longestWait, to: b.longestWait, in: tileLayout.longestWait, font: fonts.bold)
+            let (longestA, longestB) = ([a.longestWait] + a.longestWaitOverflow, [b.longestWait] + b.longestWaitOverflow)
+            if longestA != longestB {
+                let region = changedRegion(fromFigure: longestA, to: longestB, in: tileLayout.longestWait, font: fonts.bold)
                 redraw(region) { drawLongestWait(b, tileLayout, style, canvas, region: region) }
             }
             for slot in tileLayout.figureValues.indices {
@@ -61,7 +84,7 @@ extension Painter {
                 if fa?.label != fb?.label {
                     redraw(tileLayout.figureLabels[slot].rect) { drawFigureLabel(b, slot, tileLayout, style, canvas) }
                 }
-                if fa?.value != fb?.value || fa?.level != fb?.level {
+                if fa?.value != fb?.value || fa?.overflow != fb?.overflow || fa?.level != fb?.level {
                     redraw(tileLayout.figureValues[slot].rect) { drawFigureValue(b, slot, tileLayout, style, canvas) }
                 }
             }
@@ -73,16 +96,6 @@ extension Painter {
                 redraw(rect) { drawSparkline(b, tileLayout, style, canvas) }
             }
         }
-        if let a = old.staff, let b = new.staff, a != b, let staffLayout = layout.staff {
-            let countsA = [a.available, a.onCall, a.wrapUp, a.onBreak, a.other]
-            let countsB = [b.available, b.onCall, b.wrapUp, b.onBreak, b.other]
-            for cell in 0..<staffLayout.cells.count where countsA[cell] != countsB[cell] || (cell == 0 && a.level != b.level) {
-                redraw(staffLayout.cells[cell].frame) { drawStaffCell(b, cell, staffLayout, canvas) }
-            }
-            if countsA != countsB { redraw(staffLayout.bar) { drawStaffBar(b, staffLayout, canvas) } }
-        }
-        if old.footer != new.footer { redraw(layout.footer) { drawFooter(new, layout, canvas) } }
-        return damage
     }
 
     // MARK: Header, banner, footer
@@ -102,6 +115,24 @@ extension Painter {
         guard let rect = layout.banner, let box = layout.bannerText else { return }
         canvas.fill(rect, with: palette.banner)
         drawText(scene.banner ?? "", in: box, font: fonts.bold, color: palette.text, canvas: canvas)
+    }
+
+    func drawPageMarker(_ scene: Scene, _ layout: BoardLayout, _ canvas: Canvas) {
+        guard let box = layout.pageMarker else { return }
+        canvas.fill(box.rect, with: palette.panel)
+        drawText(scene.pageMarker ?? "", in: box, font: fonts.regular, color: palette.label, canvas: canvas)
+    }
+
+    /// Queues in breach that are not on this page: white on a hatched vermillion strip, so a breach
+    /// off the screen reads as loudly as one on it.
+    func drawAlert(_ scene: Scene, _ layout: BoardLayout, _ canvas: Canvas) {
+        guard let rect = layout.alert, let box = layout.alertText else { return }
+        canvas.fill(rect, with: palette.redTile)
+        let band = max(2, (rect.height - box.rect.height) / 2)
+        for edge in Canvas.frameBands(rect, thickness: band) {
+            canvas.hatch(edge, palette.red, palette.hazardDark, stripe: max(2, band), clip: rect, origin: hatchOrigin)
+        }
+        drawText(scene.hiddenBreachesText ?? "", in: box, font: fonts.bold, color: palette.text, canvas: canvas)
     }
 
     func drawFooter(_ scene: Scene, _ layout: BoardLayout, _ canvas: Canvas) {

@@ -1,7 +1,8 @@
 import WallboardCore
 
 /// FEED LOST: the whole screen becomes a black-and-yellow hazard frame round a huge headline, so a
-/// silent feed can never pass for a calm floor. The clock keeps ticking to show the board is alive.
+/// silent feed can never pass for a calm floor. The clock keeps ticking to show the board is alive,
+/// and the last figures stay in view below, on greyed tiles that each say how old their data is.
 extension Painter {
     func paintFeedLost(_ scene: Scene, _ layout: BoardLayout, _ canvas: Canvas) {
         let lost = layout.feedLost
@@ -9,11 +10,12 @@ extension Painter {
         for band in Canvas.frameBands(lost.frame, thickness: lost.band) {
             canvas.hatch(band, palette.hazard, palette.hazardDark, stripe: max(4, lost.band / 2), clip: canvas.bounds, origin: hatchOrigin)
         }
-        drawText("FEED LOST", in: lost.headline, font: fonts.bold, color: palette.hazard, canvas: canvas)
+        drawText(scene.feedLost?.headline ?? "", in: lost.headline, font: fonts.bold, color: palette.hazard, canvas: canvas)
         drawFeedLostClock(scene, lost, canvas)
         drawFeedLostDetail(scene, lost, canvas)
         drawFeedLostHint(scene, lost, canvas)
         drawFeedLostFooter(scene, lost, canvas)
+        for (tile, tileLayout) in zip(scene.tiles, lost.tiles) { drawTile(tile, tileLayout, pulse: 0, canvas) }
     }
 
     func updateFeedLost(from old: Scene, to new: Scene, _ layout: BoardLayout, _ canvas: Canvas) -> [Rect] {
@@ -33,6 +35,7 @@ extension Painter {
         }
         if old.feedLost?.hint != new.feedLost?.hint { redraw(lost.hint.rect) { drawFeedLostHint(new, lost, canvas) } }
         if old.footer != new.footer { redraw(lost.footer.rect) { drawFeedLostFooter(new, lost, canvas) } }
+        updateTiles(from: old, to: new, lost.tiles, canvas, redraw)
         return damage
     }
 

@@ -2,12 +2,9 @@ import WallboardCore
 
 /// The staff bar: five counts with colour swatches, and a bar split in proportion.
 extension Painter {
-    static let staffLabels = ["AVAILABLE", "ON CALL", "WRAP-UP", "BREAK", "OTHER"]
-
     func drawStaffCell(_ staff: StaffScene, _ index: Int, _ layout: StaffLayout, _ canvas: Canvas) {
         let cell = layout.cells[index]
         canvas.fill(cell.frame, with: palette.background)
-        let counts = [staff.available, staff.onCall, staff.wrapUp, staff.onBreak, staff.other]
         let alarmed = index == 0 && staff.level != .normal
         // The available count's alarm shows as the level's icon in place of the swatch, and a pill.
         switch (alarmed, staff.level) {
@@ -15,19 +12,21 @@ extension Painter {
         case (true, .red): canvas.fill(cell.swatch, with: palette.redBright)
         default: canvas.fill(cell.swatch, with: palette.staff[index])
         }
-        drawText(Painter.staffLabels[index], in: cell.label, font: fonts.regular, color: palette.label, canvas: canvas)
+        if index < staff.labels.count {
+            drawText(staff.labels[index], in: cell.label, font: fonts.regular, color: palette.label, canvas: canvas)
+        }
+        let value = staff.values[index]
         if alarmed {
-            drawText(String(counts[index]), in: cell.value, font: fonts.bold, color: palette.hazardDark, canvas: canvas,
-                     pill: palette.accent(staff.level))
+            drawFigure(value, in: cell.value, font: fonts.bold, color: palette.hazardDark, canvas: canvas, pill: palette.accent(staff.level))
         } else {
-            drawText(String(counts[index]), in: cell.value, font: fonts.bold, color: palette.text, canvas: canvas)
+            drawFigure(value, in: cell.value, font: fonts.bold, color: palette.text, canvas: canvas)
         }
     }
 
     func drawStaffBar(_ staff: StaffScene, _ layout: StaffLayout, _ canvas: Canvas) {
         let bar = layout.bar
         canvas.fill(bar, with: palette.panel)
-        let counts = [staff.available, staff.onCall, staff.wrapUp, staff.onBreak, staff.other].map { max(0, $0) }
+        let counts = staff.counts.map { max(0, $0) }
         let total = counts.reduce(0, +)
         guard total > 0 else { return }
         var running = 0

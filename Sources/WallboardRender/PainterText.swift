@@ -7,9 +7,17 @@ extension Painter {
     /// Returns the inked rectangle.
     @discardableResult
     func drawText(
-        _ text: String, in box: TextBox, font: Font, color: UInt32, canvas: Canvas, pill: UInt32? = nil, region: Rect? = nil
+        _ text: String, in box: TextBox, font: Font, color: UInt32, canvas: Canvas, pill: UInt32? = nil, region: Rect? = nil,
+        smallest: Int? = nil
     ) -> Rect? {
-        let (line, shown) = fitLine(text, box: box, font: font)
+        let (line, shown) = fitLine(text, box: box, font: font, smallest: smallest)
+        return draw(line, text: text, shown: shown, in: box, font: font, color: color, canvas: canvas, pill: pill, region: region)
+    }
+
+    private func draw(
+        _ line: TextLine, text: String, shown: String, in box: TextBox, font: Font, color: UInt32, canvas: Canvas,
+        pill: UInt32?, region: Rect?
+    ) -> Rect? {
         let (x, baseline, ink) = placement(line, in: box, font: font)
         let rect = box.rect
         if let pill, let i = ink {
@@ -21,17 +29,37 @@ extension Painter {
         return ink
     }
 
-    /// The part of `box` whose pixels can change when its text goes from `old` to `new`: when both
-    /// lay out alike (same size and glyph positions, as digits in fixed cells do), just the span of
-    /// the glyphs that differ; otherwise the whole box. A ticking "1:07" → "1:08" repaints one cell.
-    func changedRegion(from old: String, to new: String, in box: TextBox, font: Font) -> Rect {
-        let (a, _) = fitLine(old, box: box, font: font), (b, _) = fitLine(new, box: box, font: font)
+    /// A figure: the first of `forms` (longest first, each true) that fits `box` shrunk to no less
+    /// than half its size, else the last, shrunk until it fits. Never cut, never an ellipsis: "123…"
+    /// on a wall reads as 123.
+    @discardableResult
+    func drawFigure(
+        _ forms: [String], in box: TextBox, font: Font, color: UInt32, canvas: Canvas, pill: UInt32? = nil, region: Rect? = nil
+    ) -> Rect? {
+        let (line, shown) = fitFigure(forms, box: box, font: font)
+        return draw(line, text: forms.first ?? "", shown: shown, in: box, font: font, color: color, canvas: canvas, pill: pill, region: region)
+    }
+
+    func fitFigure(_ forms: [String], box: TextBox, font: Font) -> (line: TextLine, shown: String) {
+        let limit = box.rect.width
+        for form in forms.dropLast() {
+            let line = shrunk(form, box: box, font: font, smallest: max(1, box.size / 2))
+            if line.inkFits(limit) { return (line, form) }
+        }
+        let last = forms.last ?? ""
+        return (shrunk(last, box: box, font: font, smallest: 1), last)
+    }
+
+    /// The part of `box` whose pixels can change when its text goes from line `a` to line `b`: when
+    /// both lay out alike (same size and glyph positions, as digits in fixed cells do), just the span
+    /// of the glyphs that differ; otherwise the whole box. A ticking "1:07" → "1:08" repaints one cell.
+    func changedRegion(_ a: TextLine, _ b: TextLine, in box: TextBox, font: Font) -> Rect {
         let pa = placement(a, in: box, font: font), pb = placement(b, in: box, font: font)
         guard a.size == b.size, a.glyphs.count == b.glyphs.count, pa.x == pb.x, pa.baseline == pb.baseline else { return box.rect }
         var span: Rect?
         for (ga, gb) in zip(a.glyphs, b.glyphs) {
             guard ga.pen == gb.pen else { return box.rect }
-            guard ga.index != gb.index else { continue }
+            guard ga.index != gb.index || ga.face != gb.face else { continue }
             for g in [ga, gb] where g.glyph.width > 0 {
                 let x0 = pa.x + TextLine.pixel(g.pen) + g.glyph.left
                 let glyphSpan = Rect(x: x0, y: box.rect.y, width: g.glyph.width, height: box.rect.height)
@@ -39,6 +67,14 @@ extension Painter {
             }
         }
         return span?.intersection(box.rect) ?? Rect(x: box.rect.x, y: box.rect.y, width: 0, height: 0)
+    }
+
+    func changedRegion(from old: String, to new: String, in box: TextBox, font: Font) -> Rect {
+        changedRegion(fitLine(old, box: box, font: font).line, fitLine(new, box: box, font: font).line, in: box, font: font)
+    }
+
+    func changedRegion(fromFigure old: [String], to new: [String], in box: TextBox, font: Font) -> Rect {
+        changedRegion(fitFigure(old, box: box, font: font).line, fitFigure(new, box: box, font: font).line, in: box, font: font)
     }
 
     /// Where a shaped line goes in its box: pen x, baseline, and the ink rectangle.
@@ -73,18 +109,12 @@ extension Painter {
     }
 
     /// The largest shaping of `text` (at most `box.size`) that fits the box's width, and the text
-    /// it shows (cut short with an ellipsis if even 60 % of the size is too wide).
-    func fitLine(_ text: String, box: TextBox, font: Font) -> (line: TextLine, shown: String) {
+    /// it shows (cut short with an ellipsis if even 60 % of the size is too wide). For names and
+    /// words; figures go through `fitFigure`, which never cuts.
+    func fitLine(_ text: String, box: TextBox, font: Font, smallest: Int? = nil) -> (line: TextLine, shown: String) {
         let limit = box.rect.width
-        var line = TextLine(text, size: box.size, font: font)
-        guard line.inkFits(limit) == false, box.size > 0 else { return (line, text) }
-        let smallest = max(1, box.size * 6 / 10)
-        var size = max(smallest, box.size * limit / max(1, line.width))
-        line = TextLine(text, size: size, font: font)
-        while !line.inkFits(limit) && size > smallest {
-            size -= 1
-            line = TextLine(text, size: size, font: font)
-        }
+        var line = shrunk(text, box: box, font: font, smallest: smallest ?? max(1, box.size * 6 / 10))
+        let size = line.size
         var shown = text
         var characters = Array(text)
         while !line.inkFits(limit) && !characters.isEmpty {
@@ -93,6 +123,21 @@ extension Painter {
             line = TextLine(shown, size: size, font: font)
         }
         return (line, shown)
+    }
+
+    /// `text` at the largest size from `box.size` down to `smallest` at which it fits the box's
+    /// width (at `smallest` if none does).
+    func shrunk(_ text: String, box: TextBox, font: Font, smallest: Int) -> TextLine {
+        let limit = box.rect.width
+        var line = TextLine(text, size: box.size, font: font)
+        guard !line.inkFits(limit), box.size > smallest else { return line }
+        var size = max(smallest, min(box.size - 1, box.size * limit / max(1, line.width)))
+        line = TextLine(text, size: size, font: font)
+        while !line.inkFits(limit) && size > smallest {
+            size -= 1
+            line = TextLine(text, size: size, font: font)
+        }
+        return line
     }
 }
 

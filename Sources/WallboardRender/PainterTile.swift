@@ -33,12 +33,12 @@ extension Painter {
         let style = tileStyle(tile, pulse: pulse)
         canvas.fill(layout.frame, with: style.fill)
         drawTileBorder(tile, layout, style, clip: layout.frame, canvas)
-        drawTileTitle(tile, layout, style, canvas)
         drawLevel(tile, layout, style, canvas)
+        drawTileTitle(tile, layout, style, canvas)  // after the level: it may use the room left of the icon
         drawWaiting(tile, layout, style, canvas)
-        drawText("WAITING", in: layout.waitingLabel, font: fonts.regular, color: style.label, canvas: canvas)
+        drawText(tile.waitingLabel, in: layout.waitingLabel, font: fonts.regular, color: style.label, canvas: canvas)
         drawLongestWait(tile, layout, style, canvas)
-        drawText("LONGEST WAIT", in: layout.longestWaitLabel, font: fonts.regular, color: style.label, canvas: canvas)
+        drawText(tile.longestWaitLabel, in: layout.longestWaitLabel, font: fonts.regular, color: style.label, canvas: canvas)
         for slot in layout.figureValues.indices {
             drawFigureLabel(tile, slot, layout, style, canvas)
             drawFigureValue(tile, slot, layout, style, canvas)
@@ -60,15 +60,45 @@ extension Painter {
         }
     }
 
+    /// The queue name, at the board's one name size (`titleSize`), cut with "…" only when it does
+    /// not fit even into the room this tile's status word leaves free.
     func drawTileTitle(_ tile: TileScene, _ layout: TileLayout, _ style: TileStyle, _ canvas: Canvas) {
-        canvas.fill(layout.title.rect, with: style.fill)
-        drawText(tile.title, in: layout.title, font: fonts.bold, color: style.text, canvas: canvas)
+        let box = titleBox(tile, layout)
+        canvas.fill(box.rect, with: style.fill)
+        drawText(tile.title, in: box, font: fonts.bold, color: style.text, canvas: canvas, smallest: box.size)
+    }
+
+    /// Where a tile's name may go: its own box, widened into the part of the level area its status
+    /// word leaves free (a short "OK" leaves room a long name can use), at the common name size.
+    func titleBox(_ tile: TileScene, _ layout: TileLayout) -> TextBox {
+        var box = layout.title
+        box.size = min(box.size, titleSize ?? box.size)
+        let gap = max(0, layout.level.x - box.rect.maxX)
+        let icon = levelIcon(tile, layout)
+        box.rect.width = max(box.rect.width, icon.x - gap - box.rect.x)
+        return box
+    }
+
+    /// The largest size at which every tile's name fits its own box (never below 60 %): one size
+    /// for the whole board, so names do not jump between sizes from tile to tile.
+    func commonTitleSize(_ tiles: [TileScene], _ layouts: [TileLayout]) -> Int? {
+        zip(tiles, layouts).map { tile, layout in
+            shrunk(tile.title, box: layout.title, font: fonts.bold, smallest: max(1, layout.title.size * 6 / 10)).size
+        }.min()
+    }
+
+    /// The status icon's square: just left of the drawn word, never left of the level area.
+    func levelIcon(_ tile: TileScene, _ layout: TileLayout, wordInk: Rect? = nil) -> Rect {
+        let side = layout.levelIcon.width
+        let ink = wordInk ?? placement(fitLine(tile.status, box: layout.levelWord, font: fonts.bold).line, in: layout.levelWord, font: fonts.bold).ink
+        let right = (ink?.x ?? layout.levelWord.rect.maxX) - max(2, side / 2)
+        return Rect(x: max(layout.level.x, right - side), y: layout.levelIcon.y, width: side, height: side)
     }
 
     /// The level word with its icon: ● OK, ▲ WARNING, ■ BREACH (word on a vermillion pill), □ STALE.
     func drawLevel(_ tile: TileScene, _ layout: TileLayout, _ style: TileStyle, _ canvas: Canvas) {
         canvas.fill(layout.level, with: style.fill)
-        let word = style.stale ? "STALE" : style.level.word
+        let word = tile.status
         let color: UInt32, pill: UInt32?
         switch (style.stale, style.level) {
         case (true, _): (color, pill) = (palette.staleText, nil)
@@ -79,8 +109,7 @@ extension Painter {
         let ink = drawText(word, in: layout.levelWord, font: fonts.bold, color: color, canvas: canvas, pill: pill)
         let side = layout.levelIcon.width
         guard side > 1 else { return }
-        let right = (ink?.x ?? layout.levelWord.rect.maxX) - max(2, side / 2)
-        let icon = Rect(x: max(layout.level.x, right - side), y: layout.levelIcon.y, width: side, height: side)
+        let icon = levelIcon(tile, layout, wordInk: ink)
         switch (style.stale, style.level) {
         case (true, _): canvas.strokeRect(icon, thickness: max(1, side / 6), color: palette.staleText, clip: layout.level)
         case (_, .normal): canvas.disc(in: icon, color: palette.ok, clip: layout.level)
@@ -91,12 +120,12 @@ extension Painter {
 
     func drawWaiting(_ tile: TileScene, _ layout: TileLayout, _ style: TileStyle, _ canvas: Canvas, region: Rect? = nil) {
         canvas.fill(region ?? layout.waiting.rect, with: style.fill)
-        drawText(tile.waiting, in: layout.waiting, font: fonts.bold, color: style.text, canvas: canvas, region: region)
+        drawFigure([tile.waiting] + tile.waitingOverflow, in: layout.waiting, font: fonts.bold, color: style.text, canvas: canvas, region: region)
     }
 
     func drawLongestWait(_ tile: TileScene, _ layout: TileLayout, _ style: TileStyle, _ canvas: Canvas, region: Rect? = nil) {
         canvas.fill(region ?? layout.longestWait.rect, with: style.fill)
-        drawText(tile.longestWait, in: layout.longestWait, font: fonts.bold, color: style.text, canvas: canvas, region: region)
+        drawFigure([tile.longestWait] + tile.longestWaitOverflow, in: layout.longestWait, font: fonts.bold, color: style.text, canvas: canvas, region: region)
     }
 
     func drawFigureLabel(_ tile: TileScene, _ slot: Int, _ layout: TileLayout, _ style: TileStyle, _ canvas: Canvas) {
@@ -113,11 +142,12 @@ extension Painter {
         canvas.fill(box.rect, with: style.fill)
         guard slot < tile.figures.count else { return }
         let figure = tile.figures[slot]
+        let forms = [figure.value] + figure.overflow
         if style.stale || figure.level == .normal {
-            drawText(figure.value, in: box, font: fonts.bold, color: style.text, canvas: canvas)
+            drawFigure(forms, in: box, font: fonts.bold, color: style.text, canvas: canvas)
         } else {
-            drawText(figure.value, in: box, font: fonts.bold, color: palette.hazardDark, canvas: canvas,
-                     pill: palette.accent(figure.level))
+            drawFigure(forms, in: box, font: fonts.bold, color: palette.hazardDark, canvas: canvas,
+                       pill: palette.accent(figure.level))
         }
     }
 

@@ -87,7 +87,7 @@ final class SoakTests: XCTestCase {
         XCTAssertLessThanOrEqual(p.intake.replay.trackedPublishers, 2, "forged ids created replay state")
         XCTAssertLessThanOrEqual(p.board.queues.count, BoardState.maxQueues)
         let scene = p.scene(at: Double(day))
-        XCTAssertLessThanOrEqual(scene.tiles.count, SceneBuilder.maxTiles)
+        XCTAssertLessThanOrEqual(scene.currentPage().tiles.count, BoardLayout.maximumTiles)
         XCTAssertTrue(scene.tiles.allSatisfy { $0.sparkline.count == QueueHistory.minutes })
         // Memory: flat after warm-up. 4 MB of slack covers allocator noise; a leak of even
         // 100 bytes per datagram over this day would be over 4 MB.

@@ -124,7 +124,8 @@ final class SceneBuilderTests: XCTestCase {
             """)
         let s = scene(board, config: config, at: 1)
         XCTAssertEqual(s.header.title, "ROOM 2")
-        XCTAssertEqual(s.tiles.count, 12)
+        XCTAssertEqual(s.tiles.count, 14, "every queue has a tile: none is dropped")
+        XCTAssertEqual(s.currentPage().tiles.count, 7, "two pages of seven")
         XCTAssertEqual(s.tiles.first?.title, "NINE")
         XCTAssertEqual(Array(s.tiles.map(\.id).prefix(3)), ["q9", "q1", "q2"])
     }

@@ -42,10 +42,32 @@ enum FakeScenes {
             footer: FooterScene(feed: "FEED OK · last 0:01 ago · acd-a · dropped 0"))
     }
 
+    /// A floor with more queues than fit: page 1 of 2, a breach pinned from page 2, a breach on a
+    /// queue left off the board named on the strip, and names in scripts B612 lacks.
+    static func paged(clock: String = "14:02:33") -> Scene {
+        var scene = board(tiles: 15, clock: clock, banner: nil)
+        scene.tiles[3].title = "Ηράκλειο 112"
+        scene.tiles[5].title = "東京 警察"
+        scene.tiles[14].title = "Heddlu Dyfed-Powys"
+        scene.tiles[14].level = .red
+        scene.tiles[14].reason = "LONGEST WAIT 6:12 > 5:00"
+        scene.paging = PagingScene(size: 12, turn: 0)
+        scene.hiddenBreaches = ["Online & Web Chat"]
+        return scene
+    }
+
     static func feedLost(clock: String = "14:05:10", detail: String = "NO DATA FOR 2:15") -> Scene {
         var scene = board()
         scene.header.clock = clock
-        scene.feedLost = FeedLostScene(detail: detail, hint: "Last publisher acd-a · figures are NOT current")
+        // As SceneBuilder makes it: every tile stale, with its last figures; no staff counts.
+        for i in scene.tiles.indices {
+            scene.tiles[i].stale = "NO DATA 2:15"
+            scene.tiles[i].level = .normal
+            scene.tiles[i].reason = nil
+            for f in scene.tiles[i].figures.indices { scene.tiles[i].figures[f].level = .normal }
+        }
+        scene.staff = nil
+        scene.feedLost = FeedLostScene(detail: detail, hint: "Last publisher acd-a · figures below are NOT current")
         scene.footer = FooterScene(feed: "FEED LOST · last 2:15 ago · acd-a · dropped 3", warning: true)
         return scene
     }

@@ -23,6 +23,11 @@ final class GoldenImageTests: XCTestCase {
         try check("board-portrait-1080x1920", FakeScenes.board(tiles: 4), width: size.width, height: size.height)
     }
 
+    func testPagedBoard() throws {
+        try check("board-paged-1920x1080", FakeScenes.paged(), width: 1920, height: 1080)
+        try check("board-paged-800x480", FakeScenes.paged(), width: 800, height: 480)
+    }
+
     func testFeedLostScreen() throws {
         try check("feed-lost-800x480", FakeScenes.feedLost(), width: 800, height: 480)
     }

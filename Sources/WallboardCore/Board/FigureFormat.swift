@@ -7,9 +7,49 @@ public enum FigureFormat {
     /// "0:42", "12:05", "1:02:03" (whole seconds, rounded down: a wait is shown as reached).
     public static func duration(_ seconds: Double) -> String {
         guard seconds.isFinite else { return unknown }
+        guard seconds < longestDuration else { return ">\(Int(longestDuration) / 3600)h" }
         let s = max(0, Int(seconds.rounded(.down)))
         if s >= 3600 { return "\(s / 3600):\(twoDigits(s / 60 % 60)):\(twoDigits(s % 60))" }
         return "\(s / 60):\(twoDigits(s % 60))"
+    }
+
+    /// Past this a duration is not written out (and `Int` could not hold it): 100,000 hours.
+    static let longestDuration: Double = 360_000_000
+
+    /// A count and the shorter forms a box too narrow for all its digits shows instead, each still
+    /// true and none readable as a smaller number: 1234567 → ["1234567", ">1.2M", ">1M"]. Never "123…".
+    public static func countForms(_ n: Int) -> [String] {
+        var forms = ["\(n)"]
+        guard n >= 1000 else { return forms }
+        // "More than": the value shown is strictly below n, so n - 1 is scaled and cut down.
+        for (unit, suffix) in [(1_000, "k"), (1_000_000, "M"), (1_000_000_000, "G"), (1_000_000_000_000, "T"),
+                               (1_000_000_000_000_000, "P")] where n > unit {
+            let tenths = (n - 1) / (unit / 10)
+            guard tenths < 10_000 else { continue }
+            if tenths < 100 { forms.append(">\(tenths / 10).\(tenths % 10)\(suffix)") }
+            forms.append(">\(tenths / 10)\(suffix)")
+        }
+        if n > 1_000_000_000_000_000_000 { forms.append(">1E") }
+        var seen = Set<String>()
+        return forms.filter { seen.insert($0).inserted }.sortedByLength()
+    }
+
+    /// A publisher's extra figure and its shorter true forms (a large whole number like a count).
+    public static func numberForms(_ value: Double) -> [String] {
+        guard value.isFinite, value >= 1000, value == value.rounded(), value < 9e18 else { return [number(value)] }
+        return countForms(Int(value))
+    }
+
+    /// A duration and its shorter true forms: "27:46:39" → [..., ">27h"]; "1:23:45" is kept whole.
+    public static func durationForms(_ seconds: Double) -> [String] {
+        let full = duration(seconds)
+        guard seconds.isFinite, seconds >= 10 * 3600 else { return [full] }
+        let hours = Int(min(seconds, longestDuration) / 3600)
+        var forms = [full, ">\(hours)h"]
+        if hours >= 48 { forms.append(">\(hours / 24)d") }
+        if hours > 99 { forms.append(">99h") }
+        var seen = Set<String>()
+        return forms.filter { seen.insert($0).inserted }.sortedByLength()
     }
 
     /// "92%" from 10 % up, "0.7%" below (one decimal, as the ACD reports supervisors compare with).
@@ -24,7 +64,8 @@ public enum FigureFormat {
     /// "4", or "4.5" for a fractional publisher extra.
     public static func number(_ value: Double) -> String {
         guard value.isFinite else { return unknown }
-        if value == value.rounded(), abs(value) < 1e12 { return "\(Int(value))" }
+        if value == value.rounded(), abs(value) < 1e15 { return "\(Int(value))" }
+        guard abs(value) < 1e15 else { return value < 0 ? "<-1P" : ">1P" }
         let tenths = (value * 10).rounded() / 10
         return "\(tenths)"
     }
@@ -64,5 +105,14 @@ public enum FigureFormat {
         case .count: return "\(Int(value.rounded()))"
         case .number: return number(value)
         }
+    }
+}
+
+extension Array where Element == String {
+    /// Longest first, keeping the order of equal lengths (the more precise form comes first).
+    func sortedByLength() -> [String] {
+        enumerated().sorted { a, b in
+            a.element.count != b.element.count ? a.element.count > b.element.count : a.offset < b.offset
+        }.map(\.element)
     }
 }

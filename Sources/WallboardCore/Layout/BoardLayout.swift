@@ -16,6 +16,11 @@ public struct BoardLayout: Sendable, Equatable {
     public var clock: TextBox
     public var banner: Rect?
     public var bannerText: TextBox?
+    /// The strip naming queues in breach that have no tile on this page.
+    public var alert: Rect?
+    public var alertText: TextBox?
+    /// "PAGE 2/3", between the title and the clock, while the tiles are paged.
+    public var pageMarker: TextBox?
     public var tilesArea: Rect
     public var columns: Int
     public var rows: Int
@@ -30,7 +35,7 @@ public struct BoardLayout: Sendable, Equatable {
 
     public init(
         width: Int, height: Int, tileCount: Int, figureSlots: Int = 3, hasBanner: Bool, hasStaff: Bool,
-        options: LayoutOptions = LayoutOptions()
+        hasAlert: Bool = false, hasPageMarker: Bool = false, options: LayoutOptions = LayoutOptions()
     ) {
         self.width = max(1, width)
         self.height = max(1, height)
@@ -58,6 +63,12 @@ public struct BoardLayout: Sendable, Equatable {
             bannerText = TextBox.fitting(rect.insetBy(max(2, bannerHeight / 8)), characters: 30, metrics: metrics)
             y += bannerHeight + gap
         }
+        if hasAlert {
+            let rect = Rect(x: inner.x, y: y, width: inner.width, height: bannerHeight > 0 ? bannerHeight : max(20, Int(unit * 0.065)))
+            alert = rect
+            alertText = TextBox.fitting(rect.insetBy(max(2, rect.height / 6)), characters: 30, metrics: metrics)
+            y += rect.height + gap
+        }
         footer = Rect(x: inner.x, y: inner.maxY - footerHeight, width: inner.width, height: footerHeight)
         var bottom = footer.y - gap
         if hasStaff {
@@ -73,7 +84,16 @@ public struct BoardLayout: Sendable, Equatable {
         clock = TextBox.fitting(Rect(x: header.maxX - clockWidth, y: header.y, width: clockWidth, height: headerHeight),
                                 characters: 0, metrics: metrics, alignment: .right)
         clock.size = TileLayout.digitsSize(clock.rect, cells: 8, metrics: metrics)
-        title = TextBox.fitting(Rect(x: header.x, y: header.y, width: max(0, clock.rect.x - gap * 2 - header.x), height: headerHeight),
+        var titleRight = clock.rect.x - gap * 2
+        if hasPageMarker {
+            // Small and quiet: it says where the board is in its cycle, it is not a figure.
+            let size = clock.size * 55 / 100
+            let markerWidth = Int(Double(size) * 10 * metrics.averageAdvance) + 2
+            let rect = Rect(x: max(header.x, titleRight - markerWidth), y: header.y, width: min(markerWidth, max(0, titleRight - header.x)), height: headerHeight)
+            pageMarker = TextBox(rect: rect, size: size, alignment: .right)
+            titleRight = rect.x - gap * 2
+        }
+        title = TextBox.fitting(Rect(x: header.x, y: header.y, width: max(0, titleRight - header.x), height: headerHeight),
                                 characters: 12, metrics: metrics, maxSize: clock.size)
         footerText = TextBox.fitting(footer, characters: 0, metrics: metrics)
 
@@ -84,13 +104,15 @@ public struct BoardLayout: Sendable, Equatable {
         columns = grid.columns
         rows = grid.rows
         tiles = grid.tiles
-        feedLost = FeedLostLayout(frame: area, metrics: metrics)
+        feedLost = FeedLostLayout(frame: area, metrics: metrics, tileCount: count, figureSlots: figureSlots, minimumSize: minimumLegibleSize)
     }
 
     /// Every text box on the normal (not FEED LOST) screen.
     public var textBoxes: [TextBox] {
         var boxes = [title, clock, footerText]
         if let bannerText { boxes.append(bannerText) }
+        if let alertText { boxes.append(alertText) }
+        if let pageMarker { boxes.append(pageMarker) }
         for tile in tiles { boxes += tile.textBoxes }
         for cell in staff?.cells ?? [] { boxes += [cell.label, cell.value] }
         return boxes

@@ -11,7 +11,6 @@ public struct SceneBuilder: Sendable {
     public var config: WallboardConfig
     /// Seconds per red-tile pulse cycle.
     public static let pulsePeriod: Double = 2
-    public static let maxTiles = 12
 
     public init(config: WallboardConfig) { self.config = config }
 
@@ -20,8 +19,13 @@ public struct SceneBuilder: Sendable {
         banner: String? = nil, feed: FeedHealth = FeedHealth()
     ) -> Scene {
         let lost = board.isFeedLost(at: now)
-        let ids = Array(config.displayOrder(feedQueues: board.firstSeen).prefix(Self.maxTiles))
+        let ids = config.displayOrder(feedQueues: board.firstSeen)
         let tiles = ids.map { tile($0, board: board, alarms: alarms, now: now) }
+        // A queue the feed reports but `[board] queues` leaves out still reaches the wall when in breach.
+        let listed = Set(ids)
+        let hiddenBreaches = board.firstSeen.filter { id in
+            !listed.contains(id) && !board.isStale(id, at: now) && alarms.queue(id).level == .red
+        }.map { tile($0, board: board, alarms: alarms, now: now).title }
 
         var staff: StaffScene?
         if let s = board.currentFloorStaff(at: now) {
@@ -38,7 +42,14 @@ public struct SceneBuilder: Sendable {
             banner: banner, tiles: tiles, staff: staff,
             footer: footer(board: board, ids: ids, now: now, feed: feed),
             feedLost: lost ? feedLost(board: board, now: now, feed: feed) : nil,
-            pulse: pulse)
+            pulse: pulse, paging: paging(now), hiddenBreaches: hiddenBreaches)
+    }
+
+    /// Page size from the config; the turn counts `page_seconds` periods of the monotonic clock.
+    func paging(_ now: MonotonicSeconds) -> PagingScene {
+        let seconds = max(1, config.board.pageSeconds)
+        let turn = now.isFinite ? Int(min(1e15, (max(0, now) / seconds).rounded(.down))) : 0
+        return PagingScene(size: config.board.pageSize, turn: turn)
     }
 
     static func phase(_ now: MonotonicSeconds) -> Double {
@@ -63,15 +74,17 @@ public struct SceneBuilder: Sendable {
         let figures = board.figures(for: id, at: now) ?? state.figures(at: now)
         let alarm = stale ? QueueAlarm.normal : alarms.queue(id)
         let name = state.report.name.trimmingSpaces
+        let waiting = figures.waiting.map(FigureFormat.countForms) ?? [FigureFormat.unknown]
+        let longest = figures.longestWait.map(FigureFormat.durationForms) ?? [FigureFormat.unknown]
         return TileScene(
             id: id, title: queueConfig.label ?? (name.isEmpty ? id : name),
             level: alarm.level,
-            waiting: figures.waiting.map { "\($0)" } ?? FigureFormat.unknown,
-            longestWait: figures.longestWait.map(FigureFormat.duration) ?? FigureFormat.unknown,
+            waiting: waiting[0], longestWait: longest[0],
             figures: smallFigures(figures, queueConfig, alarm),
             reason: alarm.level == .normal ? nil : alarm.reason,
             stale: stale ? "NO DATA \(FigureFormat.duration(state.age(at: now)))" : nil,
-            sparkline: state.history.waiting(at: now))
+            sparkline: state.history.waiting(at: now),
+            waitingOverflow: Array(waiting.dropFirst()), longestWaitOverflow: Array(longest.dropFirst()))
     }
 
     /// Service level, abandonment, ASA, available staff (when reported for the queue), then extras.
@@ -92,15 +105,15 @@ public struct SceneBuilder: Sendable {
                     ?? FigureFormat.unknown,
                 level: alarm.level(of: .abandoned)),
             FigureScene(
-                label: "ASA", value: f?.averageSpeedOfAnswer.map(FigureFormat.duration) ?? FigureFormat.unknown,
+                label: "ASA", forms: f?.averageSpeedOfAnswer.map(FigureFormat.durationForms) ?? [FigureFormat.unknown],
                 level: alarm.level(of: .averageSpeedOfAnswer)),
         ]
         if let available = f?.availableStaff {
-            out.append(FigureScene(label: "AVAIL", value: "\(available)", level: alarm.level(of: .availableStaff)))
+            out.append(FigureScene(label: "AVAIL", forms: FigureFormat.countForms(available), level: alarm.level(of: .availableStaff)))
         }
         for extra in f?.extras ?? [] {
             out.append(FigureScene(
-                label: Metric.extra(extra.name).label, value: FigureFormat.number(extra.value),
+                label: Metric.extra(extra.name).label, forms: FigureFormat.numberForms(extra.value),
                 level: alarm.level(of: .extra(extra.name))))
         }
         return out
