@@ -45,7 +45,7 @@ public struct BoardSummary: Codable, Sendable, Equatable {
     public var lastDatagramSecondsAgo: Double?
     /// The publisher whose data the board shows (nil before the first datagram).
     public var publisher: String?
-    /// The tiles on the wall, in display order.
+    /// The tiles on the wall, in display order (all of them: a board with more than a page shows them in turn).
     public var queues: [Queue]
 
     public init(feed: FeedState, lastDatagramSecondsAgo: Double?, publisher: String?, queues: [Queue]) {
@@ -58,7 +58,7 @@ public struct BoardSummary: Codable, Sendable, Equatable {
     /// The summary of `model` at `now`, with the alarms the model last evaluated (its last scene).
     public init(model: BoardModel, publisher: String?, at now: MonotonicSeconds) {
         let board = model.board
-        let ids = Array(model.config.displayOrder(feedQueues: board.firstSeen).prefix(SceneBuilder.maxTiles))
+        let ids = model.config.displayOrder(feedQueues: board.firstSeen)  // every queue: the wall pages them
         queues = ids.map { id in
             let stale = board.isStale(id, at: now)
             guard !stale, let figures = board.figures(for: id, at: now) else { return Queue(id: id, state: .stale) }
