@@ -37,30 +37,9 @@ if [[ -z "$probe" ]]; then
 fi
 [[ -x "$probe" ]] || { say "no probe binary at $probe"; exit 2; }
 
-# 2. The kernel: the version apt offers for linux-image-amd64, else whatever is cached.
-kernel_package() { apt-cache depends linux-image-amd64 2>/dev/null | awk '/Depends: linux-image-[0-9]/ { print $2; exit }' || true; }
-package=$(kernel_package)
-if [[ -z "$package" ]] && ! ls "$cache"/linux-image-*-amd64_*.deb >/dev/null 2>&1; then
-    # A machine whose package lists were cleaned (container images): fetch them once.
-    sudo=""; [[ $(id -u) -ne 0 ]] && sudo="sudo"
-    $sudo apt-get update -qq >&2 || true
-    package=$(kernel_package)
-fi
-if [[ -n "$package" ]] && ! ls "$cache/${package}_"*.deb >/dev/null 2>&1; then
-    say "downloading $package (once)"
-    (cd "$cache" && apt-get download "$package" >&2)
-fi
-deb=$(ls -t "$cache"/linux-image-*-amd64_*.deb 2>/dev/null | grep -v -- '-dbg' | head -1 || true)
-[[ -n "$deb" ]] || { say "no kernel package: apt-get download linux-image-amd64's dependency failed"; exit 2; }
-kver=$(basename "$deb" | sed -E 's/^linux-image-([^_]+)_.*/\1/')
-kroot=$cache/kernel-$kver
-if [[ ! -e "$kroot/.extracted" ]]; then
-    rm -rf "$kroot"
-    dpkg-deb -x "$deb" "$kroot"
-    depmod -b "$kroot" "$kver"
-    touch "$kroot/.extracted"
-fi
-vmlinuz=$kroot/boot/vmlinuz-$kver
+# 2. The kernel (Deploy/qemu/kernel.sh: downloaded once, extracted).
+. "$here/kernel.sh"
+kernel_fetch "$cache" || exit 2
 
 # 3. The initramfs: busybox applets, the GPU module closures, the probe and its libraries.
 initrd=$work/initrd.cpio

@@ -1,0 +1,221 @@
+#!/usr/bin/env bash
+# The appliance test: the real .deb, installed the way the README says into a Debian 12 root file
+# system, booted under QEMU (TCG) with systemd, checked from inside the guest (check.sh) and on the
+# real scanout (QEMU monitor screendump).
+#
+#   sudo Deploy/appliance/run.sh               build the .deb, run everything
+#   WALLBOARD_DEB=path.deb ...                 use an already built package
+#   WALLBOARD_DISPLAYTEST=/path/to/probe ...   the pixel checker (wallboard-displaytest; built if unset)
+#
+# Needs root (debootstrap, chroot) and Deploy/install-build-deps.sh --test. Network: only the Debian
+# mirror named in this machine's apt sources (read at run time), for debootstrap on a cold cache;
+# the guest's NIC is QEMU's restricted user network (no way out).
+# Caches (git-ignored Deploy/appliance/work/cache): the debootstrapped root file system as a tar;
+# the kernel is shared with the display harness (Deploy/qemu/work/cache).
+# Prints one "PASS"/"FAIL" line per check and "appliance: N passed, M failed" last; exit 1 on failure.
+set -euo pipefail
+export PATH="$PATH:/usr/sbin:/sbin"
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+work=${WALLBOARD_APPLIANCE_WORK:-$here/work}
+cache=$work/cache
+run=$work/run
+mkdir -p "$cache" "$run"
+started=$(date +%s)
+passed=0
+failed=0
+say() { echo "appliance: $*"; }
+pass() { passed=$((passed + 1)); echo "PASS $*"; }
+fail() { failed=$((failed + 1)); echo "FAIL $*"; }
+elapsed() { echo "$(( $(date +%s) - started )) s"; }
+
+[[ $(id -u) -eq 0 ]] || { say "needs root (debootstrap and chroot)"; exit 2; }
+for tool in debootstrap mke2fs qemu-system-x86_64 socat busybox cpio depmod dpkg-buildpackage lintian; do
+    command -v "$tool" >/dev/null || { say "missing $tool: run Deploy/install-build-deps.sh --test"; exit 2; }
+done
+
+# 1. The package, built as the README says.
+arch=$(dpkg --print-architecture)
+deb=${WALLBOARD_DEB:-}
+if [[ -z "$deb" ]]; then
+    deb=$("$root/Deploy/build-deb.sh" | tail -1)
+fi
+[[ -f "$deb" ]] || { say "no package at $deb"; exit 2; }
+say "package $deb ($(elapsed))"
+probe=${WALLBOARD_DISPLAYTEST:-}
+if [[ -z "$probe" ]]; then
+    (cd "$root" && swift build --product wallboard-displaytest >&2)
+    probe="$(cd "$root" && swift build --show-bin-path)/wallboard-displaytest"
+fi
+
+# 2. The README's install steps, read from the README itself so the two cannot drift.
+install_step=$(grep -m1 '^sudo apt install ./' "$root/README.md" | sed 's/ *#.*//; s/^sudo //')
+supervisor_step=$(grep -m1 '^sudo adduser alice wallboard' "$root/README.md" | sed 's/ *#.*//; s/^sudo //')
+[[ -n "$install_step" && -n "$supervisor_step" ]] || { say "README has no 'sudo apt install ./…' or 'sudo adduser alice wallboard' step"; exit 2; }
+readme_deb=${install_step#apt install ./}
+readme_deb=${readme_deb/_arm64.deb/_$arch.deb}  # the README builds on a Pi; this machine is $arch
+[[ "$(basename "$readme_deb")" == "$(basename "$deb")" ]] ||
+    { fail "README installs $(basename "$readme_deb") but the build made $(basename "$deb")"; }
+
+# 3. Debian 12, debootstrapped once from this machine's own mirror.
+mirror() {  # the first URI serving bookworm in the apt sources (deb822 .sources or one-line .list)
+    { cat /etc/apt/sources.list.d/*.sources 2>/dev/null; echo; } | awk '
+        /^URIs:/ { uri = $2 } /^Suites:/ { for (i = 2; i <= NF; i++) if ($i == "bookworm") found = uri }
+        /^$/ { if (found != "") { print found; exit } uri = "" }' || true
+    { cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null || true; } |
+        awk '$1 == "deb" && $3 == "bookworm" { print $2; exit }' || true
+}
+include=systemd,systemd-sysv,udev,kmod,iproute2,procps,fonts-b612,fonts-dejavu-core,libdrm2,libfreetype6,adduser
+base=$cache/debian12-$(echo "$include" | md5sum | cut -c1-10).tar
+if [[ ! -f "$base" ]]; then
+    url=$(mirror | head -1 || true)
+    [[ -n "$url" ]] || { say "no bookworm mirror in /etc/apt/sources*"; exit 2; }
+    say "debootstrap Debian 12 (once) from the apt sources' mirror"
+    rm -rf "$cache/bootstrap"
+    debootstrap --variant=minbase --include="$include" bookworm "$cache/bootstrap" "$url" >"$cache/debootstrap.log" 2>&1 ||
+        { tail -20 "$cache/debootstrap.log"; say "debootstrap failed"; exit 2; }
+    rm -rf "$cache/bootstrap/var/cache/apt/archives/"*.deb
+    tar -C "$cache/bootstrap" -cf "$base.tmp" . && mv "$base.tmp" "$base"
+    rm -rf "$cache/bootstrap"
+fi
+say "base root file system ready ($(elapsed))"
+
+# 4. The image: install the package offline (dpkg in a chroot, as an image builder does).
+rootfs=$work/rootfs
+rm -rf "$rootfs"
+mkdir -p "$rootfs"
+tar -C "$rootfs" -xf "$base"
+mount -t proc proc "$rootfs/proc"
+trap 'umount "$rootfs/proc" 2>/dev/null || true' EXIT
+mkdir -p "$rootfs/root/$(dirname "$readme_deb")"
+cp "$deb" "$rootfs/root/$readme_deb"
+chroot "$rootfs" sh -c "cd /root && DEBIAN_FRONTEND=noninteractive $install_step -y" >"$run/install.log" 2>&1 ||
+    { cat "$run/install.log"; fail "the README's install step failed in the image"; }
+chroot "$rootfs" useradd --create-home --shell /bin/sh alice
+chroot "$rootfs" useradd --create-home --shell /bin/sh bob
+chroot "$rootfs" $supervisor_step >/dev/null
+umount "$rootfs/proc"
+trap - EXIT
+# What the test adds around the package: a name, a machine id, the NIC's address, the checks.
+echo appliance >"$rootfs/etc/hostname"
+systemd-machine-id-setup --root="$rootfs" >/dev/null 2>&1 || echo 0123456789abcdef0123456789abcdef >"$rootfs/etc/machine-id"
+mkdir -p "$rootfs/etc/systemd/network"
+printf '[Match]\nName=en*\n\n[Network]\nAddress=10.0.2.15/24\nGateway=10.0.2.2\n' >"$rootfs/etc/systemd/network/10-lan.network"
+chroot "$rootfs" systemctl enable systemd-networkd.service systemd-networkd-wait-online.service >/dev/null 2>&1
+install -m 0755 "$here/check.sh" "$rootfs/usr/local/sbin/appliance-check"
+install -m 0644 "$here/appliance-check.service" "$rootfs/etc/systemd/system/appliance-check.service"
+chroot "$rootfs" systemctl enable appliance-check.service >/dev/null 2>&1
+
+# The kernel (shared with the display harness) and the modules this machine needs: disk, ext4,
+# the NIC, the two GPUs. udev loads them from the root file system.
+. "$root/Deploy/qemu/kernel.sh"
+kernel_fetch "$root/Deploy/qemu/work/cache" || exit 2
+moddir=/lib/modules/$kver
+mkdir -p "$rootfs$moddir"
+cp "$kroot$moddir"/modules.order "$kroot$moddir"/modules.builtin* "$rootfs$moddir/"
+for ko in $(kernel_modules_closure virtio_pci virtio_blk crc32c_generic ext4 virtio_net bochs virtio-gpu); do
+    rel=${ko#"$kroot"}
+    mkdir -p "$rootfs$(dirname "$rel")"
+    cp "$ko" "$rootfs$rel"
+done
+depmod -b "$rootfs" "$kver"
+
+# A small initramfs: busybox, and what it takes to mount the root disk.
+tree=$work/initramfs
+rm -rf "$tree"
+mkdir -p "$tree"/{bin,proc,sys,dev,newroot}
+cp "$(command -v busybox)" "$tree/bin/busybox"
+for applet in sh mount umount insmod sleep mkdir switch_root poweroff echo; do ln -sf busybox "$tree/bin/$applet"; done
+: >"$tree/modules.list"
+for ko in $(kernel_modules_closure virtio_pci virtio_blk crc32c_generic ext4); do
+    rel=${ko#"$kroot"}
+    mkdir -p "$tree$(dirname "$rel")"
+    cp "$ko" "$tree$rel"
+    echo "$rel" >>"$tree/modules.list"
+done
+install -m 0755 "$here/init.sh" "$tree/init"
+(cd "$tree" && find . | cpio -o -H newc --quiet) >"$work/initrd.cpio"
+
+disk=$work/disk.img
+rm -f "$disk"
+size_mb=$(( $(du -sm "$rootfs" | cut -f1) + 400 ))
+mke2fs -q -t ext4 -L root -d "$rootfs" "$disk" "${size_mb}M"
+say "image ${size_mb} MB, kernel $kver ($(elapsed))"
+
+# 5. Boot it. The guest's checks print to ttyS0 (serial.log); it asks for screendumps there and
+#    reads the answer on ttyS1.
+rm -f "$run"/*.sock "$run"/serial.log "$run"/*.ppm
+boot_started=$(date +%s)
+qemu-system-x86_64 -accel tcg -cpu max -m 1024 -smp 2 -kernel "$vmlinuz" -initrd "$work/initrd.cpio" \
+    -append "console=ttyS0 root=/dev/vda rw quiet panic=-1 systemd.show_status=0 systemd.mask=serial-getty@ttyS0.service" \
+    -drive "file=$disk,format=raw,if=virtio" -vga std -nic user,model=virtio-net-pci,restrict=on \
+    -display none -no-reboot -serial "file:$run/serial.log" -serial "unix:$run/ctl.sock,server=on,wait=off" \
+    -monitor "unix:$run/mon.sock,server=on,wait=off" >"$run/qemu.log" 2>&1 &
+qemu_pid=$!
+trap 'kill "$qemu_pid" 2>/dev/null || true' EXIT
+for _ in $(seq 1 50); do [[ -S "$run/ctl.sock" ]] && break; sleep 0.1; done
+# One connection for the whole boot (QEMU drops unread input when a client hangs up).
+rm -f "$run/ctl.fifo"; mkfifo "$run/ctl.fifo"
+socat -u "PIPE:$run/ctl.fifo" "UNIX-CONNECT:$run/ctl.sock" &
+socat_pid=$!
+exec 4>"$run/ctl.fifo"
+
+red_tile=3A1407   # Palette.redTile
+hazard=F0E442     # Palette.hazard
+spec() {  # the pixels each screendump must show
+    case $1 in
+    breach | restarted) echo "$red_tile>=0.03" ;;
+    console) echo "$red_tile<0.005 $hazard<0.005" ;;
+    esac
+}
+shot() {  # shot NAME: screendump of the real scanout, checked until it passes (up to 20 s)
+    local name=$1 deadline=$(( $(date +%s) + 20 ))
+    while :; do
+        rm -f "$run/$name.ppm"
+        echo "screendump $run/$name.ppm" | socat - "UNIX-CONNECT:$run/mon.sock" >/dev/null
+        for _ in $(seq 1 50); do [[ -s "$run/$name.ppm" ]] && break; sleep 0.1; done
+        sleep 0.2
+        # shellcheck disable=SC2046
+        if "$probe" check "$run/$name.ppm" $(spec "$name") >/dev/null 2>&1; then
+            pass "scanout ($name): $(spec "$name")"; cp "$run/$name.ppm" "$work/"; echo PASS >&4; return
+        fi
+        if (( $(date +%s) > deadline )); then
+            fail "scanout ($name): $(spec "$name")"; "$probe" check "$run/$name.ppm" $(spec "$name") || true
+            cp "$run/$name.ppm" "$work/" 2>/dev/null || true; echo FAIL >&4; return
+        fi
+        sleep 1
+    done
+}
+
+answered=0
+deadline=$(( $(date +%s) + ${WALLBOARD_APPLIANCE_TIMEOUT:-900} ))
+while :; do
+    if grep -q "APPLIANCE checks done" "$run/serial.log" 2>/dev/null; then break; fi
+    if ! kill -0 "$qemu_pid" 2>/dev/null; then fail "the guest stopped before its checks were done"; break; fi
+    if (( $(date +%s) > deadline )); then fail "the guest's checks did not finish in time"; break; fi
+    mapfile -t shots < <(tr -d '\r' <"$run/serial.log" 2>/dev/null | grep -a "^APPLIANCE shot [a-z]*$" || true)
+    if (( ${#shots[@]} > answered )); then
+        shot "${shots[$answered]#APPLIANCE shot }"
+        answered=$((answered + 1))
+    fi
+    sleep 0.5
+done
+say "boot and checks: $(( $(date +%s) - boot_started )) s"
+for _ in $(seq 1 60); do kill -0 "$qemu_pid" 2>/dev/null || break; sleep 0.5; done
+kill "$qemu_pid" 2>/dev/null || true
+wait "$qemu_pid" 2>/dev/null || true
+exec 4>&-; kill "$socat_pid" 2>/dev/null || true
+cp "$run/serial.log" "$work/serial.log"
+
+# The guest's own verdicts.
+while read -r line; do
+    case $line in
+    "APPLIANCE PASS "*) pass "${line#APPLIANCE PASS }" ;;
+    "APPLIANCE FAIL "*) fail "${line#APPLIANCE FAIL }" ;;
+    "    "*) echo "$line" ;;
+    esac
+done < <(grep -a "^APPLIANCE \(PASS\|FAIL\)\|^    " "$run/serial.log" | tr -d '\r')
+grep -q "APPLIANCE checks start" "$run/serial.log" || { fail "the checks never started"; tail -40 "$run/serial.log"; }
+say "total $(elapsed)"
+echo "appliance: $passed passed, $failed failed"
+(( failed == 0 ))
