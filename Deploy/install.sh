@@ -18,15 +18,18 @@ cd "$(dirname "$0")/.."
 build=1
 [[ "${1:-}" == "--no-build" ]] && build=0
 destdir="${DESTDIR:-}"
+# WALLBOARD_SCRATCH: SwiftPM's build directory (default .build). The package build uses its own, so
+# it can run while another SwiftPM command holds .build (the appliance test runs inside `swift test`).
+scratch=(--scratch-path "${WALLBOARD_SCRATCH:-.build}")
 
 if [[ $build -eq 1 ]]; then
     Deploy/install-build-deps.sh
     # Static Swift runtime: the board needs no Swift toolchain, only glibc, libdrm and FreeType.
     for tool in wallboard wallboardctl wallboard-publish; do
-        swift build -c release --static-swift-stdlib --product "$tool"
+        swift build "${scratch[@]}" -c release --static-swift-stdlib --product "$tool"
     done
 fi
-bin="$(swift build -c release --show-bin-path)"
+bin="$(swift build "${scratch[@]}" -c release --show-bin-path)"
 
 if [[ -z "$destdir" && $(id -u) -ne 0 ]]; then
     echo "install.sh: run as root (sudo Deploy/install.sh), or set DESTDIR to stage" >&2

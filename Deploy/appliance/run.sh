@@ -34,7 +34,33 @@ for tool in debootstrap mke2fs qemu-system-x86_64 socat busybox cpio depmod dpkg
     command -v "$tool" >/dev/null || { say "missing $tool: run Deploy/install-build-deps.sh --test"; exit 2; }
 done
 
-# 1. The package, built as the README says.
+# 1. Debian 12, debootstrapped once from this machine's own mirror — in the background, while the
+#    package builds.
+mirror() {  # the first URI serving bookworm in the apt sources (deb822 .sources or one-line .list)
+    { cat /etc/apt/sources.list.d/*.sources 2>/dev/null; echo; } | awk '
+        /^URIs:/ { uri = $2 } /^Suites:/ { for (i = 2; i <= NF; i++) if ($i == "bookworm") found = uri }
+        /^$/ { if (found != "") { print found; exit } uri = "" }' || true
+    { cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null || true; } |
+        awk '$1 == "deb" && $3 == "bookworm" { print $2; exit }' || true
+}
+include=systemd,systemd-sysv,udev,kmod,iproute2,procps,fonts-b612,fonts-dejavu-core,libdrm2,libfreetype6,adduser
+base=$cache/debian12-$(echo "$include" | md5sum | cut -c1-10).tar
+bootstrap() {
+    [[ -f "$base" ]] && return 0
+    local url
+    url=$(mirror | head -1 || true)
+    [[ -n "$url" ]] || { echo "no bookworm mirror in /etc/apt/sources*" >"$cache/debootstrap.log"; return 1; }
+    rm -rf "$cache/bootstrap"
+    debootstrap --variant=minbase --include="$include" bookworm "$cache/bootstrap" "$url" >"$cache/debootstrap.log" 2>&1 || return 1
+    rm -rf "$cache/bootstrap/var/cache/apt/archives/"*.deb
+    tar -C "$cache/bootstrap" -cf "$base.tmp" . && mv "$base.tmp" "$base"
+    rm -rf "$cache/bootstrap"
+}
+[[ -f "$base" ]] || say "debootstrap Debian 12 (once, in the background) from the apt sources' mirror"
+bootstrap &
+bootstrap_pid=$!
+
+# 2. The package, built as the README says.
 arch=$(dpkg --print-architecture)
 deb=${WALLBOARD_DEB:-}
 if [[ -z "$deb" ]]; then
@@ -48,36 +74,19 @@ if [[ -z "$probe" ]]; then
     probe="$(cd "$root" && swift build --show-bin-path)/wallboard-displaytest"
 fi
 
-# 2. The README's install steps, read from the README itself so the two cannot drift.
+# 3. The README's install steps, read from the README itself so the two cannot drift.
 install_step=$(grep -m1 '^sudo apt install ./' "$root/README.md" | sed 's/ *#.*//; s/^sudo //')
 supervisor_step=$(grep -m1 '^sudo adduser alice wallboard' "$root/README.md" | sed 's/ *#.*//; s/^sudo //')
 [[ -n "$install_step" && -n "$supervisor_step" ]] || { say "README has no 'sudo apt install ./…' or 'sudo adduser alice wallboard' step"; exit 2; }
 readme_deb=${install_step#apt install ./}
-readme_deb=${readme_deb/_arm64.deb/_$arch.deb}  # the README builds on a Pi; this machine is $arch
+# The README builds on a Pi; this machine is $arch.
+readme_deb=${readme_deb/_arm64.deb/_$arch.deb}
+install_step=${install_step/_arm64.deb/_$arch.deb}
 [[ "$(basename "$readme_deb")" == "$(basename "$deb")" ]] ||
     { fail "README installs $(basename "$readme_deb") but the build made $(basename "$deb")"; }
 
-# 3. Debian 12, debootstrapped once from this machine's own mirror.
-mirror() {  # the first URI serving bookworm in the apt sources (deb822 .sources or one-line .list)
-    { cat /etc/apt/sources.list.d/*.sources 2>/dev/null; echo; } | awk '
-        /^URIs:/ { uri = $2 } /^Suites:/ { for (i = 2; i <= NF; i++) if ($i == "bookworm") found = uri }
-        /^$/ { if (found != "") { print found; exit } uri = "" }' || true
-    { cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null || true; } |
-        awk '$1 == "deb" && $3 == "bookworm" { print $2; exit }' || true
-}
-include=systemd,systemd-sysv,udev,kmod,iproute2,procps,fonts-b612,fonts-dejavu-core,libdrm2,libfreetype6,adduser
-base=$cache/debian12-$(echo "$include" | md5sum | cut -c1-10).tar
-if [[ ! -f "$base" ]]; then
-    url=$(mirror | head -1 || true)
-    [[ -n "$url" ]] || { say "no bookworm mirror in /etc/apt/sources*"; exit 2; }
-    say "debootstrap Debian 12 (once) from the apt sources' mirror"
-    rm -rf "$cache/bootstrap"
-    debootstrap --variant=minbase --include="$include" bookworm "$cache/bootstrap" "$url" >"$cache/debootstrap.log" 2>&1 ||
-        { tail -20 "$cache/debootstrap.log"; say "debootstrap failed"; exit 2; }
-    rm -rf "$cache/bootstrap/var/cache/apt/archives/"*.deb
-    tar -C "$cache/bootstrap" -cf "$base.tmp" . && mv "$base.tmp" "$base"
-    rm -rf "$cache/bootstrap"
-fi
+wait "$bootstrap_pid" || { tail -20 "$cache/debootstrap.log"; say "debootstrap failed"; exit 2; }
+[[ -f "$base" ]] || { say "no base root file system"; exit 2; }
 say "base root file system ready ($(elapsed))"
 
 # 4. The image: install the package offline (dpkg in a chroot, as an image builder does).
