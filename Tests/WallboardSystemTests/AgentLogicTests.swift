@@ -84,3 +84,16 @@ final class AgentLogicTests: XCTestCase {
         XCTAssertEqual(try ControlCodec.decode(ControlResponse.self, line: line.dropLast()), response)
     }
 }
+
+/// `screen_diagonal` is used: with `viewing_distance` it sets the smallest legible text.
+final class ScreenDiagonalTests: XCTestCase {
+    func testTheConfiguredDiagonalReachesTheLayout() throws {
+        let small = try WallboardConfig(parsing: "[display]\nviewing_distance = 6m\nscreen_diagonal = 32in\n")
+        let options = BoardPipeline.layoutOptions(small)
+        XCTAssertEqual(options.screenDiagonal, 0.8128, accuracy: 0.001)
+        let unset = BoardPipeline.layoutOptions(try WallboardConfig(parsing: "[display]\nviewing_distance = 6m\n"))
+        XCTAssertEqual(unset.screenDiagonal, 1.40, "unset: a 55-inch panel")
+        XCTAssertGreaterThan(options.minimumLegibleSize(width: 1920, height: 1080), unset.minimumLegibleSize(width: 1920, height: 1080),
+                             "a smaller panel read from as far needs bigger pixels")
+    }
+}

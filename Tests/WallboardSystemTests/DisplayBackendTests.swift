@@ -193,3 +193,57 @@ final class DisplayBackendTests: XCTestCase {
         XCTAssertNil(UeventMessage([]))
     }
 }
+
+/// README: rotation is applied while copying out, on every kind — the PNG and terminal outputs too.
+final class RotatedOutputTests: XCTestCase {
+    /// A 2×3 logical picture (portrait) with one marked pixel at the logical top-left.
+    func portrait() -> Canvas {
+        let canvas = Canvas(width: 2, height: 3, fill: 0x000000)
+        canvas[0, 0] = 0xFF0000
+        canvas[1, 2] = 0x00FF00
+        return canvas
+    }
+
+    func testThePNGFileShowsThePictureAsTheMountedPanelDoes() throws {
+        let dir = TemporaryDirectory()
+        var options = DisplayOptions(kind: .png)
+        options.pngPath = dir.file("board.png")
+        options.virtualWidth = 3
+        options.virtualHeight = 2
+        options.rotation = .quarter
+        let display = try DisplaySelector.open(options).display
+        XCTAssertEqual([display.width, display.height], [2, 3], "the painter draws the logical (portrait) picture")
+        try display.present(portrait(), damage: [Rect(x: 0, y: 0, width: 2, height: 3)])
+        let file = try PNGReader.decode([UInt8](try Data(contentsOf: URL(fileURLWithPath: options.pngPath))))
+        XCTAssertEqual([file.width, file.height], [3, 2], "the file is the panel's physical picture")
+        // Clockwise quarter turn: logical (x, y) lands at physical (H-1-y, x).
+        XCTAssertEqual(file[2, 0], 0xFF0000)
+        XCTAssertEqual(file[0, 1], 0x00FF00)
+        XCTAssertEqual(file.pixels.filter { $0 == 0x000000 }.count, 4)
+    }
+
+    func testTheTerminalPreviewIsTurnedToo() throws {
+        var fds: [Int32] = [0, 0]
+        XCTAssertEqual(pipe(&fds), 0)
+        defer { Glibc.close(fds[0]) }
+        let display = TerminalDisplay(width: 3, height: 2, fd: fds[1], rotation: .half)
+        let canvas = Canvas(width: 3, height: 2, fill: 0x000000)
+        canvas[0, 0] = 0xFFFFFF
+        try display.present(canvas, damage: [canvas.bounds])
+        Glibc.close(fds[1])
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = read(fds[0], &buffer, buffer.count)
+            if n <= 0 { break }
+            bytes += buffer[0..<n]
+        }
+        let turned = Canvas(width: 3, height: 2, fill: 0x000000)
+        turned[2, 1] = 0xFFFFFF
+        let size = TerminalDisplay.terminalSize(fd: fds[1])
+        let expected = HalfBlockEncoder.encode(turned, columns: size.columns, rows: max(1, size.rows - 1))
+        let unturned = HalfBlockEncoder.encode(canvas, columns: size.columns, rows: max(1, size.rows - 1))
+        XCTAssertTrue(bytes.count >= expected.count && bytes.firstRange(of: expected) != nil, "the turned picture is drawn")
+        XCTAssertNil(bytes.firstRange(of: unturned), "not the picture as painted")
+    }
+}

@@ -15,7 +15,8 @@ public struct DisplayConfig: Sendable, Equatable {
     public var font: String?
     /// Metres from the panel to the farthest reader; sizes the figures. nil = fill the tile.
     public var viewingDistance: Double?
-    /// Visible picture diagonal in metres (converts viewing distance to pixels); nil = as the panel reports.
+    /// Visible picture diagonal in metres (converts viewing distance to pixels); nil = a 55-inch
+    /// panel (`LayoutOptions.screenDiagonal`'s default, 1.40 m).
     public var screenDiagonal: Double?
     /// Seconds between small whole-board shifts that spread pixel wear on OLED/plasma panels; nil = off.
     public var burnInShift: Double? = 300

@@ -94,6 +94,7 @@ final class BoardPipeline {
     static func layoutOptions(_ config: WallboardConfig) -> LayoutOptions {
         var options = LayoutOptions()
         if let distance = config.display.viewingDistance { options.viewingDistance = distance }
+        if let diagonal = config.display.screenDiagonal { options.screenDiagonal = diagonal }
         options.burnInMargin = config.display.burnInShift == nil ? 0 : burnInAmplitude
         return options
     }

@@ -30,6 +30,7 @@ final class HeadCanvas {
 
     func update(layoutOptions options: LayoutOptions) {
         if options.viewingDistance != painter.layoutOptions.viewingDistance
+            || options.screenDiagonal != painter.layoutOptions.screenDiagonal
             || options.burnInMargin != painter.layoutOptions.burnInMargin
         {
             var next = options

@@ -95,10 +95,10 @@ public enum DisplaySelector {
             return try FbdevDisplay(path: o.fbdevPath, rotation: o.rotation)
         case .terminal:
             guard o.stdoutIsTerminal else { throw DisplayError.notATerminal }
-            return TerminalDisplay(width: o.virtualWidth, height: o.virtualHeight)
+            return TerminalDisplay(width: o.virtualWidth, height: o.virtualHeight, rotation: o.rotation)
         case .png:
             guard !o.pngPath.isEmpty else { throw DisplayError.deviceNotFound("(empty PNG path)") }
-            return PNGDisplay(path: o.pngPath, width: o.virtualWidth, height: o.virtualHeight)
+            return PNGDisplay(path: o.pngPath, width: o.virtualWidth, height: o.virtualHeight, rotation: o.rotation)
         }
     }
 }

@@ -10,15 +10,16 @@ import WallboardRender
 public final class TerminalDisplay: Display {
     public let width: Int
     public let height: Int
-    public let rotation: Rotation = .none
+    public let rotation: Rotation
     private let terminal: FileDescriptor
     private var started = false
     private var closed = false
 
-    /// `fd` is the terminal to draw on (stdout by default); `width`×`height` the logical canvas size.
-    public init(width: Int = 1280, height: Int = 720, fd: Int32 = 1) {
-        self.width = width
-        self.height = height
+    /// `fd` is the terminal to draw on (stdout by default); `width`×`height` the physical picture,
+    /// shown turned by `rotation` as a panel mounted that way would show it.
+    public init(width: Int = 1280, height: Int = 720, fd: Int32 = 1, rotation: Rotation = .none) {
+        self.rotation = rotation
+        (self.width, self.height) = rotation.logicalSize(width: width, height: height)
         terminal = FileDescriptor(rawValue: fd)
     }
 
@@ -46,7 +47,7 @@ public final class TerminalDisplay: Display {
         }
         let size = TerminalDisplay.terminalSize(fd: terminal.rawValue)
         // Leave the last line free so a shell prompt or a log line does not scroll the picture.
-        try emit(HalfBlockEncoder.encode(canvas, columns: size.columns, rows: max(1, size.rows - 1)))
+        try emit(HalfBlockEncoder.encode(canvas.physical(rotation), columns: size.columns, rows: max(1, size.rows - 1)))
     }
 
     /// Leaves the alternate screen and shows the cursor again.
