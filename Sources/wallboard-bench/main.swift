@@ -22,6 +22,9 @@ benchmarks["pi"] = PiBenchmark.run
 // board (apply + alarms + scene, config parse):
 benchmarks["board"] = BoardBenchmark.run
 
+// config (parse + validate: valid file, mistakes, garbage):
+benchmarks["config"] = ConfigBenchmark.run
+
 // proof (typical update end to end; for callgrind):
 benchmarks["update"] = UpdateBenchmark.run
 benchmarks["update-callgrind"] = UpdateBenchmark.callgrind

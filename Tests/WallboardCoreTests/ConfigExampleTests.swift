@@ -42,6 +42,34 @@ final class ConfigExampleTests: XCTestCase {
         }
     }
 
+    /// Every commented-out example line, uncommented all at once, is accepted, and the views name
+    /// the example's own queue ids (they are case-sensitive).
+    func testEveryCommentedExampleWorksWhenUncommented() throws {
+        let text = try String(contentsOfFile: Self.examplePath, encoding: .utf8)
+        let keys = Set(ConfigKeys.feed + ConfigKeys.display + ConfigKeys.board + ConfigKeys.staff)
+        var uncommented = 0
+        let edited = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard line.hasPrefix("#"), let equals = line.firstIndex(of: "="),
+                keys.contains(String(line[line.index(after: line.startIndex)..<equals]).trimmingSpaces)
+            else { return String(line) }
+            uncommented += 1
+            return String(line.dropFirst())
+        }.joined(separator: "\n")
+        XCTAssertGreaterThanOrEqual(uncommented, 10)
+        let config: WallboardConfig
+        do {
+            config = try WallboardConfig(parsing: edited, file: "Deploy/wallboard.conf")
+        } catch {
+            return XCTFail("an example line in Deploy/wallboard.conf is refused once uncommented:\n\(error)")
+        }
+        let ids = Set(config.queues.map(\.id))
+        XCTAssertFalse(config.display.views.isEmpty)
+        for id in config.display.views.flatMap({ $0 }) {
+            XCTAssertTrue(ids.contains(id), "views names '\(id)', which is no [queue] in the example (ids: \(ids.sorted()))")
+        }
+        XCTAssertEqual(config.feed.keys.map(\.id), ["floor-1", "floor-2"])
+    }
+
     func testEditingTheExampleKeepsEveryComment() throws {
         let text = try String(contentsOfFile: Self.examplePath, encoding: .utf8)
         let edited = try ConfigEditor.setThreshold(queue: "999", key: "longest_wait.red", value: "30s", in: text)

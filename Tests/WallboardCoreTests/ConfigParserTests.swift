@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import WallboardCore
 
@@ -8,19 +9,19 @@ final class ConfigParserTests: XCTestCase {
             ("[feed]\nport = 99999\n",
              "t.conf:2:8: 'port': '99999' is not a UDP port number from 1 to 65535", #line),
             ("[feed]\ngroup = 10.0.0.1\n",
-             "t.conf:2:9: 'group': '10.0.0.1' is not an IPv4 multicast address (224.0.0.0 to 239.255.255.255), like 239.192.0.99", #line),
+             "t.conf:2:9: 'group': '10.0.0.1' is not a multicast group: IPv4 224.0.0.0 to 239.255.255.255 like 239.192.0.99, or IPv6 ff00::/8 like ff15::99", #line),
             ("[feed]\nlost_after = 30\n",
-             "t.conf:2:14: 'lost_after': '30' is not a duration like 30s or 2m", #line),
+             "t.conf:2:14: 'lost_after': '30' is not a duration like 30s or 2m, at most 24h", #line),
             ("[feed]\nstale_after =\n",
-             "t.conf:2:14: 'stale_after' has no value; expected a duration like 15s, or auto (3 × the publisher's interval)", #line),
+             "t.conf:2:14: 'stale_after' has no value; expected a duration like 15s (at most 24h), or auto (3 × the publisher's interval)", #line),
             ("[queue \"999\"]\nlongest_wiat.red = 30s\n",
              "t.conf:2:1: unknown key 'longest_wiat.red' in [queue \"999\"]; did you mean 'longest_wait.red'?", #line),
             ("[queue \"999\"]\n  service_level.red = 90\n",
-             "t.conf:2:23: 'service_level.red': '90' is not a percentage like 90%, or off", #line),
+             "t.conf:2:23: 'service_level.red': '90' is not a percentage from 0% to 100%, like 90%, or off", #line),
             ("[queue \"999\"]\nservice_level.red = 190%\n",
-             "t.conf:2:21: 'service_level.red': '190%' is not a percentage like 90%, or off", #line),
+             "t.conf:2:21: 'service_level.red': '190%' is not a percentage from 0% to 100%, like 90%, or off", #line),
             ("[queue \"999\"]\nwaiting.amber = lots\n",
-             "t.conf:2:17: 'waiting.amber': 'lots' is not a whole number like 5, or off", #line),
+             "t.conf:2:17: 'waiting.amber': 'lots' is not a whole number from 0 to 10000, like 5, or off", #line),
             ("[queue \"999\"]\nlongest_wait.direction = up\n",
              "t.conf:2:26: 'longest_wait.direction': 'up' is not higher or lower (which way is worse)", #line),
             ("[queue \"9\"]\nlongest_wait.amber = 40s\nlongest_wait.red = 30s\n",
@@ -73,6 +74,26 @@ final class ConfigParserTests: XCTestCase {
              "t.conf:2:1: section [feed] appears twice (first on line 1); merge the two into one", #line),
             ("[staff]\navailable.amber = 1\navailable.red = 3\n",
              "t.conf:3:17: available.red (3) must be at or beyond available.amber (1): lower is worse", #line),
+            // One range per unit, the same for the file and `threshold set`.
+            ("[queue \"999\"]\nwaiting.amber = 20000\n",
+             "t.conf:2:17: 'waiting.amber': '20000' is not a whole number from 0 to 10000, like 5, or off", #line),
+            ("[queue \"999\"]\nlongest_wait.red = 25h\n",
+             "t.conf:2:20: 'longest_wait.red': '25h' is not a duration like 10s, 2m or 1h, at most 24h, or off", #line),
+            ("[feed]\nlost_after = 48h\n",
+             "t.conf:2:14: 'lost_after': '48h' is not a duration like 30s or 2m, at most 24h", #line),
+            ("[queue \"999\"]\ndwell = 1000h\n",
+             "t.conf:2:9: 'dwell': '1000h' is not a duration like 10s, at most 24h", #line),
+            // Control characters: refused wherever they are, naming the column.
+            ("[board]\ntitle = ROOM\u{1B}[2J\n",
+             "t.conf:2:13: control character U+001B is not allowed (only tabs); remove it", #line),
+            ("[feed]\nkey_id = floor1\u{10}\0\0\n",
+             "t.conf:2:16: control character U+0010 is not allowed (only tabs); remove it", #line),
+            ("[board]\ntitle = A\rB\n",
+             "t.conf:2:10: control character U+000D is not allowed (only tabs); remove it", #line),
+            ("[board]\ntitle = Ü\u{9B}2J\n",
+             "t.conf:2:10: control character U+009B is not allowed (only tabs); remove it", #line),
+            ("# a comment with a bell \u{07}\n",
+             "t.conf:1:25: control character U+0007 is not allowed (only tabs); remove it", #line),
         ]
         for (text, expected, line) in table {
             do {
@@ -194,6 +215,64 @@ final class ConfigParserTests: XCTestCase {
         XCTAssertNil(ConfigValue.duration("10x"))
         XCTAssertEqual(ConfigValue.percentage("92.5%"), 92.5)
         XCTAssertNil(ConfigValue.percentage("92"))
+    }
+}
+
+extension ConfigParserTests {
+    func testIPv6MulticastGroupsAreAcceptedAsTheReceiverOpensThem() throws {
+        for group in ["ff15::99", "FF15::99", "ff02::1:ff00:1", "ff3e:0:0:0:0:0:8000:1", "ff15::1.2.3.4", "224.0.0.1", "239.255.255.255"] {
+            XCTAssertEqual(try WallboardConfig(parsing: "[feed]\ngroup = \(group)\n").feed.group, group)
+        }
+        for group in [
+            "fe80::1", "::1", "ff15::99::1", "ff15:::1", "ff15::99%eth0", "ff15::12345", "ff15:1:2:3:4:5:6:7:8", "ff15",
+            "240.0.0.1", "223.255.255.255", "239.192.0.256", "239.192.0", "239.192.0.01.1", "+239.1.1.1", "ff15::1.2.3",
+        ] {
+            XCTAssertThrowsError(try WallboardConfig(parsing: "[feed]\ngroup = \(group)\n"), group)
+        }
+    }
+
+    func testAmberEqualToRedIsOneStepStraightToRed() throws {
+        // amber = red is allowed everywhere (file and threshold set): it means "no amber stage".
+        let c = try WallboardConfig(parsing: "[queue \"101\"]\nlongest_wait.amber = 30s\nlongest_wait.red = 30s\n")
+        let t = try XCTUnwrap(c.queue("101").threshold(.longestWait))
+        XCTAssertEqual(t.level(for: 30, current: .normal), .normal)
+        XCTAssertEqual(t.level(for: 31, current: .normal), .red)
+    }
+
+    /// Deploy/fuzz/corpus/config/crlf-line-count, the input the config fuzz target stopped on: its
+    /// CR LF lines are counted by LF, as editors count them, so every error is inside the file.
+    func testFuzzFindingErrorsAreInsideTheFile() throws {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        let bytes = try [UInt8](Data(contentsOf: url.appendingPathComponent("Deploy/fuzz/corpus/config/crlf-line-count")))
+        let lines = ConfigSyntax.lines(of: String(decoding: bytes, as: UTF8.self))
+        XCTAssertEqual(lines.count, bytes.filter { $0 == 0x0a }.count)
+        XCTAssertThrowsError(try WallboardConfig(parsing: String(decoding: bytes, as: UTF8.self), file: "fuzz.conf")) { error in
+            let errors = (error as? ConfigErrors)?.errors ?? []
+            for e in errors {
+                XCTAssertTrue((1...lines.count).contains(e.location.line), "\(e)")
+                let scalars = String(decoding: lines[e.location.line - 1], as: UTF8.self).unicodeScalars.count
+                XCTAssertTrue((1...scalars + 1).contains(e.location.column), "\(e)")
+            }
+            XCTAssertEqual(errors.last?.description, "fuzz.conf:35:1: expected 'key = value', '[section]' or '# comment', found 'service_level. 10q'")
+            XCTAssertTrue(errors.contains { $0.description == "fuzz.conf:7:16: control character U+0010 is not allowed (only tabs); remove it" }, "\(errors)")
+        }
+    }
+
+    func testLinesAreCountedByLineFeedsWithCRLFAsOneEnd() {
+        XCTAssertEqual(ConfigSyntax.lines(of: "a\r\nb\nc").map { String(decoding: $0, as: UTF8.self) }, ["a", "b", "c"])
+        XCTAssertEqual(ConfigSyntax.lines(of: "a\n\n").count, 2)
+        XCTAssertEqual(ConfigSyntax.lines(of: "").count, 0)
+        XCTAssertThrowsError(try WallboardConfig(parsing: "[feed]\r\nport = 1\r\nport = x\r\n", file: "w")) { error in
+            XCTAssertEqual("\(error)", "w:3:1: 'port' is set twice (first on line 2); keep one")
+        }
+        // Columns count scalars, not bytes: the é is one column.
+        XCTAssertThrowsError(try WallboardConfig(parsing: "[board]\ntitle = é\n# x\nqueues =\n", file: "w")) { error in
+            XCTAssertEqual("\(error)", "w:4:9: 'queues' has no value; expected queue ids separated by commas, like 999, 101, crime")
+        }
+        XCTAssertThrowsError(try WallboardConfig(parsing: "[board \"é\" x]\n", file: "w")) { error in
+            XCTAssertEqual("\(error)", "w:1:12: unexpected text after the quoted id; expected ']'")
+        }
     }
 }
 

@@ -65,7 +65,7 @@ final class AtomicFileTests: XCTestCase {
                        "# duty inspector's limits\n[queue \"999\"]\nlongest_wait.red = 45s  # agreed 2026\n")
         // A bad value is refused and the file is untouched.
         XCTAssertThrowsError(try ConfigFile.setThreshold(path, queue: "999", key: "longest_wait.red", value: "soon")) { error in
-            XCTAssertEqual("\(error)", "\(path):3:20: 'longest_wait.red': 'soon' is not a duration like 10s, 2m or 1h, or off")
+            XCTAssertEqual("\(error)", "\(path):3:20: 'longest_wait.red': 'soon' is not a duration like 10s, 2m or 1h, at most 24h, or off")
         }
         XCTAssertTrue(try String(contentsOfFile: path, encoding: .utf8).contains("= 45s"))
     }

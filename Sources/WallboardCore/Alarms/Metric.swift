@@ -93,15 +93,6 @@ public enum MetricKind: Sendable, Equatable {
     case percentage
     /// Any number, for publisher extras.
     case number
-
-    var expected: String {
-        switch self {
-        case .count: return "a whole number like 5"
-        case .duration: return "a duration like 10s, 2m or 1h"
-        case .percentage: return "a percentage like 90%"
-        case .number: return "a number like 3 or 2.5"
-        }
-    }
 }
 
 /// Whether bigger values are worse (waiting) or smaller ones are (service level, staff available).

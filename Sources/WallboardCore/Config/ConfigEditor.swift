@@ -24,12 +24,31 @@ public enum ConfigEditor {
         _ settings: [(key: String, value: String)], section: String, argument: String? = nil, in text: String,
         file: String = "wallboard.conf"
     ) throws(ConfigErrors) -> String {
+        let edited = edit(settings, section: section, argument: argument, in: text).text
+        _ = try WallboardConfig(parsing: edited, file: file)
+        return edited
+    }
+
+    /// The text with `settings` set in `[section]`, not validated, and the 1-based lines they now
+    /// sit on: the caller parses the text and can tell a mistake in its own edit from one elsewhere.
+    public static func edit(
+        _ settings: [(key: String, value: String)], section: String, argument: String? = nil, in text: String
+    ) -> (text: String, lines: Set<Int>) {
         var edited = text
         for (key, value) in settings {
             edited = setWithoutValidating(key, to: value, section: section, argument: argument, in: edited)
         }
-        _ = try WallboardConfig(parsing: edited, file: file)
-        return edited
+        var lines: Set<Int> = []
+        var inSection = false
+        let keys = Set(settings.map(\.key))
+        for (i, line) in ConfigSyntax.lines(of: edited).enumerated() {
+            switch ConfigSyntax.parse(line: line, number: i + 1) {
+            case .section(let header): inSection = header.name == section && header.argument == argument
+            case .setting(let setting) where inSection && keys.contains(setting.key): lines.insert(i + 1)
+            default: continue
+            }
+        }
+        return (edited, lines)
     }
 
     /// Sets a queue's amber and/or red limit for `metric` from value text ("15s", "90%", "8", "off").
@@ -61,8 +80,8 @@ public enum ConfigEditor {
 
     static func setWithoutValidating(_ key: String, to value: String, section: String, argument: String?, in text: String) -> String {
         let newline = text.contains("\r\n") ? "\r\n" : "\n"
-        let endsWithNewline = text.isEmpty || text.last == "\n" || text.last == "\r\n"
-        var lines = ConfigSyntax.lines(of: text)
+        let endsWithNewline = text.isEmpty || text.utf8.last == 0x0a
+        var lines = ConfigSyntax.lines(of: text).map { String(decoding: $0, as: UTF8.self) }
         let written = quotedIfNeeded(value)
 
         // Find the section, then the key or the last setting within it.
@@ -70,7 +89,7 @@ public enum ConfigEditor {
         var headerIndex: Int?
         var lastSetting: (index: Int, indent: String)?
         scan: for (i, line) in lines.enumerated() {
-            switch ConfigSyntax.parse(line: line, number: i + 1) {
+            switch ConfigSyntax.parse(line: Array(line.utf8), number: i + 1) {
             case .section(let header):
                 // The next section header after ours ends the search.
                 if inSection { break scan }
@@ -80,13 +99,15 @@ public enum ConfigEditor {
                 }
             case .setting(let setting) where inSection:
                 if setting.key == key {
-                    var chars = Array(line)
-                    chars.replaceSubrange(setting.valueRange, with: Array(written))
+                    var bytes = Array(line.utf8)
+                    bytes.replaceSubrange(setting.valueRange, with: Array(written.utf8))
                     // `key =` with no value: make sure there is a space after '='.
-                    if setting.valueRange.isEmpty, setting.valueRange.lowerBound > 0, chars[setting.valueRange.lowerBound - 1] == "=" {
-                        chars.insert(" ", at: setting.valueRange.lowerBound)
+                    if setting.valueRange.isEmpty, setting.valueRange.lowerBound > 0,
+                        bytes[setting.valueRange.lowerBound - 1] == UInt8(ascii: "=")
+                    {
+                        bytes.insert(UInt8(ascii: " "), at: setting.valueRange.lowerBound)
                     }
-                    lines[i] = String(chars)
+                    lines[i] = String(decoding: bytes, as: UTF8.self)
                     return join(lines, newline, endsWithNewline)
                 }
                 lastSetting = (i, String(line.prefix { $0 == " " || $0 == "\t" }))
@@ -113,7 +134,7 @@ public enum ConfigEditor {
     }
 
     /// Quotes a value that would otherwise read differently: edge spaces, a comment mark, a quote.
-    static func quotedIfNeeded(_ value: String) -> String {
+    public static func quotedIfNeeded(_ value: String) -> String {
         let needs = value != value.trimmingSpaces || value.contains("#") || value.hasPrefix("\"")
         return needs && !value.contains("\"") ? "\"\(value)\"" : value
     }

@@ -2,7 +2,7 @@
 enum ConfigKeys {
     static let sections = ["feed", "display", "board", "staff", "metrics", "queue"]
 
-    static let feed = ["group", "port", "interface", "key_file", "key_id", "stale_after", "lost_after"]
+    static let feed = ["group", "port", "interface", "key", "key_file", "key_id", "stale_after", "lost_after"]
     static let display = [
         "output", "device", "connector", "mode", "rotation", "font", "viewing_distance", "screen_diagonal", "burn_in_shift",
         "red_pulse", "png_path", "views",
@@ -12,7 +12,6 @@ enum ConfigKeys {
     static let thresholdAttributes = ["amber", "red", "hysteresis", "dwell", "direction"]
     static let staff = ["amber", "red", "hysteresis", "dwell"].map { "available.\($0)" }
     static let queuePlain = ["label", "order", "target", "dwell"]
-    static var queue: [String] {
+    static let queue: [String] =
         queuePlain + Metric.standard.flatMap { metric in thresholdAttributes.map { "\(metric.key).\($0)" } }
-    }
 }

@@ -22,6 +22,14 @@ struct ConfigParser {
         var limitLocations: [String: ConfigLocation] = [:]
     }
 
+    /// The `[feed]` keys as written, turned into `FeedConfig.keys` once the file is read: the
+    /// single-key form may be written in either order, and ids must not repeat across both forms.
+    private struct KeysDraft {
+        var keyFile: (path: String, line: Int)?
+        var keyID: (id: String, at: ConfigLocation)?
+        var keyLines: [(source: FeedKeySource, line: Int, at: ConfigLocation)] = []
+    }
+
     func parse(_ text: String) throws(ConfigErrors) -> WallboardConfig {
         var config = WallboardConfig()
         var errors: [ConfigError] = []
@@ -31,6 +39,7 @@ struct ConfigParser {
         var draft: QueueDraft?
         var staffLocations: [String: ConfigLocation] = [:]
         var viewsAt: ConfigLocation?
+        var keys = KeysDraft()
 
         func location(_ line: Int, _ column: Int) -> ConfigLocation {
             ConfigLocation(file: file, line: line, column: column)
@@ -45,9 +54,9 @@ struct ConfigParser {
             }
         }
 
-        for (index, text) in ConfigSyntax.lines(of: text).enumerated() {
+        for (index, line) in ConfigSyntax.lines(of: text).enumerated() {
             let number = index + 1
-            switch ConfigSyntax.parse(line: text, number: number) {
+            switch ConfigSyntax.parse(line: line, number: number) {
             case .blank, .comment:
                 continue
             case .error(let problem, let column):
@@ -96,7 +105,8 @@ struct ConfigParser {
                     continue
                 }
                 if current == .ignored { continue }
-                if let first = sectionKeys[setting.key] {
+                // `key = ID PATH` is the one repeatable setting: one line per accepted feed key.
+                if let first = sectionKeys[setting.key], !(current == .feed && setting.key == "key") {
                     errors.append(ConfigError(.duplicateKey(key: setting.key, firstLine: first), at: keyAt))
                     continue
                 }
@@ -105,7 +115,7 @@ struct ConfigParser {
                 if current == .display && setting.key == "views" { viewsAt = valueAt }
                 let result: ConfigProblem?
                 switch current {
-                case .feed: result = applyFeed(setting, &config.feed)
+                case .feed: result = applyFeed(setting, &config.feed, &keys, at: valueAt)
                 case .display: result = applyDisplay(setting, &config.display)
                 case .board: result = applyBoard(setting, &config.board)
                 case .metrics: result = applyMetrics(setting, &config.metrics)
@@ -134,6 +144,7 @@ struct ConfigParser {
         if let viewsAt, let problem = HeadViews.check(config.display) {
             errors.append(ConfigError(problem, at: viewsAt))
         }
+        errors += finish(keys, into: &config.feed)
 
         guard errors.isEmpty else { throw ConfigErrors(errors) }
         return config
@@ -145,33 +156,43 @@ struct ConfigParser {
         .unknownKey(key: setting.key, section: section, suggestion: EditDistance.suggestion(for: setting.key, among: keys))
     }
 
-    private func applyFeed(_ s: ConfigSyntax.Setting, _ feed: inout FeedConfig) -> ConfigProblem? {
+    private func applyFeed(
+        _ s: ConfigSyntax.Setting, _ feed: inout FeedConfig, _ keys: inout KeysDraft, at location: ConfigLocation
+    ) -> ConfigProblem? {
         let v = s.value
         switch s.key {
         case "group":
-            guard Self.isMulticastIPv4(v) else { return bad(s, "an IPv4 multicast address (224.0.0.0 to 239.255.255.255), like 239.192.0.99") }
+            guard MulticastGroup.family(of: v) != nil else {
+                return bad(s, "a multicast group: IPv4 224.0.0.0 to 239.255.255.255 like 239.192.0.99, or IPv6 ff00::/8 like ff15::99")
+            }
             feed.group = v
         case "port":
             guard let port = Int(v), (1...65535).contains(port) else { return bad(s, "a UDP port number from 1 to 65535") }
             feed.port = port
         case "interface":
-            guard !v.isEmpty, !v.contains(" ") else { return bad(s, "a network interface name like eth0") }
+            guard !v.isEmpty, !v.contains(" "), !v.contains("\t") else { return bad(s, "a network interface name like eth0") }
             feed.interface = v
+        case "key":
+            let words = v.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            guard words.count == 2, Self.isKeyID(words[0]), words[1].hasPrefix("/") else {
+                return bad(s, "a key id and the absolute path of its key file, like floor-2 /etc/wallboard/feed-2.key")
+            }
+            keys.keyLines.append((FeedKeySource(id: words[0], path: words[1]), s.line, location))
         case "key_file":
             guard v.hasPrefix("/") else { return bad(s, "an absolute path like /etc/wallboard/feed.key") }
-            feed.keyFile = v
+            keys.keyFile = (v, s.line)
         case "key_id":
-            guard !v.isEmpty else { return bad(s, "a key id like floor-1") }
-            feed.keyID = v
+            guard Self.isKeyID(v) else { return bad(s, Self.keyIDShape) }
+            keys.keyID = (v, location)
         case "stale_after":
             if v == "auto" {
                 feed.staleAfter = nil
             } else {
-                guard let d = ConfigValue.duration(v), d > 0 else { return bad(s, "a duration like 15s, or auto (3 × the publisher's interval)") }
+                guard let d = ConfigValue.boundedDuration(v), d > 0 else { return bad(s, "a duration like 15s (at most 24h), or auto (3 × the publisher's interval)") }
                 feed.staleAfter = d
             }
         case "lost_after":
-            guard let d = ConfigValue.duration(v), d > 0 else { return bad(s, "a duration like 30s or 2m") }
+            guard let d = ConfigValue.boundedDuration(v), d > 0 else { return bad(s, "a duration like 30s or 2m, at most 24h") }
             feed.lostAfter = d
         default:
             return unknown(s, in: "feed", among: ConfigKeys.feed)
@@ -216,10 +237,10 @@ struct ConfigParser {
         case "burn_in_shift":
             if let on = ConfigValue.bool(v) {
                 display.burnInShift = on ? 300 : nil
-            } else if let d = ConfigValue.duration(v), d >= 1 {
+            } else if let d = ConfigValue.boundedDuration(v), d >= 1 {
                 display.burnInShift = d
             } else {
-                return bad(s, "on, off, or a shift interval like 5m")
+                return bad(s, "on, off, or a shift interval like 5m (1s to 24h)")
             }
         case "red_pulse":
             guard let on = ConfigValue.bool(v) else { return bad(s, "on or off") }
@@ -302,11 +323,11 @@ struct ConfigParser {
             d.config.order = order
             return nil
         case "target":
-            guard let t = ConfigValue.duration(v), t > 0 else { return bad(s, "a service-level target like 10s") }
+            guard let t = ConfigValue.boundedDuration(v), t > 0 else { return bad(s, "a service-level target like 10s, at most 24h") }
             d.config.target = t
             return nil
         case "dwell":
-            guard let t = ConfigValue.duration(v) else { return bad(s, "a duration like 10s") }
+            guard let t = ConfigValue.boundedDuration(v) else { return bad(s, "a duration like 10s, at most 24h") }
             d.queueDwell = (t, location)
             return nil
         default:
@@ -342,15 +363,15 @@ struct ConfigParser {
             if v == "off" {
                 limit = nil
             } else {
-                guard let value = ConfigValue.parse(v, as: metric.kind) else { return bad(s, metric.kind.expected + ", or off") }
+                guard let value = ConfigValue.parse(v, as: metric.kind) else { return bad(s, ConfigValue.expected(metric.kind) + ", or off") }
                 limit = value
             }
             if attribute == "amber" { t.amber = limit } else { t.red = limit }
         case "hysteresis":
-            guard let value = ConfigValue.parse(v, as: metric.kind), value >= 0 else { return bad(s, metric.kind.expected) }
+            guard let value = ConfigValue.parse(v, as: metric.kind), value >= 0 else { return bad(s, ConfigValue.expected(metric.kind)) }
             t.hysteresis = value
         case "dwell":
-            guard let value = ConfigValue.duration(v) else { return bad(s, "a duration like 10s") }
+            guard let value = ConfigValue.boundedDuration(v) else { return bad(s, "a duration like 10s, at most 24h") }
             t.dwell = value
         case "direction":
             guard let direction = AlarmDirection(rawValue: v) else { return bad(s, "higher or lower (which way is worse)") }
@@ -365,7 +386,42 @@ struct ConfigParser {
         s.value.isEmpty ? .missingValue(key: s.key, expected: expected) : .badValue(key: s.key, value: s.value, expected: expected)
     }
 
+    static let keyIDShape = "a key id like floor-1 (1 to 64 printable ASCII characters, no spaces or %)"
+
+    /// What a `SIG key=` field can carry unescaped (PROTOCOL.md's vchar, ASCII, without `%`).
+    static func isKeyID(_ text: String) -> Bool {
+        (1...64).contains(text.utf8.count) && text.utf8.allSatisfy { (0x21...0x7e).contains($0) && $0 != UInt8(ascii: "%") }
+    }
+
     // MARK: cross-checks
+
+    /// Orders the keys as the file lists them and refuses what cannot be meant: an id given twice,
+    /// or `key_id` without `key_file` (the board would silently accept unsigned datagrams).
+    private func finish(_ draft: KeysDraft, into feed: inout FeedConfig) -> [ConfigError] {
+        var errors: [ConfigError] = []
+        var entries = draft.keyLines.map { (source: $0.source, line: $0.line, at: $0.at) }
+        if let (path, line) = draft.keyFile {
+            let id = draft.keyID?.id ?? FeedKey.defaultID
+            let at = draft.keyID?.at ?? ConfigLocation(file: file, line: line, column: 1)
+            entries.append((FeedKeySource(id: id, path: path), min(line, draft.keyID?.at.line ?? line), at))
+        } else if let (id, at) = draft.keyID {
+            errors.append(ConfigError(.inconsistent(
+                "'key_id' (\(id)) names the key in 'key_file', but there is no key_file; add key_file, or use key = \(id) PATH"),
+                at: at))
+        }
+        entries.sort { $0.line < $1.line }
+        var firstLine: [String: Int] = [:]
+        for entry in entries {
+            if let first = firstLine[entry.source.id] {
+                errors.append(ConfigError(.inconsistent(
+                    "key id '\(entry.source.id)' is already given on line \(first); each key needs its own id"), at: entry.at))
+            } else {
+                firstLine[entry.source.id] = entry.line
+            }
+        }
+        feed.keys = entries.map(\.source)
+        return errors
+    }
 
     private func finish(_ d: QueueDraft, into config: inout WallboardConfig, errors: inout [ConfigError]) {
         var queue = d.config
@@ -399,13 +455,4 @@ struct ConfigParser {
         return [ConfigError(.inconsistent(why), at: at)]
     }
 
-    static func isMulticastIPv4(_ text: String) -> Bool {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4 else { return false }
-        let octets = parts.compactMap { part -> Int? in
-            guard !part.isEmpty, part.count <= 3, part.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(part), (0...255).contains(n) else { return nil }
-            return n
-        }
-        return octets.count == 4 && (224...239).contains(octets[0])
-    }
 }

@@ -5,8 +5,13 @@
 ///     [queue "999"]           a section with an argument (queue id)
 ///     key = value             a setting; a value may be "quoted" to keep a # or edge spaces
 ///
-/// Both the parser and the editor use it: the editor needs the exact character ranges to change a
-/// value and leave every comment, blank line and ordering as the supervisor wrote it.
+/// Both the parser and the editor use it: the editor needs the exact byte ranges to change a value
+/// and leave every comment, blank line and ordering as the supervisor wrote it.
+///
+/// It works on UTF-8 bytes, not Characters: every byte that matters to the grammar is ASCII, and
+/// grapheme breaking made parsing a 3 KB file take milliseconds. Lines end at LF (a CR just before
+/// it belongs to the line end), which is what every editor counts, so line N here is line N in nano.
+/// Columns count Unicode scalars, starting at 1.
 struct ConfigSyntax {
     enum Line {
         case blank
@@ -31,108 +36,156 @@ struct ConfigSyntax {
         var line: Int
         var keyColumn: Int
         var valueColumn: Int
-        /// Character offsets (in the line) of the value as written, quotes included, so an edit can
-        /// replace exactly that and keep the spacing and any trailing comment.
+        /// Byte offsets (in the line's UTF-8) of the value as written, quotes included, so an edit
+        /// can replace exactly that and keep the spacing and any trailing comment.
         var valueRange: Range<Int>
     }
 
-    static func lines(of text: String) -> [String] {
-        // "\r\n" is one Character in Swift, so files saved on Windows split the same way.
-        var result = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-            .map(String.init)
-        if result.last == "" { result.removeLast() }
+    /// The lines of `text`, as UTF-8 bytes without their line end (LF or CR LF). A final line end
+    /// does not start another line.
+    static func lines(of text: String) -> [[UInt8]] {
+        var result: [[UInt8]] = []
+        Array(text.utf8).withUnsafeBufferPointer { all in
+            var start = 0
+            for i in all.indices where all[i] == lf {
+                let end = i > start && all[i - 1] == cr ? i - 1 : i
+                result.append(Array(all[start..<end]))
+                start = i + 1
+            }
+            if start < all.count { result.append(Array(all[start...])) }
+        }
         return result
     }
 
-    static func parse(line text: String, number: Int) -> Line {
-        let chars = Array(text)
+    static func parse(line: [UInt8], number: Int) -> Line {
+        if let (offset, scalar) = controlCharacter(in: line) {
+            return .error(
+                .malformedLine("control character \(ControlCharacters.name(scalar)) is not allowed (only tabs); remove it"),
+                column: column(line, offset))
+        }
         var i = 0
-        while i < chars.count, chars[i] == " " || chars[i] == "\t" { i += 1 }
-        if i == chars.count { return .blank }
-        if chars[i] == "#" || chars[i] == ";" { return .comment }
-        if chars[i] == "[" { return section(chars, from: i, line: number) }
-        return setting(chars, from: i, line: number)
+        while i < line.count, isSpace(line[i]) { i += 1 }
+        if i == line.count { return .blank }
+        if line[i] == hash || line[i] == semicolon { return .comment }
+        if line[i] == openBracket { return section(line, from: i, line: number) }
+        return setting(line, from: i, line: number)
     }
 
-    private static func section(_ chars: [Character], from start: Int, line: Int) -> Line {
-        guard let close = chars[start...].firstIndex(of: "]") else {
-            return .error(.malformedSection("section header has no closing ']'; expected [name] or [queue \"ID\"]"), column: start + 1)
+    private static func section(_ line: [UInt8], from start: Int, line number: Int) -> Line {
+        guard let close = line[start...].firstIndex(of: closeBracket) else {
+            return .error(.malformedSection("section header has no closing ']'; expected [name] or [queue \"ID\"]"), column: column(line, start))
         }
-        let rest = String(chars[(close + 1)...]).trimmingSpaces
-        if !rest.isEmpty, !rest.hasPrefix("#") {
-            return .error(.malformedSection("unexpected text after ']'; expected a comment or nothing"), column: close + 2)
+        var k = close + 1
+        while k < line.count, isSpace(line[k]) { k += 1 }
+        if k < line.count, line[k] != hash {
+            return .error(.malformedSection("unexpected text after ']'; expected a comment or nothing"), column: column(line, close + 1))
         }
-        let inner = Array(chars[(start + 1)..<close])
-        var j = 0
-        while j < inner.count, inner[j] == " " { j += 1 }
+        var j = start + 1
+        while j < close, line[j] == space { j += 1 }
         let nameStart = j
-        while j < inner.count, inner[j] != " ", inner[j] != "\"" { j += 1 }
-        let name = String(inner[nameStart..<j])
-        guard !name.isEmpty else {
-            return .error(.malformedSection("empty section name; expected [name] or [queue \"ID\"]"), column: start + 2)
+        while j < close, line[j] != space, line[j] != quote { j += 1 }
+        guard j > nameStart else {
+            return .error(.malformedSection("empty section name; expected [name] or [queue \"ID\"]"), column: column(line, start + 1))
         }
-        while j < inner.count, inner[j] == " " { j += 1 }
+        let name = text(line, nameStart..<j)
+        while j < close, line[j] == space { j += 1 }
         var argument: String?
-        if j < inner.count {
-            guard inner[j] == "\"" else {
-                return .error(.malformedSection("expected a quoted id after [\(name), like [queue \"999\"]"), column: start + 2 + j)
+        if j < close {
+            guard line[j] == quote else {
+                return .error(.malformedSection("expected a quoted id after [\(name), like [queue \"999\"]"), column: column(line, j))
             }
-            guard let end = inner[(j + 1)...].firstIndex(of: "\"") else {
-                return .error(.malformedSection("the quoted id has no closing '\"'"), column: start + 2 + j)
+            guard let end = line[(j + 1)..<close].firstIndex(of: quote) else {
+                return .error(.malformedSection("the quoted id has no closing '\"'"), column: column(line, j))
             }
-            argument = String(inner[(j + 1)..<end])
+            argument = text(line, (j + 1)..<end)
             var k = end + 1
-            while k < inner.count, inner[k] == " " { k += 1 }
-            if k < inner.count {
-                return .error(.malformedSection("unexpected text after the quoted id; expected ']'"), column: start + 2 + k)
+            while k < close, line[k] == space { k += 1 }
+            if k < close {
+                return .error(.malformedSection("unexpected text after the quoted id; expected ']'"), column: column(line, k))
             }
         }
-        return .section(SectionHeader(name: name, argument: argument, line: line, column: start + 1))
+        return .section(SectionHeader(name: name, argument: argument, line: number, column: column(line, start)))
     }
 
-    private static func setting(_ chars: [Character], from start: Int, line: Int) -> Line {
-        guard let equals = chars[start...].firstIndex(of: "=") else {
-            let word = String(chars[start...]).trimmingSpaces
-            return .error(.malformedLine("expected 'key = value', '[section]' or '# comment', found '\(word)'"), column: start + 1)
+    private static func setting(_ line: [UInt8], from start: Int, line number: Int) -> Line {
+        guard let equals = line[start...].firstIndex(of: equalsSign) else {
+            return .error(
+                .malformedLine("expected 'key = value', '[section]' or '# comment', found '\(text(line, trimmed(line, start..<line.count)))'"),
+                column: column(line, start))
         }
-        let key = String(chars[start..<equals]).trimmingSpaces
-        guard !key.isEmpty else {
-            return .error(.malformedLine("expected a key before '='"), column: start + 1)
+        let keyRange = trimmed(line, start..<equals)
+        guard !keyRange.isEmpty else {
+            return .error(.malformedLine("expected a key before '='"), column: column(line, start))
         }
-        if let bad = key.firstIndex(where: { $0 == " " || $0 == "\t" }) {
-            let column = start + key.distance(from: key.startIndex, to: bad) + 1
-            return .error(.malformedLine("a key has no spaces; expected '=' after '\(key[..<bad])'"), column: column)
+        if let bad = line[keyRange].firstIndex(where: isSpace) {
+            return .error(
+                .malformedLine("a key has no spaces; expected '=' after '\(text(line, start..<bad))'"), column: column(line, bad))
         }
         var v = equals + 1
-        while v < chars.count, chars[v] == " " || chars[v] == "\t" { v += 1 }
+        while v < line.count, isSpace(line[v]) { v += 1 }
         let valueStart = v
-        var value: String
-        var valueEnd: Int
-        if v < chars.count, chars[v] == "\"" {
-            guard let close = chars[(v + 1)...].firstIndex(of: "\"") else {
-                return .error(.malformedLine("the quoted value has no closing '\"'"), column: v + 1)
+        let value: String
+        let valueEnd: Int
+        if v < line.count, line[v] == quote {
+            guard let close = line[(v + 1)...].firstIndex(of: quote) else {
+                return .error(.malformedLine("the quoted value has no closing '\"'"), column: column(line, v))
             }
-            value = String(chars[(v + 1)..<close])
+            value = text(line, (v + 1)..<close)
             valueEnd = close + 1
             var k = valueEnd
-            while k < chars.count, chars[k] == " " || chars[k] == "\t" { k += 1 }
-            if k < chars.count, chars[k] != "#" {
-                return .error(.malformedLine("unexpected text after the quoted value; expected a comment or nothing"), column: k + 1)
+            while k < line.count, isSpace(line[k]) { k += 1 }
+            if k < line.count, line[k] != hash {
+                return .error(
+                    .malformedLine("unexpected text after the quoted value; expected a comment or nothing"), column: column(line, k))
             }
         } else {
             // A '#' starts a comment only after whitespace, so `key = a#b` keeps its '#'.
             var end = v
-            while end < chars.count {
-                if chars[end] == "#", end > 0, chars[end - 1] == " " || chars[end - 1] == "\t" { break }
-                end += 1
-            }
-            while end > v, chars[end - 1] == " " || chars[end - 1] == "\t" { end -= 1 }
-            value = String(chars[v..<end])
+            while end < line.count, !(line[end] == hash && end > 0 && isSpace(line[end - 1])) { end += 1 }
+            while end > v, isSpace(line[end - 1]) { end -= 1 }
+            value = text(line, v..<end)
             valueEnd = end
         }
         return .setting(Setting(
-            key: key, value: value, line: line, keyColumn: start + 1, valueColumn: valueStart + 1,
-            valueRange: valueStart..<valueEnd))
+            key: text(line, keyRange), value: value, line: number, keyColumn: column(line, start),
+            valueColumn: column(line, valueStart), valueRange: valueStart..<valueEnd))
+    }
+
+    // MARK: bytes
+
+    private static let lf: UInt8 = 0x0a, cr: UInt8 = 0x0d, space: UInt8 = 0x20, tab: UInt8 = 0x09
+    private static let hash = UInt8(ascii: "#"), semicolon = UInt8(ascii: ";"), quote = UInt8(ascii: "\"")
+    private static let openBracket = UInt8(ascii: "["), closeBracket = UInt8(ascii: "]"), equalsSign = UInt8(ascii: "=")
+
+    static func isSpace(_ b: UInt8) -> Bool { b == space || b == tab }
+
+    /// The 1-based column of byte `offset`: scalars before it, plus one (UTF-8 continuation bytes
+    /// do not start a scalar).
+    static func column(_ line: [UInt8], _ offset: Int) -> Int {
+        var n = 1
+        for b in line[..<offset] where b & 0xc0 != 0x80 { n += 1 }
+        return n
+    }
+
+    static func text(_ line: [UInt8], _ range: Range<Int>) -> String { String(decoding: line[range], as: UTF8.self) }
+
+    private static func trimmed(_ line: [UInt8], _ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, isSpace(line[lower]) { lower += 1 }
+        while upper > lower, isSpace(line[upper - 1]) { upper -= 1 }
+        return lower..<upper
+    }
+
+    /// The first control character other than tab (C0, DEL, or C1 encoded as C2 80–9F).
+    private static func controlCharacter(in line: [UInt8]) -> (offset: Int, scalar: Unicode.Scalar)? {
+        for (i, b) in line.enumerated() {
+            if b < 0x80 {
+                if b != tab, ControlCharacters.isControl(Unicode.Scalar(b)) { return (i, Unicode.Scalar(b)) }
+            } else if b == 0xc2, i + 1 < line.count, (0x80...0x9f).contains(line[i + 1]) {
+                return (i, Unicode.Scalar(line[i + 1]))
+            }
+        }
+        return nil
     }
 }
 

@@ -3,28 +3,44 @@ public enum ConfigValue {
     /// Seconds from `10s`, `2m`, `1h`, `1m30s`, `1.5s`; nil if it is not that form.
     /// A bare number is refused: `30` could mean seconds or minutes, and a wallboard must not guess.
     public static func duration(_ text: String) -> Double? {
+        let bytes = text.utf8
         var total = 0.0
-        var number = ""
+        var start = bytes.startIndex
+        var i = start
         var sawUnit = false
-        for c in text {
-            if c.isNumber || c == "." {
-                number.append(c)
+        while i != bytes.endIndex {
+            let b = bytes[i]
+            if (0x30...0x39).contains(b) || b == 0x2e {
+                i = bytes.index(after: i)
                 continue
             }
             let scale: Double
-            switch c {
-            case "s": scale = 1
-            case "m": scale = 60
-            case "h": scale = 3600
+            switch b {
+            case UInt8(ascii: "s"): scale = 1
+            case UInt8(ascii: "m"): scale = 60
+            case UInt8(ascii: "h"): scale = 3600
             default: return nil
             }
-            guard !number.isEmpty, let value = Double(number) else { return nil }
+            guard i != start, let value = Double(Substring(bytes[start..<i])) else { return nil }
             total += value * scale
-            number = ""
             sawUnit = true
+            i = bytes.index(after: i)
+            start = i
         }
-        guard number.isEmpty, sawUnit, total.isFinite else { return nil }
+        guard start == bytes.endIndex, sawUnit, total.isFinite else { return nil }
         return total
+    }
+
+    /// The longest duration any setting takes (a limit, a dwell, a target, a timeout): a day.
+    /// Longer is a typo (`30h` for `30s`), not a plan.
+    public static let longestDuration: Double = 86_400
+    /// The largest count a limit takes (calls waiting, staff available).
+    public static let largestCount: Double = 10_000
+
+    /// A duration within 0…`longestDuration`, or nil.
+    public static func boundedDuration(_ text: String) -> Double? {
+        guard let d = duration(text), d <= longestDuration else { return nil }
+        return d
     }
 
     /// Percent (0–100) from `90%` or `92.5%`.
@@ -85,13 +101,24 @@ public enum ConfigValue {
         }
     }
 
-    /// A value of `kind` parsed from config text.
+    /// A value of `kind` parsed from config text, within the range the unit allows (the one rule
+    /// for a limit or a hysteresis, whether it comes from the file or from `threshold set`).
     public static func parse(_ text: String, as kind: MetricKind) -> Double? {
         switch kind {
-        case .count: return count(text).map(Double.init)
-        case .duration: return duration(text)
+        case .count: return count(text).map(Double.init).flatMap { $0 <= largestCount ? $0 : nil }
+        case .duration: return boundedDuration(text)
         case .percentage: return percentage(text)
         case .number: return number(text)
+        }
+    }
+
+    /// What `parse(_:as:)` accepts, in words for an error message.
+    public static func expected(_ kind: MetricKind) -> String {
+        switch kind {
+        case .count: return "a whole number from 0 to \(Int(largestCount)), like 5"
+        case .duration: return "a duration like 10s, 2m or 1h, at most 24h"
+        case .percentage: return "a percentage from 0% to 100%, like 90%"
+        case .number: return "a number like 3 or 2.5"
         }
     }
 

@@ -17,11 +17,7 @@ final class MulticastFeed: FeedInput, @unchecked Sendable {
     /// Reads the key (a missing or empty key file is an error: an unsigned board would be a silent
     /// downgrade) and binds the socket; joining the group is retried by the receiver.
     init(config: FeedConfig, queue: DispatchQueue, logger: Logger, clock: any Clock) throws {
-        var keys: [FeedKey] = []
-        if let keyFile = config.keyFile {
-            keys.append(try FeedKeyFile.load(path: keyFile, id: config.keyID))
-        }
-        intake = FeedIntake(keys: keys)
+        intake = FeedIntake(keys: try config.keys.map { try FeedKeyFile.load(path: $0.path, id: $0.id) })
         endpoint = MulticastEndpoint(group: config.group, port: UInt16(clamping: config.port), interface: config.interface)
         self.queue = queue
         self.logger = logger
