@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import XCTest
+import WallboardCore
 import WallboardRender
 
 /// The agent as a supervisor meets it: a real process on the simulated floor, drawing PNGs, steered by
@@ -67,12 +68,14 @@ final class AgentEndToEndTests: XCTestCase {
         XCTAssertTrue(saved.contains("# 999: a caller waiting more than ten seconds is a problem"), saved)
         XCTAssertTrue(saved.contains("title = \"TEST FLOOR\"   # shown in the header"), saved)
 
-        // Applied live.
+        // Applied live, and listed in config-file notation under the queue's own section.
         let shown = try agent.ctl(["thresholds"])
         XCTAssertEqual(shown.status, 0, shown.stderr)
-        let line = shown.stdout.split(separator: "\n").first { $0.hasPrefix("999") && $0.contains("longest_wait") }
-        XCTAssertNotNil(line, shown.stdout)
-        XCTAssertTrue(line?.contains("15s") == true && line?.contains("45s") == true, String(line ?? ""))
+        let section = shown.stdout.components(separatedBy: "[queue \"999\"]").dropFirst().first?
+            .components(separatedBy: "\n[").first ?? ""
+        XCTAssertTrue(section.contains("\nlongest_wait.amber = 15s\n"), shown.stdout)
+        XCTAssertTrue(section.contains("\nlongest_wait.red = 45s\n"), shown.stdout)
+        XCTAssertNoThrow(try WallboardConfig(parsing: shown.stdout), "the listing is config-file text")
 
         // Audit log: who (from SO_PEERCRED), what, old → new.
         let user = String(cString: getpwuid(getuid()).pointee.pw_name)
@@ -95,10 +98,12 @@ final class AgentEndToEndTests: XCTestCase {
 
         let cases: [([String], String)] = [
             (["threshold", "set", "998", "longest_wait", "red=30s"], "unknown queue '998'"),
-            (["threshold", "set", "999", "longest_wiat", "red=30s"], "unknown metric 'longest_wiat'"),
-            (["threshold", "set", "999", "service_level", "red=120%"], "out of range"),
-            (["threshold", "set", "999", "longest_wait", "red=soon"], "is not a value for longest_wait"),
-            (["threshold", "set", "999", "longest_wait", "amber=1m", "red=30s"], "amber (1m) must be below red (30s)"),
+            (["threshold", "set", "999", "longest_wiat", "red=30s"],
+             "unknown key 'longest_wiat.red' in [queue \"999\"]; did you mean 'longest_wait.red'?"),
+            (["threshold", "set", "999", "service_level", "red=120%"], "'120%' is not a percentage from 0% to 100%"),
+            (["threshold", "set", "999", "longest_wait", "red=soon"], "'soon' is not a duration like 10s, 2m or 1h"),
+            (["threshold", "set", "999", "longest_wait", "amber=1m", "red=30s"],
+             "longest_wait.red (30s) must be at or beyond longest_wait.amber (1m): higher is worse"),
         ]
         for (arguments, expected) in cases {
             let result = try agent.ctl(arguments)

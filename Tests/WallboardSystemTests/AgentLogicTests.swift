@@ -4,7 +4,7 @@ import XCTest
 @testable import WallboardRender
 @testable import WallboardSystem
 
-/// The agent's pure pieces: frame pacing, threshold validation, per-publisher gaps, preview sampling.
+/// The agent's pure pieces: frame pacing, per-publisher gaps, preview sampling.
 final class AgentLogicTests: XCTestCase {
     func testFrameSchedulerCoalescesToOneFramePerRefresh() {
         var scheduler = FrameScheduler(refreshHz: 50)
@@ -15,33 +15,6 @@ final class AgentLogicTests: XCTestCase {
         XCTAssertNil(scheduler.request(now: 10.006))
         scheduler.drew(now: 10.02)
         XCTAssertEqual(scheduler.request(now: 11), 0, "long after: at once")
-    }
-
-    func testThresholdChangeValidatesQueueMetricValueAndOrder() throws {
-        let config = WallboardConfig()
-        let known = ["999", "101"]
-        let change = try ThresholdChange(queue: "999", metric: "longest_wait", amber: "15s", red: nil, config: config, knownQueues: known)
-        XCTAssertEqual(change.new.amber, 15)
-        XCTAssertEqual(change.new.red, change.old?.red, "red kept")
-        XCTAssertEqual(change.summary, "999 longest_wait: amber 10s → 15s")
-
-        func problem(_ queue: String, _ metric: String, amber: String? = nil, red: String? = nil) -> ThresholdChange.Problem? {
-            do {
-                _ = try ThresholdChange(queue: queue, metric: metric, amber: amber, red: red, config: config, knownQueues: known)
-                return nil
-            } catch { return error }
-        }
-        XCTAssertEqual(problem("998", "longest_wait", red: "30s"), .unknownQueue("998", known: known))
-        XCTAssertEqual(problem("999", "longest", red: "30s"), .unknownMetric("longest"))
-        XCTAssertEqual(problem("999", "service_level", red: "101%")?.description.contains("out of range"), true)
-        XCTAssertEqual(problem("999", "longest_wait", red: "30"), .badValue(level: "red", text: "30", metric: .longestWait))
-        XCTAssertEqual(problem("999", "longest_wait", red: "25h")?.description.contains("at most 24h"), true)
-        // Service level: lower is worse, so amber must be above red.
-        XCTAssertEqual(
-            problem("999", "service_level", amber: "80%", red: "90%"),
-            .wrongOrder(.serviceLevel, amber: "80%", red: "90%", higherIsWorse: false))
-        XCTAssertNil(problem("999", "service_level", amber: "97%", red: "92%"))
-        XCTAssertEqual(problem("999", "waiting"), .missing("amber=VALUE and/or red=VALUE"))
     }
 
     func testPublisherLedgerCountsGapsPerPublisherAndSession() {

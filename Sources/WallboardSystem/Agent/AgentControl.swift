@@ -36,8 +36,10 @@ extension Agent {
         case .status:
             return ControlResponse(status: status())
         case .thresholds:
-            let rows = ThresholdTable.rows(config: config, queues: pipeline.queueIDs)
-            return ControlResponse(text: ThresholdTable.render(rows), thresholds: rows)
+            // Text in config-file notation for people; the same limits as rows for --json.
+            return ControlResponse(
+                text: ThresholdListing.render(config: config, queues: knownQueues),
+                thresholds: ThresholdRows.rows(config: config, queues: knownQueues))
         case .thresholdSet:
             return setThreshold(request, by: peer)
         case .message:
@@ -86,7 +88,13 @@ extension Agent {
             until = clock.now() + seconds
             forText = " for \(duration)"
         }
-        let flat = text.split(whereSeparator: { $0.isNewline }).joined(separator: " ")
+        // Line breaks and tabs become spaces (a pasted text); any other control character is refused:
+        // a banner is text for the wall, not commands for a terminal or the log.
+        let flat = text.split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ")
+        if let control = ControlCharacters.first(in: flat) {
+            return .failure(
+                "the message contains the control character \(ControlCharacters.name(control)); a banner is plain text, without control characters")
+        }
         banner = Banner(text: flat, until: until)
         logger.notice("audit: \(peer) set the banner\(forText): \"\(flat)\"")
         requestFrame()

@@ -1,89 +1,75 @@
 import WallboardCore
 
-/// A supervisor's `threshold set`, checked against the metric's unit and direction before anything
-/// is applied or written. Pure.
-struct ThresholdChange: Equatable {
+/// A supervisor's `threshold set`, judged by the config parser and nothing else: the request
+/// becomes an edit of the config text (the file's, or the running settings written out when the
+/// agent has no file), and the edited text is parsed exactly as a reload would parse it. What the
+/// file accepts, `threshold set` accepts; what it refuses, it refuses in the same words. Pure.
+struct ThresholdChange {
     var queue: String
     var metric: Metric
     var old: Threshold?
     var new: Threshold
+    /// The edited config text, to be written back (atomically) when there is a file.
+    var text: String
+    /// The config the edited text parses to: what to apply.
+    var config: WallboardConfig
 
     enum Problem: Error, CustomStringConvertible, Equatable {
         case missing(String)
         case unknownQueue(String, known: [String])
-        case unknownMetric(String)
-        case badValue(level: String, text: String, metric: Metric)
-        case outOfRange(level: String, text: String, metric: Metric, range: String)
-        case wrongOrder(Metric, amber: String, red: String, higherIsWorse: Bool)
+        /// The parser's verdict on the edited text.
+        case refused([String])
 
         var description: String {
             switch self {
             case .missing(let what): return "threshold set needs \(what)"
             case .unknownQueue(let id, let known):
                 return "unknown queue '\(id)' (known: \(known.isEmpty ? "none yet: no config entry and nothing from the feed" : known.joined(separator: ", ")))"
-            case .unknownMetric(let key):
-                return "unknown metric '\(key)' (known: \(Metric.standard.map(\.key).joined(separator: ", ")), extra.NAME)"
-            case .badValue(let level, let text, let metric):
-                return "\(level)=\(text) is not a value for \(metric.key): expected \(ThresholdChange.example(metric.kind))"
-            case .outOfRange(let level, let text, let metric, let range):
-                return "\(level)=\(text) is out of range for \(metric.key): \(range)"
-            case .wrongOrder(let metric, let amber, let red, let higher):
-                return higher
-                    ? "amber (\(amber)) must be below red (\(red)) for \(metric.key): higher values are worse"
-                    : "amber (\(amber)) must be above red (\(red)) for \(metric.key): lower values are worse"
+            case .refused(let reasons): return reasons.joined(separator: "\n")
             }
         }
     }
 
-    static func example(_ kind: MetricKind) -> String {
-        switch kind {
-        case .count: return "a whole number like 5"
-        case .duration: return "a duration like 20s, 2m or 1m30s"
-        case .percentage: return "a percentage like 90%"
-        case .number: return "a number like 3 or 2.5"
-        }
-    }
-
-    /// Validates the request against the config in force and the queues the board knows.
-    init(queue: String?, metric: String?, amber: String?, red: String?, config: WallboardConfig, knownQueues: [String]) throws(Problem) {
+    /// - Parameters:
+    ///   - text: the config file's text; nil when the agent runs on built-in defaults (no file).
+    ///   - file: the file's name, for messages about lines the edit did not touch.
+    init(
+        queue: String?, metric: String?, amber: String?, red: String?, config: WallboardConfig, text: String?,
+        file: String, knownQueues: [String]
+    ) throws(Problem) {
         guard let queue, !queue.isEmpty else { throw .missing("a QUEUE") }
         guard let metricKey = metric, !metricKey.isEmpty else { throw .missing("a METRIC") }
         guard amber != nil || red != nil else { throw .missing("amber=VALUE and/or red=VALUE") }
         guard knownQueues.contains(queue) else { throw .unknownQueue(queue, known: knownQueues) }
-        guard let metric = Metric(key: metricKey) else { throw .unknownMetric(metricKey) }
-        let existing = config.queue(queue).threshold(metric)
-        var new = existing ?? AlarmDefaults.threshold(metric, amber: nil, red: nil)
-        if let amber { new.amber = try ThresholdChange.value(amber, level: "amber", metric: metric) }
-        if let red { new.red = try ThresholdChange.value(red, level: "red", metric: metric) }
-        if let a = new.amber, let r = new.red {
-            let higher = new.direction == .higherIsWorse
-            if higher ? a >= r : a <= r {
-                throw .wrongOrder(
-                    metric, amber: ConfigValue.format(a, as: metric.kind), red: ConfigValue.format(r, as: metric.kind),
-                    higherIsWorse: higher)
-            }
+        var settings: [(key: String, value: String)] = []
+        if let amber { settings.append(("\(metricKey).amber", amber)) }
+        if let red { settings.append(("\(metricKey).red", red)) }
+        let base = text ?? ThresholdChange.text(of: config)
+        let edit = ConfigEditor.edit(settings, section: "queue", argument: queue, in: base)
+        let fresh: WallboardConfig
+        do {
+            fresh = try WallboardConfig(parsing: edit.text, file: file)
+        } catch {
+            // A mistake in the edit is told without a line number (the line is not in the file yet);
+            // one elsewhere (someone's unsaved-in-mind edit of the file) names its place.
+            throw .refused(error.errors.map { edit.lines.contains($0.location.line) || text == nil ? "\($0.problem)" : "\($0)" })
         }
+        // The parser accepted `metricKey.amber`, so it is a metric's key.
+        guard let parsed = Metric(key: metricKey) else { throw .refused(["unknown metric '\(metricKey)'"]) }
         self.queue = queue
-        self.metric = metric
-        old = existing
-        self.new = new
+        self.metric = parsed
+        old = config.queue(queue).threshold(parsed)
+        new = fresh.queue(queue).thresholds[parsed] ?? AlarmDefaults.threshold(parsed, amber: nil, red: nil)
+        self.text = edit.text
+        self.config = fresh
     }
 
-    private static func value(_ text: String, level: String, metric: Metric) throws(Problem) -> Double {
-        guard let value = ConfigValue.parse(text, as: metric.kind) else {
-            // A percentage over 100 parses as a number: say "out of range", not "not a value".
-            if metric.kind == .percentage, text.hasSuffix("%"), Double(text.dropLast()) != nil {
-                throw .outOfRange(level: level, text: text, metric: metric, range: "0% to 100%")
-            }
-            throw .badValue(level: level, text: text, metric: metric)
-        }
-        switch metric.kind {
-        case .duration where value <= 0 || value > 86_400:
-            throw .outOfRange(level: level, text: text, metric: metric, range: "more than 0s and at most 24h")
-        case .count where value > 10_000:
-            throw .outOfRange(level: level, text: text, metric: metric, range: "0 to 10000")
-        default: return value
-        }
+    /// The settings `threshold set` can change, as text, for an agent without a file: every
+    /// configured queue and the staff limits (nothing else can differ from the built-in defaults).
+    static func text(of config: WallboardConfig) -> String {
+        var lines = ConfigText.staff(config.staff)
+        for queue in config.queues { lines += [""] + ConfigText.queue(queue) }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     /// "999 longest_wait: amber 10s → 15s, red 20s → 30s".
