@@ -35,7 +35,7 @@ public final class ControlClient {
         do {
             return try ControlCodec.decode(ControlResponse.self, line: line[...])
         } catch {
-            throw ControlError.badAnswer(path: path, detail: "\(error)")
+            throw ControlError.badAnswer(path: path, detail: ControlDecodingError.describe(error, line: line[...]))
         }
     }
 

@@ -61,7 +61,7 @@ final class ControlConnection {
                 let request = try ControlCodec.decode(ControlRequest.self, line: line)
                 response = handler(request, peer)
             } catch {
-                response = .failure("could not read the request line: \(error)")
+                response = .failure("could not read the request: \(ControlDecodingError.describe(error, line: line))")
             }
             input.removeSubrange(...newline)
             send(response)

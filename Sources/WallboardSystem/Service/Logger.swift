@@ -32,9 +32,11 @@ public final class Logger: Sendable {
 
     public func log(_ priority: LogPriority, _ message: String) {
         guard priority <= minimum else { return }
-        // One event, one line: newlines inside a message would split it in the journal.
+        // One event, one line: newlines inside a message would split it in the journal. Any other
+        // control character (a banner's ESC, a NUL) is written as \x1b, \x00: shown, never obeyed.
         let flat = message.contains("\n") ? message.split(separator: "\n").joined(separator: " | ") : message
-        state.withLock { $0.sink("<\(priority.rawValue)>\(flat)") }
+        let line = "<\(priority.rawValue)>\(ControlCharacters.escaped(flat))"
+        state.withLock { $0.sink(line) }
     }
 
     public func error(_ message: String) { log(.error, message) }
