@@ -39,11 +39,16 @@ let package = Package(
         .executableTarget(
             name: "wallboard-bench", dependencies: ["WallboardCore", "WallboardRender", "WallboardSystem"]),
 
-        .testTarget(name: "WallboardCoreTests", dependencies: ["WallboardCore"]),
+        // Test-only code (a PNG reader with its own inflater, config edits only tests make): no product links it.
+        .target(
+            name: "WallboardTestSupport", dependencies: ["WallboardCore", "WallboardRender", "WallboardSystem"],
+            path: "Tests/WallboardTestSupport"),
+
+        .testTarget(name: "WallboardCoreTests", dependencies: ["WallboardCore", "WallboardTestSupport"]),
         .testTarget(
-            name: "WallboardRenderTests", dependencies: ["WallboardCore", "WallboardRender"],
+            name: "WallboardRenderTests", dependencies: ["WallboardCore", "WallboardRender", "WallboardTestSupport"],
             resources: [.copy("Golden")]),
-        .testTarget(name: "WallboardSystemTests", dependencies: ["WallboardCore", "WallboardRender", "WallboardSystem"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["WallboardCore", "WallboardRender", "WallboardSystem"]),
+        .testTarget(name: "WallboardSystemTests", dependencies: ["WallboardCore", "WallboardRender", "WallboardSystem", "WallboardTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["WallboardCore", "WallboardRender", "WallboardSystem", "WallboardTestSupport"]),
     ]
 )

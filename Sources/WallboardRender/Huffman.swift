@@ -1,6 +1,6 @@
 /// Canonical Huffman codes for deflate: code lengths from symbol frequencies (length-limited),
 /// and the codes those lengths define.
-enum Huffman {
+package enum Huffman {
     /// Code lengths for `frequencies`, none longer than `limit`. Unused symbols get 0. When only one
     /// symbol is used it still gets length 1 (deflate needs a complete-enough code to decode).
     static func lengths(_ frequencies: [Int], limit: Int) -> [UInt8] {
@@ -47,7 +47,7 @@ enum Huffman {
 
     /// Canonical codes for `lengths` (RFC 1951 §3.2.2), most-significant bit first; 0 where the
     /// length is 0. The encoder and the decoder both build their codes here.
-    static func canonicalCodes(_ lengths: [UInt8]) -> [UInt32] {
+    package static func canonicalCodes(_ lengths: [UInt8]) -> [UInt32] {
         var count = [Int](repeating: 0, count: 16)
         for l in lengths where l > 0 { count[Int(l)] += 1 }
         var next = [UInt32](repeating: 0, count: 16)
@@ -65,7 +65,7 @@ enum Huffman {
 
     /// `code`'s low `length` bits in reverse order: deflate sends Huffman codes starting from
     /// their most-significant bit into a stream read least-significant bit first.
-    @inline(__always) static func reversed(_ code: UInt32, length: Int) -> UInt32 {
+    @inline(__always) package static func reversed(_ code: UInt32, length: Int) -> UInt32 {
         var reversed: UInt32 = 0
         for i in 0..<length where code & (1 << i) != 0 { reversed |= 1 << (length - 1 - i) }
         return reversed

@@ -1,5 +1,5 @@
 /// PNG row filters (PNG spec §9), for 3-byte RGB pixels.
-enum PNGFilter {
+package enum PNGFilter {
     static let bytesPerPixel = 3
 
     /// Writes `row` filtered with whichever of None, Sub, Up and Paeth leaves the smallest sum of
@@ -30,30 +30,8 @@ enum PNGFilter {
 
     @inline(__always) static func magnitude(_ residual: UInt8) -> Int { residual < 128 ? Int(residual) : 256 - Int(residual) }
 
-    /// Reverses `filter` in place on the `n` bytes at `row`, given the already-unfiltered
-    /// `previous` row (all zeros for the first row). False for an unknown filter type.
-    static func undo(_ filter: UInt8, row: UnsafeMutablePointer<UInt8>, previous p: UnsafePointer<UInt8>, count n: Int, bpp: Int) -> Bool {
-        switch filter {
-        case 0: return true
-        // Plain while loops: these run over every byte of a golden image in debug test builds.
-        case 1:
-            var i = bpp
-            while i < n { row[i] = row[i] &+ row[i &- bpp]; i &+= 1 }
-        case 2:
-            var i = 0
-            while i < n { row[i] = row[i] &+ p[i]; i &+= 1 }
-        case 3:
-            for i in 0..<min(bpp, n) { row[i] = row[i] &+ p[i] / 2 }
-            if n > bpp { for i in bpp..<n { row[i] = row[i] &+ UInt8((Int(row[i - bpp]) + Int(p[i])) / 2) } }
-        case 4:
-            for i in 0..<min(bpp, n) { row[i] = row[i] &+ p[i] }  // paeth(0, b, 0) = b
-            if n > bpp { for i in bpp..<n { row[i] = row[i] &+ paeth(row[i - bpp], p[i], p[i - bpp]) } }
-        default: return false
-        }
-        return true
-    }
-
-    @inline(__always) static func paeth(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt8 {
+    /// `package`: the test decoder (WallboardTestSupport's PNGReader) predicts with the same function.
+    @inline(__always) package static func paeth(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt8 {
         let p = Int(a) + Int(b) - Int(c)
         let pa = abs(p - Int(a)), pb = abs(p - Int(b)), pc = abs(p - Int(c))
         if pa <= pb && pa <= pc { return a }

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import WallboardTestSupport
 import XCTest
 import WallboardCore
 import WallboardRender

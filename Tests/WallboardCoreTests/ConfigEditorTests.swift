@@ -1,3 +1,4 @@
+import WallboardTestSupport
 import XCTest
 @testable import WallboardCore
 

@@ -1,4 +1,5 @@
 import Foundation
+import WallboardTestSupport
 import XCTest
 @testable import WallboardCore
 @testable import WallboardSystem

@@ -8,16 +8,6 @@
 /// The edited text is parsed before it is returned: an edit that would make the file invalid throws,
 /// and the caller's file is left as it was.
 public enum ConfigEditor {
-    /// Sets `key = value` in `[section]` (or `[section "argument"]`).
-    public static func set(
-        _ key: String, to value: String, section: String, argument: String? = nil, in text: String,
-        file: String = "wallboard.conf"
-    ) throws(ConfigErrors) -> String {
-        let edited = setWithoutValidating(key, to: value, section: section, argument: argument, in: text)
-        _ = try WallboardConfig(parsing: edited, file: file)
-        return edited
-    }
-
     /// Sets several keys of one section, validating only the final text: raising amber 10s → 25s and
     /// red 20s → 30s together must not fail on the moment amber (25s) is past the old red (20s).
     public static func set(
@@ -61,22 +51,6 @@ public enum ConfigEditor {
         return try set(settings, section: "queue", argument: queue, in: text, file: file)
     }
 
-    /// Sets a queue threshold from its config key and value text, e.g. ("999", "longest_wait.red", "30s").
-    public static func setThreshold(
-        queue: String, key: String, value: String, in text: String, file: String = "wallboard.conf"
-    ) throws(ConfigErrors) -> String {
-        try set(key, to: value, section: "queue", argument: queue, in: text, file: file)
-    }
-
-    /// Sets a queue's amber or red limit for `metric` to `value` (in the metric's unit).
-    public static func setThreshold(
-        queue: String, metric: Metric, level: AlarmLevel, value: Double, in text: String, file: String = "wallboard.conf"
-    ) throws(ConfigErrors) -> String {
-        let attribute = level == .red ? "red" : "amber"
-        return try setThreshold(
-            queue: queue, key: "\(metric.key).\(attribute)", value: ConfigValue.format(value, as: metric.kind),
-            in: text, file: file)
-    }
 
     static func setWithoutValidating(_ key: String, to value: String, section: String, argument: String?, in text: String) -> String {
         let newline = text.contains("\r\n") ? "\r\n" : "\n"

@@ -28,30 +28,20 @@ public enum ConfigFile {
     /// its comments, and writes it atomically. Returns the new config; the file is unchanged on error.
     @discardableResult
     public static func setThreshold(_ path: String, queue: String, metric: Metric, amber: String?, red: String?) throws(Failure) -> WallboardConfig {
-        let text: String
-        do { text = try TextFile.read(path) } catch { throw .file(error) }
-        let edited: String
-        let config: WallboardConfig
-        do {
-            edited = try ConfigEditor.setThreshold(queue: queue, metric: metric, amber: amber, red: red, in: text, file: path)
-            config = try WallboardConfig(parsing: edited, file: path)
-        } catch {
-            throw .invalid(error)
+        try edit(path) { (text) throws(ConfigErrors) in
+            try ConfigEditor.setThreshold(queue: queue, metric: metric, amber: amber, red: red, in: text, file: path)
         }
-        do { try AtomicFile.write(edited, to: path) } catch { throw .file(error) }
-        return config
     }
 
-    /// Sets a queue threshold in the file, keeping its comments, and writes it atomically.
-    /// Returns the new config. The file is unchanged if the edit would make it invalid.
-    @discardableResult
-    public static func setThreshold(_ path: String, queue: String, key: String, value: String) throws(Failure) -> WallboardConfig {
+    /// Applies `change` to the file's text, validates the result and writes it atomically, keeping
+    /// the old file when the change or the result is invalid. Returns the new config.
+    public static func edit(_ path: String, _ change: (String) throws(ConfigErrors) -> String) throws(Failure) -> WallboardConfig {
         let text: String
         do { text = try TextFile.read(path) } catch { throw .file(error) }
         let edited: String
         let config: WallboardConfig
         do {
-            edited = try ConfigEditor.setThreshold(queue: queue, key: key, value: value, in: text, file: path)
+            edited = try change(text)
             config = try WallboardConfig(parsing: edited, file: path)
         } catch {
             throw .invalid(error)

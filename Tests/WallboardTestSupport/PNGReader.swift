@@ -1,4 +1,5 @@
 import WallboardCore
+import WallboardRender
 
 /// Why a PNG could not be read; names the chunk or field at fault.
 public enum PNGError: Error, Equatable, CustomStringConvertible {
@@ -22,7 +23,8 @@ public enum PNGError: Error, Equatable, CustomStringConvertible {
 }
 
 /// Reads 8-bit RGB and RGBA, non-interlaced PNGs (what `PNGWriter` and most tools write) into a
-/// Canvas; alpha is dropped. For golden-image tests and snapshot checks.
+/// Canvas; alpha is dropped. For golden-image tests and snapshot checks: test-only, so it lives here,
+/// not in the library (which only writes PNGs).
 public enum PNGReader {
     public static func decode(_ png: [UInt8]) throws(PNGError) -> Canvas {
         guard png.count >= 8, Array(png[0..<8]) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] else { throw .notPNG }
@@ -78,7 +80,7 @@ public enum PNGReader {
                     let start = y * (stride + 1)
                     let row = bytes + start + 1
                     let previous = y == 0 ? zero.baseAddress! : UnsafePointer(bytes + start - stride)
-                    guard PNGFilter.undo(bytes[start], row: row, previous: previous, count: stride, bpp: channels) else { return false }
+                    guard PNGUnfilter.undo(bytes[start], row: row, previous: previous, count: stride, bpp: channels) else { return false }
                     let pixels = out + y * width
                     var i = 0, x = 0
                     while x < width {

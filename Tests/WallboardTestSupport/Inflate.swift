@@ -1,3 +1,5 @@
+import WallboardRender
+
 /// Why a deflate/zlib stream could not be decoded, with the byte offset where it went wrong.
 public enum InflateError: Error, Equatable, CustomStringConvertible {
     case truncated(offset: Int)
