@@ -7,7 +7,8 @@
 #                                         node_exporter and ansible-playbook for the fleet tests; the
 #                                         appliance test: the .deb in a debootstrapped Debian under QEMU;
 #                                         the network tests: iproute2 for namespaces and bridges, tcpdump
-#                                         to capture IGMP, smcroute for the multicast router)
+#                                         to capture IGMP, smcroute for the multicast router; python3's
+#                                         zlib and pngcheck to check our deflate and PNGs)
 set -euo pipefail
 
 want=(pkg-config libdrm-dev libfreetype-dev)
@@ -26,6 +27,8 @@ case "${1:-}" in
     # Network: namespaces, veth and bridges (iproute2), IGMP capture (tcpdump), a multicast router
     # (smcroute; its own service is kept from starting by the policy-rc.d below).
     want+=(iproute2 tcpdump smcroute)
+    # Decoders nobody here wrote, for our deflate and PNG writer: zlib (built into python3) and pngcheck.
+    want+=(python3-minimal pngcheck)
     ;;
 esac
 
