@@ -5,6 +5,8 @@
 #   Deploy/bench/agent.sh [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# Release builds do not search the source tree for fonts (FontLocator): name it.
+export WALLBOARD_FONT_DIR="${WALLBOARD_FONT_DIR:-$PWD/Fonts}"
 swift build -c release --product wallboard >&2
 swift build -c release --product wallboard-bench >&2
 WALLBOARD_BENCH_SECONDS="${1:-60}" "$(swift build -c release --show-bin-path)/wallboard-bench" agent

@@ -3,6 +3,8 @@
 #   Deploy/bench/all.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# Release builds do not search the source tree for fonts (FontLocator): name it.
+export WALLBOARD_FONT_DIR="${WALLBOARD_FONT_DIR:-$PWD/Fonts}"
 swift build -c release --product wallboard >&2
 swift build -c release --product wallboard-bench >&2
 bench="$(swift build -c release --show-bin-path)/wallboard-bench"

@@ -7,6 +7,8 @@
 # Prints the instructions per update and per damaged pixel; exit 0 when it measured.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# Release builds do not search the source tree for fonts (FontLocator): name it.
+export WALLBOARD_FONT_DIR="${WALLBOARD_FONT_DIR:-$PWD/Fonts}"
 top=14
 if [ "${1:-}" = "--profile" ]; then top="${2:?--profile needs a number}"; fi
 command -v valgrind >/dev/null || { echo "callgrind.sh: valgrind is not installed (apt-get install valgrind)" >&2; exit 2; }

@@ -6,6 +6,8 @@
 #   Deploy/bench/pi.sh [CALM_SECONDS [FLOOD_SECONDS [FLOOD_RATE]]]     default 20 20 20000
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# Release builds do not search the source tree for fonts (FontLocator): name it.
+export WALLBOARD_FONT_DIR="${WALLBOARD_FONT_DIR:-$PWD/Fonts}"
 [ "$(id -u)" = 0 ] || { echo "pi.sh: needs root (it creates a cgroup under /sys/fs/cgroup)" >&2; exit 2; }
 swift build -c release --product wallboard >&2
 swift build -c release --product wallboard-bench >&2

@@ -5,6 +5,8 @@
 # Fails (exit 1) if RSS grew by more than 1 MB after the first hour.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# Release builds do not search the source tree for fonts (FontLocator): name it.
+export WALLBOARD_FONT_DIR="${WALLBOARD_FONT_DIR:-$PWD/Fonts}"
 swift build -c release --product wallboard-bench >&2
 bench="$(swift build -c release --show-bin-path)/wallboard-bench"
 out=$(WALLBOARD_SOAK_HOURS="${1:-24}" "$bench" soak)

@@ -6,7 +6,10 @@ import Darwin
 
 /// Finds the board's font files. Tries, in order: a configured directory, `$WALLBOARD_FONT_DIR`,
 /// `Fonts/` and `../share/wallboard/fonts` beside the executable, `/usr/share/wallboard/fonts`
-/// (where the .deb installs them), and the source tree's `Fonts/` (for `swift run` and tests).
+/// (where the .deb installs them), and — in debug builds only — the source tree's `Fonts/` (for
+/// `swift run` and the tests). A release binary never looks in the path it was built from: on another
+/// machine that directory is anyone's. Release runs from a checkout (Deploy/dev run, the benchmarks)
+/// set `WALLBOARD_FONT_DIR`.
 public struct FontLocator: Sendable {
     public static let boldFile = "B612-Bold.otf"
     public static let regularFile = "B612-Regular.otf"
@@ -35,7 +38,9 @@ public struct FontLocator: Sendable {
             dirs.append(executableDirectory + "/../share/wallboard/fonts")
         }
         dirs.append("/usr/share/wallboard/fonts")
+        #if DEBUG
         dirs.append(FontLocator.sourceTreeFonts)
+        #endif
         return dirs
     }
 
@@ -65,12 +70,14 @@ public struct FontLocator: Sendable {
         throw .notFound(file: file, searched: searchPath)
     }
 
-    /// `<package root>/Fonts`, found from this source file's own path.
+    #if DEBUG
+    /// `<package root>/Fonts`, found from this source file's own path (debug builds only).
     static var sourceTreeFonts: String {
         var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
         parts.removeLast(3)  // FontLocator.swift, WallboardRender, Sources
         return parts.joined(separator: "/") + "/Fonts"
     }
+    #endif
 
     public static func environment(_ name: String) -> String? {
         guard let value = getenv(name) else { return nil }

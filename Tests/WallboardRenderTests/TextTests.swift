@@ -116,3 +116,18 @@ final class TextTests: XCTestCase {
         }
     }
 }
+
+final class FontLocatorTests: XCTestCase {
+    /// Only a debug build (swift run, the tests) falls back to the source tree's Fonts/ by #filePath;
+    /// a release binary searches the installed places and what it is told, never its build path.
+    func testTheSourceTreeIsSearchedOnlyByDebugBuilds() {
+        let path = FontLocator(configuredDirectory: "/etc/x", environmentDirectory: nil, executableDirectory: nil).searchPath
+        #if DEBUG
+        XCTAssertEqual(path.count, 3)
+        XCTAssertTrue(path[2].hasSuffix("/Fonts") && FileManager.default.fileExists(atPath: path[2] + "/" + FontLocator.boldFile), path[2])
+        #else
+        XCTAssertEqual(path, ["/etc/x", "/usr/share/wallboard/fonts"])
+        #endif
+        XCTAssertEqual(Array(path.prefix(2)), ["/etc/x", "/usr/share/wallboard/fonts"])
+    }
+}
