@@ -1,3 +1,4 @@
+import WallboardTestSupport
 import XCTest
 import WallboardCore
 @testable import WallboardRender
