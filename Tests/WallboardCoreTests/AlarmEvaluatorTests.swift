@@ -165,6 +165,29 @@ final class TargetDerivedLimitsTests: XCTestCase {
         XCTAssertEqual(config.queue("101").threshold(.longestWait, reportedTarget: 30)?.red, 120)
     }
 
+    /// What `Deploy/dev run` shows over a whole simulated day, a minute at a time: the online desk
+    /// (30-minute target, waits of tens of minutes) is never in breach, and the crime desk (5-minute
+    /// target) is in breach for part of the day only, when its waits pass ten minutes.
+    func testTheBuiltInFloorDoesNotCryWolf() {
+        var sim = FloorSimulator(seed: 7, startSecondsOfDay: 0)
+        var board = BoardState(startedAt: 0)
+        var evaluator = AlarmEvaluator()
+        let config = WallboardConfig()
+        var breachMinutes: [String: Int] = [:], minutes = 0
+        for (sequence, t) in stride(from: 0, to: 86_400, by: 60).enumerated() {
+            sim.advance(to: Double(t))
+            board.apply(FeedMessage(
+                publisher: "sim", session: 1, sequence: UInt64(sequence + 1), sentAtMilliseconds: 0, interval: 2, floor: nil,
+                queues: sim.reports().queues, staff: []), at: Double(t))
+            let alarms = evaluator.evaluate(board: board, config: config, at: Double(t))
+            minutes += 1
+            for id in ["CRIME", "ONLINE"] where alarms.queue(id).metrics[.longestWait]?.level == .red { breachMinutes[id, default: 0] += 1 }
+        }
+        XCTAssertEqual(breachMinutes["ONLINE", default: 0], 0, "a 30-minute target is not breached by waits of minutes")
+        XCTAssertGreaterThan(breachMinutes["CRIME", default: 0], 0, "the crime desk's long waits still raise the alarm")
+        XCTAssertLessThan(breachMinutes["CRIME", default: 0], minutes / 2)
+    }
+
     /// What `Deploy/dev run` shows: every simulated desk is judged against its own target.
     func testTheBuiltInFloorsLimitsFollowEachQueuesTarget() {
         let config = WallboardConfig()
