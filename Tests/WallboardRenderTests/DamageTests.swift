@@ -54,6 +54,27 @@ final class DamageTests: XCTestCase {
         XCTAssertLessThan(damage.map(\.area).reduce(0, +), 960 * 540 / 50)
     }
 
+    /// The new elements repaint alone and exactly: a page turn, the breach strip, a name on a tile
+    /// that may use its state area's free room, and the old figures under FEED LOST.
+    func testPagesStripNamesAndFeedLostTilesUpdateExactly() throws {
+        var turned = FakeScenes.paged()
+        turned.paging.turn = 1
+        try checkUpdate(FakeScenes.paged(), turned)
+        var strip = FakeScenes.paged()
+        strip.hiddenBreaches = ["Online & Web Chat", "Crime Recording"]
+        let (damage, _, painter) = try checkUpdate(FakeScenes.paged(), strip)
+        XCTAssertEqual(damage.count, 1)
+        XCTAssertTrue(try XCTUnwrap(painter.layout?.alert).contains(damage[0]))
+        var renamed = FakeScenes.board()
+        renamed.tiles[0].title = "Heddlu Dyfed-Powys Police Contact Centre"
+        var longer = renamed
+        longer.tiles[0].title = "Heddlu Dyfed-Powys Police Contact Centres"
+        try checkUpdate(renamed, longer, width: 800, height: 480)
+        var tick = FakeScenes.feedLost(clock: "14:05:11", detail: "NO DATA FOR 2:16")
+        for i in tick.tiles.indices { tick.tiles[i].stale = "NO DATA 2:16" }
+        try checkUpdate(FakeScenes.feedLost(), tick, width: 800, height: 480)
+    }
+
     func testNothingChangedPaintsNothing() throws {
         let (canvas, painter) = try render(FakeScenes.board(), width: 800, height: 480)
         let before = canvas.copy()

@@ -23,10 +23,14 @@ final class LayoutTests: XCTestCase {
         for (w, h) in LayoutTests.sizes {
             for count in 0...13 {
                 for (banner, staff) in [(false, false), (true, false), (false, true), (true, true)] {
-                    let layout = BoardLayout(width: w, height: h, tileCount: count, hasBanner: banner, hasStaff: staff)
-                    let label = "\(w)x\(h) tiles \(count) banner \(banner) staff \(staff)"
+                    // Paged (page marker and ALSO IN BREACH strip) in two of the four shapes.
+                    let paged = banner != staff
+                    let layout = BoardLayout(width: w, height: h, tileCount: count, hasBanner: banner, hasStaff: staff,
+                                             hasAlert: paged, hasPageMarker: paged)
+                    let label = "\(w)x\(h) tiles \(count) banner \(banner) staff \(staff) paged \(paged)"
                     let canvas = Rect(x: 0, y: 0, width: w, height: h)
-                    let regions = [layout.header, layout.banner ?? Rect(x: 0, y: 0, width: 0, height: 0), layout.tilesArea,
+                    let regions = [layout.header, layout.banner ?? Rect(x: 0, y: 0, width: 0, height: 0),
+                                   layout.alert ?? Rect(x: 0, y: 0, width: 0, height: 0), layout.tilesArea,
                                    layout.staff?.frame ?? Rect(x: 0, y: 0, width: 0, height: 0), layout.footer]
                     for r in regions { XCTAssertTrue(canvas.contains(r), "\(label): \(r) off screen") }
                     assertDisjoint(regions, label)
@@ -34,7 +38,10 @@ final class LayoutTests: XCTestCase {
                     XCTAssertEqual(layout.banner != nil, banner)
                     XCTAssertEqual(layout.staff != nil, staff)
                     assertDisjoint(layout.tiles.map(\.frame), label + " tiles")
-                    assertDisjoint([layout.title.rect, layout.clock.rect], label + " header")
+                    XCTAssertEqual(layout.alert != nil, paged)
+                    assertDisjoint([layout.title.rect, layout.clock.rect, layout.pageMarker?.rect ?? Rect(x: 0, y: 0, width: 0, height: 0)],
+                                   label + " header")
+                    if let marker = layout.pageMarker { XCTAssertTrue(layout.header.contains(marker.rect), label) }
                     for tile in layout.tiles {
                         XCTAssertTrue(layout.tilesArea.contains(tile.frame), label)
                         let boxes = tile.textBoxes.filter { !$0.rect.isEmpty }
