@@ -211,12 +211,18 @@ extension NetworkLab {
     static let boardUser: uid_t = 65534
 
     func board(on ns: String, config: String) throws -> AgentProcess {
-        let agent = try AgentProcess(
-            configText: config, simulate: false, packagedAs: (Self.boardUser, Self.boardUser), launcher: launcher(ns))
-        guard agent.waitForNotification(containing: "READY=1") else {
+        try boards(on: [ns], config: config)[0]
+    }
+
+    /// Several boards, started together (a room's boards boot at once) and each ready.
+    func boards(on machines: [String], config: String) throws -> [AgentProcess] {
+        let agents = try machines.map {
+            try AgentProcess(configText: config, simulate: false, packagedAs: (Self.boardUser, Self.boardUser), launcher: launcher($0))
+        }
+        for (agent, ns) in zip(agents, machines) where !agent.waitForNotification(containing: "READY=1") {
             throw Failure(description: "board on \(ns) never became ready: \(agent.log)")
         }
-        return agent
+        return agents
     }
 
     /// A key file every lab process (boards run as nobody) can read.

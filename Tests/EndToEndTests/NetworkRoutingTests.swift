@@ -43,8 +43,11 @@ final class NetworkRoutingTests: XCTestCase {
             [display]
             mode = 640x360
             """
-        let local = try lab.board(on: try machine("board1", on: site1, "10.231.1.11/24", gateway: "10.231.1.254"), config: config)
-        let remote = try lab.board(on: try machine("board2", on: site2, "10.231.2.11/24", gateway: "10.231.2.254"), config: config)
+        let boards = try lab.boards(
+            on: [try machine("board1", on: site1, "10.231.1.11/24", gateway: "10.231.1.254"),
+                 try machine("board2", on: site2, "10.231.2.11/24", gateway: "10.231.2.254")],
+            config: config)
+        let (local, remote) = (boards[0], boards[1])
         let pub = try machine("pub", on: site1, "10.231.1.21/24", gateway: "10.231.1.254")
         XCTAssertTrue(eventually(timeout: 10) { lab.read("smcroute.log").contains("Ready, waiting for client request") },
                       "smcrouted ready: \(lab.read("smcroute.log"))")

@@ -53,7 +53,7 @@ final class NetworkSegmentTests: XCTestCase {
     }
 
     func testBoardsOnOneSegmentShowTheFeedAndFailOverFromAToBAcrossTheBridge() throws {
-        let boards = try (1...3).map { try lab.board(on: try host("board\($0)", 10 + $0), config: boardConfig()) }
+        let boards = try lab.boards(on: try (1...3).map { try host("board\($0)", 10 + $0) }, config: boardConfig())
         let a = try publisher("acd-a", on: try host("pub-a", 21), ["--interface", "eth0"])
         XCTAssertTrue(eventually(timeout: 10) { boards.allSatisfy { $0.following == "acd-a" } },
                       "every board follows A: \(boards.map { $0.status()?.publishers ?? [] })")
@@ -74,8 +74,8 @@ final class NetworkSegmentTests: XCTestCase {
     }
 
     func testUnicastFallbackReachesEachBoardAtItsOwnAddressUnderTheSameRules() throws {
-        let board1 = try lab.board(on: try host("board1", 11), config: boardConfig())
-        let board2 = try lab.board(on: try host("board2", 12), config: boardConfig())
+        let both = try lab.boards(on: [try host("board1", 11), try host("board2", 12)], config: boardConfig())
+        let (board1, board2) = (both[0], both[1])
         let pub = try host("pub", 21)
         // Straight to each board's own address; the second with its port spelled out. Nothing goes to the group.
         try publisher("acd-unicast", on: pub, ["--to", "10.231.1.11", "--to", "10.231.1.12:5099"])
