@@ -77,11 +77,13 @@ final class NetworkSegmentTests: XCTestCase {
         let both = try lab.boards(on: [try host("board1", 11), try host("board2", 12)], config: boardConfig())
         let (board1, board2) = (both[0], both[1])
         let pub = try host("pub", 21)
-        // Straight to each board's own address; the second with its port spelled out. Nothing goes to the group.
-        try publisher("acd-unicast", on: pub, ["--to", "10.231.1.11", "--to", "10.231.1.12:5099"])
+        // Straight to each board's own address; the second with its port spelled out; a third board is
+        // switched off (nobody at .13): the others still get every datagram. Nothing goes to the group.
+        let unicast = try publisher("acd-unicast", on: pub, ["--to", "10.231.1.11", "--to", "10.231.1.12:5099", "--to", "10.231.1.13"])
         XCTAssertTrue(eventually(timeout: 10) { board1.accepted(from: "acd-unicast") >= 3 && board2.accepted(from: "acd-unicast") >= 3 },
                       "both boards follow the unicast publisher: \(lab.read("acd-unicast.log")) \(board1.log)")
         XCTAssertEqual(board1.following, "acd-unicast")
+        XCTAssertTrue(unicast.isRunning, lab.read("acd-unicast.log"))
 
         // Unicast is no way round the key: an unsigned publisher sending straight to board 1 is refused and counted.
         let intruder = try lab.run(
@@ -91,6 +93,9 @@ final class NetworkSegmentTests: XCTestCase {
         XCTAssertEqual(board1.accepted(from: "intruder"), 0)
         XCTAssertEqual(board1.following, "acd-unicast")
         XCTAssertNil(board2.status()?.drops["unsigned"], "board 2 was not sent the intruder's datagrams")
+        let before = board2.accepted(from: "acd-unicast")
+        XCTAssertTrue(eventually(timeout: 5) { board2.accepted(from: "acd-unicast") > before }, lab.read("acd-unicast.log"))
+        XCTAssertTrue(unicast.isRunning, "a board that is off does not stop the publisher: \(lab.read("acd-unicast.log"))")
     }
 
     func testPublishRefusesADestinationItCannotUse() throws {
