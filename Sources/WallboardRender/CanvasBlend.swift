@@ -12,33 +12,32 @@ extension Canvas {
             let maskRow = maskBase + (py - y) * width - x
             let row = base + py * self.width
             var px = area.x
+            // Glyphs are mostly runs of no ink and full ink: take eight coverage bytes at a time, and
+            // go pixel by pixel only through the eight that mix them (the antialiased edges).
+            while px + 8 <= end {
+                let word = UnsafeRawPointer(maskRow + px).loadUnaligned(as: UInt64.self)
+                if word == ~0 {
+                    (row + px).update(repeating: color, count: 8)
+                } else if word != 0 {
+                    for i in px..<px + 8 { Canvas.blend(row + i, UInt32(maskRow[i]), color, fr, fg, fb) }
+                }
+                px += 8
+            }
             while px < end {
-                // Glyphs are mostly runs of no ink and full ink: take eight coverage bytes at a time.
-                if px + 8 <= end {
-                    let word = UnsafeRawPointer(maskRow + px).loadUnaligned(as: UInt64.self)
-                    if word == 0 {
-                        px += 8
-                        continue
-                    }
-                    if word == ~0 {
-                        (row + px).update(repeating: color, count: 8)
-                        px += 8
-                        continue
-                    }
-                }
-                let a = UInt32(maskRow[px])
-                if a == 255 {
-                    row[px] = color
-                } else if a != 0 {
-                    let bg = row[px]
-                    let ia = 255 - a
-                    let r = Canvas.mix(fr, bg >> 16 & 0xFF, a, ia)
-                    let g = Canvas.mix(fg, bg >> 8 & 0xFF, a, ia)
-                    let b = Canvas.mix(fb, bg & 0xFF, a, ia)
-                    row[px] = r << 16 | g << 8 | b
-                }
+                Canvas.blend(row + px, UInt32(maskRow[px]), color, fr, fg, fb)
                 px += 1
             }
+        }
+    }
+
+    /// One pixel at `pixel` under coverage `a` of `color` (whose channels are `fr`, `fg`, `fb`).
+    @inline(__always) static func blend(_ pixel: UnsafeMutablePointer<UInt32>, _ a: UInt32, _ color: UInt32, _ fr: UInt32, _ fg: UInt32, _ fb: UInt32) {
+        if a == 255 {
+            pixel.pointee = color
+        } else if a != 0 {
+            let bg = pixel.pointee
+            let ia = 255 - a
+            pixel.pointee = mix(fr, bg >> 16 & 0xFF, a, ia) << 16 | mix(fg, bg >> 8 & 0xFF, a, ia) << 8 | mix(fb, bg & 0xFF, a, ia)
         }
     }
 

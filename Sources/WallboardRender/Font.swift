@@ -23,7 +23,19 @@ public final class Font: @unchecked Sendable {
         self.init(face: try FontFace(path: path), cache: GlyphCache())
     }
 
+    /// Glyph indices of the ASCII characters, looked up once each (`unknown` until then): nearly
+    /// every character on a board is ASCII, and a dictionary lookup per character is most of shaping.
+    private var ascii = [UInt32](repeating: Font.unknown, count: 128)
+    private static let unknown = UInt32.max
+
     func glyphIndex(_ scalar: Unicode.Scalar) -> UInt32 {
+        if scalar.value < 128 {
+            let hit = ascii[Int(scalar.value)]
+            if hit != Font.unknown { return hit }
+            let index = face.glyphIndex(scalar)
+            ascii[Int(scalar.value)] = index
+            return index
+        }
         if let hit = indices[scalar.value] { return hit }
         let index = face.glyphIndex(scalar)
         indices[scalar.value] = index

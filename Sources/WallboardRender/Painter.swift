@@ -30,6 +30,10 @@ public final class Painter: @unchecked Sendable {
     private var previousCanvas: ObjectIdentifier?
     private var layoutKey: LayoutKey?
     var scratch: [UInt32] = []
+    /// Lines already fitted to a box (`shrunk`); a board has a few hundred texts, so it is simply
+    /// emptied when it reaches `fittedLimit`.
+    var fitted: [FitKey: TextLine] = [:]
+    static let fittedLimit = 1024
     /// Where hatching patterns are anchored: the layout area's corner (moves with the burn-in shift).
     var hatchOrigin: (x: Int, y: Int) { (layout?.area.x ?? 0, layout?.area.y ?? 0) }
 

@@ -126,8 +126,18 @@ extension Painter {
     }
 
     /// `text` at the largest size from `box.size` down to `smallest` at which it fits the box's
-    /// width (at `smallest` if none does).
+    /// width (at `smallest` if none does). Remembered: an update shapes each changed text at least
+    /// three times (old and new for the changed region, new again to draw).
     func shrunk(_ text: String, box: TextBox, font: Font, smallest: Int) -> TextLine {
+        let key = FitKey(text: text, width: box.rect.width, size: box.size, smallest: smallest, face: font.face.id)
+        if let hit = fitted[key] { return hit }
+        let line = shrinking(text, box: box, font: font, smallest: smallest)
+        if fitted.count >= Painter.fittedLimit { fitted.removeAll(keepingCapacity: true) }
+        fitted[key] = line
+        return line
+    }
+
+    private func shrinking(_ text: String, box: TextBox, font: Font, smallest: Int) -> TextLine {
         let limit = box.rect.width
         var line = TextLine(text, size: box.size, font: font)
         guard !line.inkFits(limit), box.size > smallest else { return line }
@@ -139,6 +149,15 @@ extension Painter {
         }
         return line
     }
+}
+
+/// What `shrunk` depends on.
+struct FitKey: Hashable {
+    var text: String
+    var width: Int
+    var size: Int
+    var smallest: Int
+    var face: Int
 }
 
 extension String {

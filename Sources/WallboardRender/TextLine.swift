@@ -24,6 +24,8 @@ struct TextLine {
         guard size > 0 else { return }
         var previous: UInt32 = 0
         let cell = font.digitCell(size: size)
+        defer { inkBounds = TextLine.inkBounds(of: glyphs) }
+        glyphs.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             var face = font.face
             var index = font.glyphIndex(scalar)
@@ -53,7 +55,10 @@ struct TextLine {
     var width: Int { (advance + 63) >> 6 }
 
     /// The inked pixels relative to the pen start (x) and baseline (y), or nil when nothing is inked.
-    var inkBounds: Rect? {
+    /// Worked out once: fitting and placing a line ask for it several times.
+    private(set) var inkBounds: Rect?
+
+    private static func inkBounds(of glyphs: [Placed]) -> Rect? {
         var bounds: Rect?
         for placed in glyphs where placed.glyph.width > 0 && placed.glyph.height > 0 {
             let g = placed.glyph

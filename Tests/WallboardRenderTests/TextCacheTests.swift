@@ -1,0 +1,46 @@
+import XCTest
+import WallboardCore
+@testable import WallboardRender
+
+/// The caches in front of shaping hand back exactly what shaping afresh would.
+final class TextCacheTests: XCTestCase {
+    /// Thousands of (size, glyph) keys through the glyph cache's 1024 direct-mapped slots, twice:
+    /// colliding keys never hand back one another's glyph.
+    func testGlyphCacheSlotsNeverMixUpKeys() throws {
+        let fonts = try Fonts()
+        let characters = Array("0123456789:ABCDEFGHIJKLMNOPQRSTUVWXYZ%".unicodeScalars)
+        for _ in 0..<2 {
+            for size in stride(from: 8, through: 120, by: 2) {
+                for scalar in characters {
+                    for font in [fonts.bold, fonts.regular] {
+                        let cached = try XCTUnwrap(font.glyph(scalar, size: size))
+                        let fresh = try XCTUnwrap(font.face.renderGlyph(font.glyphIndex(scalar), size: size))
+                        XCTAssertEqual(cached.coverage, fresh.coverage, "\(scalar) at \(size)")
+                        XCTAssertEqual(cached.advance, fresh.advance, "\(scalar) at \(size)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// A fitted line is remembered per text, box width, size and face: the same text in a narrower
+    /// box, or in the other face, is fitted again, not served the first answer.
+    func testFittedLinesAreKeptApartByBoxAndFace() throws {
+        let painter = Painter(fonts: try TestFonts.fonts())
+        let text = "LONGEST WAIT 12:34 > 5:00"
+        let wide = TextBox(rect: Rect(x: 0, y: 0, width: 2000, height: 60), size: 48)
+        let narrow = TextBox(rect: Rect(x: 0, y: 0, width: 300, height: 60), size: 48)
+        for _ in 0..<2 {
+            let w = painter.fitLine(text, box: wide, font: painter.fonts.bold)
+            let n = painter.fitLine(text, box: narrow, font: painter.fonts.bold)
+            let r = painter.fitLine(text, box: wide, font: painter.fonts.regular)
+            XCTAssertEqual(w.line.size, 48)
+            XCTAssertLessThan(n.line.size, 48, "shrunk to fit 300 px")
+            XCTAssertLessThanOrEqual(n.line.width, 300)
+            let regular = TextLine(text, size: 48, font: painter.fonts.regular)
+            XCTAssertEqual(r.line.glyphs.map(\.glyph.coverage), regular.glyphs.map(\.glyph.coverage), "the regular face's glyphs")
+            XCTAssertNotEqual(r.line.glyphs.map(\.glyph.coverage), w.line.glyphs.map(\.glyph.coverage), "not the bold face's")
+            XCTAssertEqual(n.line.width, TextLine(n.shown, size: n.line.size, font: painter.fonts.bold).width)
+        }
+    }
+}
