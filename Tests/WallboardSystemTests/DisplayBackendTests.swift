@@ -1,6 +1,7 @@
 import Foundation
 import WallboardCore
 import WallboardRender
+import WallboardTestSupport
 import XCTest
 
 @testable import WallboardSystem
