@@ -38,6 +38,9 @@ public enum ConfigProblem: Sendable, Equatable, CustomStringConvertible {
     case badValue(key: String, value: String, expected: String)
     /// Values that parse alone but not together, e.g. an amber threshold worse than red.
     case inconsistent(String)
+    /// A value that is well formed but names something a start could not use (a font file
+    /// FreeType cannot open, an unreadable key file, a device that does not exist).
+    case unusable(String)
 
     public var description: String {
         switch self {
@@ -54,6 +57,7 @@ public enum ConfigProblem: Sendable, Equatable, CustomStringConvertible {
         case .missingValue(let key, let expected): return "'\(key)' has no value; expected \(expected)"
         case .badValue(let key, let value, let expected): return "'\(key)': '\(value)' is not \(expected)"
         case .inconsistent(let why): return why
+        case .unusable(let why): return why
         }
     }
 }

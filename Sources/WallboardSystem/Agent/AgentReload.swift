@@ -22,25 +22,22 @@ extension Agent {
             logger.error("\(reason): \(path) not applied, keeping the running config: \(error)")
             return .failure("\(path) not applied, the running config stays:\n\(error)")
         }
-        apply(fresh)
+        let restart = apply(fresh)
         reloads.ok += 1
         logger.notice("\(reason): reloaded \(path)")
-        return ControlResponse(text: "reloaded \(path)")
+        return ControlResponse(text: "reloaded \(path)" + (restart.map { "; \($0)" } ?? ""))
     }
 
-    /// Puts a validated config into force. Display settings that need the screen reopened
-    /// (device, connector, mode, output) wait for a restart, and the log says so.
-    func apply(_ fresh: WallboardConfig) {
-        if fresh.display.output != config.display.output || fresh.display.device != config.display.device
-            || fresh.display.connectors != config.display.connectors || fresh.display.mode != config.display.mode
-        {
-            logger.warning("display output/device/connector/mode changes take effect after 'systemctl restart wallboard'")
-        }
-        if fresh.feed != config.feed {
-            logger.warning("[feed] changes (group, port, interface, key) take effect after 'systemctl restart wallboard'")
-        }
-        config = fresh
-        pipeline.update(config: fresh)
+    /// Puts a validated config into force. Settings that choose what was opened at start (screen,
+    /// font, feed socket and keys: ConfigRestart) wait for a restart; the log says which, and so
+    /// does the returned notice.
+    @discardableResult
+    func apply(_ fresh: WallboardConfig) -> String? {
+        let outcome = ConfigRestart.apply(fresh, running: config)
+        if let restart = outcome.notice { logger.warning(restart) }
+        config = outcome.inForce
+        pipeline.update(config: outcome.inForce)
         requestFrame()
+        return outcome.notice
     }
 }

@@ -17,11 +17,17 @@ public enum ConfigFile {
         }
     }
 
-    /// Reads and validates `path`; the error lists every mistake as file:line:column.
+    /// Reads and validates `path`, and checks that what it names can be used (ConfigResources), as
+    /// the start, a reload and check-config all must agree; the error lists every mistake as
+    /// file:line:column.
     public static func load(_ path: String) throws(Failure) -> WallboardConfig {
         let text: String
         do { text = try TextFile.read(path) } catch { throw .file(error) }
-        do { return try WallboardConfig(parsing: text, file: path) } catch { throw .invalid(error) }
+        let config: WallboardConfig
+        do { config = try WallboardConfig(parsing: text, file: path) } catch { throw .invalid(error) }
+        let problems = ConfigResources.problems(in: config, text: text, file: path)
+        guard problems.isEmpty else { throw .invalid(ConfigErrors(problems)) }
+        return config
     }
 
     /// Sets a queue's amber and/or red limit for `metric` in the file (both checked together), keeping
