@@ -26,14 +26,16 @@ extension Painter {
     func drawStaffBar(_ staff: StaffScene, _ layout: StaffLayout, _ canvas: Canvas) {
         let bar = layout.bar
         canvas.fill(bar, with: palette.panel)
-        let counts = staff.counts.map { max(0, $0) }
+        // In Double: counts come off the network (up to 15 digits each), and count × width in Int
+        // would overflow; for real counts the products are exact, so the split is the same.
+        let counts = staff.counts.map { Double(max(0, $0)) }
         let total = counts.reduce(0, +)
         guard total > 0 else { return }
-        var running = 0
+        var running = 0.0
         for (index, count) in counts.enumerated() {
-            let x0 = bar.x + running * bar.width / total
+            let x0 = bar.x + Int(running * Double(bar.width) / total)
             running += count
-            let x1 = bar.x + running * bar.width / total
+            let x1 = bar.x + Int(running * Double(bar.width) / total)
             canvas.fill(Rect(x: x0, y: bar.y, width: x1 - x0, height: bar.height), with: palette.staff[index])
             // A dark seam between segments, so neighbouring states read apart without colour.
             if count > 0 && running < total { canvas.fill(Rect(x: x1 - 1, y: bar.y, width: 1, height: bar.height), with: palette.background) }

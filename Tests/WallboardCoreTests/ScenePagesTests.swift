@@ -71,6 +71,11 @@ final class ScenePagesTests: XCTestCase {
         let s = scene(board(3, breached: [3]), config: config)
         XCTAssertEqual(s.tiles.map(\.id), ["q1", "q2"])
         XCTAssertEqual(s.currentPage().hiddenBreachesText, "ALSO IN BREACH: Queue 3")
+        XCTAssertTrue(s.footer.feed.contains("not on board: q3"), s.footer.feed)
+        config.board.queues = ["q1"]
+        let many = scene(board(6), config: config)
+        XCTAssertTrue(many.footer.feed.contains("not on board: q2, q3, q4 +2"), many.footer.feed)
+        XCTAssertNil(many.currentPage().hiddenBreachesText, "none of them in breach")
     }
 
     func testPagesTurnEveryPageSecondsAndTheConfigSetsSizeAndPeriod() throws {

@@ -137,6 +137,18 @@ final class PainterTests: XCTestCase {
         for number in ["10", "30", "0"] { XCTAssertTrue(painter.textLog!.contains { $0.text == number }) }
     }
 
+    /// Counts off the network can be 15 digits: the bar's arithmetic must not overflow (it trapped).
+    func testHugeStaffCountsDrawWithoutOverflow() throws {
+        let huge = 999_999_999_999_999
+        let staff = StaffScene(available: huge, onCall: huge, wrapUp: huge, onBreak: huge, other: huge)
+        let (canvas, painter) = try render(scene([FakeScenes.tile(0)], staff: staff), width: 3840, height: 2160, log: true)
+        let bar = try XCTUnwrap(painter.layout?.staff?.bar)
+        let row = bar.y + bar.height / 2
+        let widths = palette.staff.map { colour in (bar.x..<bar.maxX).filter { canvas[$0, row] == colour }.count }
+        XCTAssertEqual(Double(widths.min()!), Double(widths.max()!), accuracy: 2, "five equal segments")
+        XCTAssertFalse(painter.textLog!.contains { $0.shown.contains("…") }, "no count is cut")
+    }
+
     func testBurnInShiftMovesTheWholePicture() throws {
         let s = FakeScenes.board(tiles: 3)
         let (a, _) = try render(s, width: 800, height: 480, options: LayoutOptions(burnInMargin: 4))

@@ -139,6 +139,13 @@ public struct SceneBuilder: Sendable {
                 warning = true
             }
         }
+        // Queues the feed reports that `[board] queues` leaves off: said, so none is hidden silently.
+        let listed = Set(ids)
+        let unlisted = board.firstSeen.filter { !listed.contains($0) }
+        if !unlisted.isEmpty {
+            let named = unlisted.prefix(3).joined(separator: ", ")
+            parts.append("not on board: " + named + (unlisted.count > 3 ? " +\(unlisted.count - 3)" : ""))
+        }
         if let publisher { parts.append(publisher) }
         if let listening = feed.listening, board.lastMessageAt == nil { parts.append(listening) }
         if let dropped = feed.dropped { parts.append("dropped \(dropped)") }
