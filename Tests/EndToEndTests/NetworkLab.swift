@@ -165,23 +165,14 @@ final class NetworkLab {
         var description: String
     }
 
+    /// Runs a program to completion; its output, or a failure that carries it.
     @discardableResult
     static func run(_ command: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: command[0])
-        p.arguments = Array(command.dropFirst())
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard p.terminationStatus == 0 else {
-            throw Failure(description: "\(command.joined(separator: " ")) exited \(p.terminationStatus): \(text)")
+        let r = try AgentProcess.runProgram(command[0], Array(command.dropFirst()))
+        guard r.status == 0 else {
+            throw Failure(description: "\(command.joined(separator: " ")) exited \(r.status): \(r.stdout)\(r.stderr)")
         }
-        return text
+        return r.stdout + r.stderr
     }
 
     /// Namespaces named by a lab whose process is gone (a crashed or killed test run).
@@ -237,7 +228,7 @@ extension NetworkLab {
 extension AgentProcess {
     /// What `wallboardctl status` shows, as the control protocol carries it; nil while the agent does not answer.
     func status() -> AgentStatus? {
-        try? ControlClient(path: socket, timeout: 5).send(ControlRequest(.status)).status
+        try? ControlClient(path: socket, timeout: 20).send(ControlRequest(.status)).status
     }
 
     /// Datagrams accepted from `publisher` so far (0 before it is heard).
