@@ -56,21 +56,15 @@ fi
 
 [[ -n "$destdir" ]] && exit 0
 
-runtime=(fonts-b612 fonts-dejavu-core libdrm2 libfreetype6)
+runtime=(fonts-b612 fonts-dejavu-core libdrm2 libfreetype6 adduser)
 missing=()
 for pkg in "${runtime[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 [[ ${#missing[@]} -eq 0 ]] || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 
-getent group wallboard >/dev/null || groupadd --system wallboard
-getent passwd wallboard >/dev/null ||
-    useradd --system --gid wallboard --groups video --home-dir /nonexistent --no-create-home \
-        --shell /usr/sbin/nologin --comment "Wallboard agent" wallboard
-usermod -a -G video wallboard
-chgrp wallboard /etc/wallboard /etc/wallboard/wallboard.conf
-chmod 2775 /etc/wallboard
-chmod 0664 /etc/wallboard/wallboard.conf
+# The user and the /etc/wallboard layout: the package's own postinst, so there is one place for them.
+sh Deploy/debian/wallboard.postinst configure
 # Enabling needs no running systemd (it only makes the wants link), so an image built offline boots the board.
 systemctl enable wallboard.service
 if [[ -d /run/systemd/system ]]; then
