@@ -24,12 +24,8 @@ public final class ControlClient {
     /// Sends one request and waits for its answer line.
     public func send(_ request: ControlRequest) throws -> ControlResponse {
         let bytes = try ControlCodec.encode(request)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL)) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { throw n < 0 && errno == EPIPE ? ControlError.closed(path: path) : ControlError.system(call: "send", path: path, errno: errno) }
-            offset += n
+        do { try FileDescriptor(rawValue: fd).sendAll(bytes) } catch {
+            throw error == .brokenPipe ? ControlError.closed(path: path) : ControlError.system(call: "send", path: path, errno: error.code)
         }
         let line = try readLine()
         do {
@@ -49,12 +45,13 @@ public final class ControlClient {
                 return line
             }
             searched = buffered.count
-            let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            if n > 0 { buffered.append(contentsOf: chunk[0..<n]); continue }
+            let n: Int
+            do { n = try valueOrErrno { chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) } } } catch {
+                if error.isWouldBlock { throw ControlError.timedOut(path: path) }  // SO_RCVTIMEO ran out
+                throw ControlError.system(call: "recv", path: path, errno: error.code)
+            }
             if n == 0 { throw ControlError.closed(path: path) }
-            if errno == EINTR { continue }
-            if errno == EAGAIN || errno == EWOULDBLOCK { throw ControlError.timedOut(path: path) }
-            throw ControlError.system(call: "recv", path: path, errno: errno)
+            buffered.append(contentsOf: chunk[0..<n])
         }
     }
 

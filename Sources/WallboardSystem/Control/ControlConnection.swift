@@ -40,16 +40,14 @@ final class ControlConnection {
     private func readAvailable() {
         var chunk = [UInt8](repeating: 0, count: 4096)
         while !closed {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n > 0 {
-                input.append(contentsOf: chunk[0..<n])
-                handleLines()
-                continue
+            let n: Int
+            do { n = try valueOrErrno { chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) } } } catch {
+                if !error.isWouldBlock { close() }
+                return
             }
             if n == 0 { finishAfterFlush(); return }  // client closed its end
-            if errno == EINTR { continue }
-            if errno != EAGAIN && errno != EWOULDBLOCK { close() }
-            return
+            input.append(contentsOf: chunk[0..<n])
+            handleLines()
         }
     }
 
@@ -82,15 +80,14 @@ final class ControlConnection {
 
     private func flush() {
         while outputOffset < output.count {
-            let n = output.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + outputOffset, $0.count - outputOffset, Int32(MSG_NOSIGNAL)) }
-            if n > 0 { outputOffset += n; continue }
-            if n < 0 && errno == EINTR { continue }
-            if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
-                waitForWritable()
+            do {
+                outputOffset += try valueOrErrno {
+                    output.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + outputOffset, $0.count - outputOffset, Int32(MSG_NOSIGNAL)) }
+                }
+            } catch {
+                if error.isWouldBlock { waitForWritable() } else { close() }  // EPIPE etc.: the client went away
                 return
             }
-            close()  // EPIPE etc.: the client went away
-            return
         }
         output.removeAll(keepingCapacity: false)
         outputOffset = 0

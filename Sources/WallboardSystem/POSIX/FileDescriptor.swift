@@ -49,6 +49,18 @@ public struct FileDescriptor: Hashable, Sendable {
         }
     }
 
+    /// `writeAll` for a socket: send(2) with MSG_NOSIGNAL, so a peer that went away is EPIPE, not SIGPIPE.
+    public func sendAll(_ bytes: [UInt8]) throws(Errno) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = try valueOrErrno {
+                bytes.withUnsafeBytes { Glibc.send(rawValue, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL)) }
+            }
+            if n == 0 { throw .ioError }
+            offset += n
+        }
+    }
+
     /// `writeAll` for text, as UTF-8.
     public func writeAll(_ text: String) throws(Errno) { try writeAll(Array(text.utf8)) }
 
