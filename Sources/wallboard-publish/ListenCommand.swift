@@ -40,31 +40,30 @@ enum ListenCommand {
     }
 }
 
-/// The listener's state, touched on the receive queue only (hence unchecked).
-final class ListenState: @unchecked Sendable {
-    var intake: FeedIntake
+/// The listener's state: the receive queue updates it, the main thread reads the counters at the end.
+final class ListenState: Sendable {
     let limit: Int?
-    private(set) var seen = 0
-    private let lock = DispatchQueue(label: "wallboard-publish.listen.state")
+    private let state: LockedValue<(intake: FeedIntake, seen: Int)>
 
     init(intake: FeedIntake, limit: Int?) {
-        self.intake = intake
+        state = LockedValue((intake, 0))
         self.limit = limit
     }
 
-    var counters: FeedCounters { lock.sync { intake.counters } }
+    var counters: FeedCounters { state.withLock { $0.intake.counters } }
+    var seen: Int { state.withLock { $0.seen } }
 
     /// Prints one datagram's outcome; true when the `--count` limit is reached.
     func handle(_ d: MulticastReceiver.Datagram, start: Double) -> Bool {
-        lock.sync {
+        state.withLock { state in
             let t = String(format3(d.receivedAt - start))
-            switch intake.receive(d.bytes, now: d.receivedAt) {
+            switch state.intake.receive(d.bytes, now: d.receivedAt) {
             case .apply(let m): output("[+\(t)] \(d.sender) apply \(render(m))")
             case .standby(let m): output("[+\(t)] \(d.sender) standby \(render(m))")
             case .rejected(let e): output("[+\(t)] \(d.sender) reject: \(e)\n")
             }
-            seen += 1
-            return limit.map { seen >= $0 } ?? false
+            state.seen += 1
+            return limit.map { state.seen >= $0 } ?? false
         }
     }
 

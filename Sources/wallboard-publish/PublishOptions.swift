@@ -89,8 +89,7 @@ func wallMilliseconds() -> UInt64 {
 
 /// Writes text to stdout unbuffered-enough for pipes (one write per call).
 func output(_ text: String) {
-    var bytes = Array(text.utf8)
-    _ = bytes.withUnsafeMutableBytes { write(1, $0.baseAddress, $0.count) }
+    try? FileDescriptor.standardOutput.writeAll(text)
 }
 
 /// Sleeps for a non-negative number of seconds.

@@ -13,10 +13,10 @@ enum RecordCommand {
         let options = try PublishOptions.parse(&a)
         guard let path = a.next() else { throw UsageError("record needs a FILE to write") }
         try a.finish()
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw PublishError("cannot write \(path): \(systemError())") }
-        defer { close(fd) }
-        let writer = RecordingWriter(fd: fd, limit: count)
+        let file: FileDescriptor
+        do { file = try .open(path, O_WRONLY | O_CREAT | O_TRUNC) } catch { throw PublishError("cannot write \(path): \(error)") }
+        defer { try? file.close() }
+        let writer = RecordingWriter(file: file, limit: count)
         try writer.write(RecordingFormat.header + "\n")
         let queue = DispatchQueue(label: "wallboard-publish.record")
         let done = DispatchSemaphore(value: 0)
@@ -37,40 +37,34 @@ enum RecordCommand {
 }
 
 /// Appends recording lines to a file from the receive queue.
-final class RecordingWriter: @unchecked Sendable {
-    let fd: Int32
+final class RecordingWriter: Sendable {
+    let file: FileDescriptor
     let limit: Int?
-    private(set) var written = 0
-    private(set) var failure: String?
+    private let state = LockedValue<(written: Int, failure: String?)>((0, nil))
+    var written: Int { state.value.written }
+    var failure: String? { state.value.failure }
 
-    init(fd: Int32, limit: Int?) {
-        self.fd = fd
+    init(file: FileDescriptor, limit: Int?) {
+        self.file = file
         self.limit = limit
     }
 
     func write(_ text: String) throws {
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw PublishError(systemError())
-            }
-            offset += n
-        }
+        do { try file.writeAll(text) } catch { throw PublishError("\(error)") }
     }
 
     /// True when the `--count` limit is reached (or writing failed).
     func append(_ line: String) -> Bool {
-        guard failure == nil, limit.map({ written < $0 }) ?? true else { return true }
-        do {
-            try write(line + "\n")
-            written += 1
-        } catch {
-            failure = "\(error)"
-            return true
+        state.withLock { state in
+            guard state.failure == nil, limit.map({ state.written < $0 }) ?? true else { return true }
+            do {
+                try write(line + "\n")
+                state.written += 1
+            } catch {
+                state.failure = "\(error)"
+                return true
+            }
+            return limit.map { state.written >= $0 } ?? false
         }
-        return limit.map { written >= $0 } ?? false
     }
 }

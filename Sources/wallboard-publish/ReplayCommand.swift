@@ -24,20 +24,9 @@ enum ReplayCommand {
     }
 
     static func readText(_ path: String) throws -> String {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw PublishError("cannot read \(path): \(systemError())") }
-        defer { close(fd) }
-        var data: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw PublishError("cannot read \(path): \(systemError())")
-            }
-            if n == 0 { break }
-            data += chunk[0..<n]
+        do { return String(decoding: try TextFile.readBytes(path, limit: 1 << 30), as: UTF8.self) } catch {
+            throw PublishError("\(error)")
         }
-        return String(decoding: data, as: UTF8.self)
     }
+
 }

@@ -30,17 +30,16 @@ struct StdinLineReader {
             }
             var fds = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
             let ms = timeout.map { Int32(min($0 * 1000, 86_400_000).rounded(.up)) } ?? -1
-            let r = poll(&fds, 1, ms)
-            if r < 0 {
-                if errno == EINTR { continue }
-                throw PublishError("cannot read stdin: \(systemError())")
-            }
-            if r == 0 { return .timedOut }
+            let ready: Int32
+            do { ready = try valueOrErrno { poll(&fds, 1, ms) } } catch { throw PublishError("cannot read stdin: \(error)") }
+            if ready == 0 { return .timedOut }
             var chunk = [UInt8](repeating: 0, count: 65_536)
-            let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
-                throw PublishError("cannot read stdin: \(systemError())")
+            let n: Int
+            do throws(Errno) {
+                n = try valueOrErrno { chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) } }
+            } catch {
+                if error.isWouldBlock { continue }
+                throw PublishError("cannot read stdin: \(error)")
             }
             if n == 0 { ended = true } else { buffer += chunk[0..<n] }
         }

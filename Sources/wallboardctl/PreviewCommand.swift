@@ -48,12 +48,6 @@ enum PreviewCommand {
     private static func emit(_ text: String) { emit(Array(text.utf8)) }
 
     private static func emit(_ bytes: [UInt8]) {
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { write(1, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { exit(1) }  // the terminal went away
-            offset += n
-        }
+        do { try FileDescriptor.standardOutput.writeAll(bytes) } catch { exit(1) }  // the terminal went away
     }
 }

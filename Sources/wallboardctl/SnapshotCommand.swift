@@ -18,7 +18,7 @@ enum SnapshotCommand {
         guard let encoded = response.png, let png = Data(base64Encoded: encoded) else {
             throw Ask.Refused(description: "the agent sent no picture")
         }
-        try LocalFile.write(Array(png), to: file)
+        try AtomicFile.write(Array(png), to: file)  // a reader of FILE never sees half a picture
         print("\(file): \(response.width ?? 0)x\(response.height ?? 0), \(png.count) bytes")
         return 0
     }
