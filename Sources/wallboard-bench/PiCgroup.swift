@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import WallboardSystem
 
 /// A cgroup (v1: the `cpu` and `memory` controllers mounted under /sys/fs/cgroup) that gives the
 /// processes put into it the CPU and memory of a Raspberry Pi 3: `quota` µs of CPU in every
@@ -30,7 +31,7 @@ struct PiCgroup {
                 "pi: needs root and cgroup v1's \(controller) controller at \(PiCgroup.root)/\(controller) (found none writable)")
         }
         for directory in [cpuDirectory, memoryDirectory] where mkdir(directory, 0o755) != 0 && errno != EEXIST {
-            throw AgentBenchmark.BenchError(description: "pi: cannot create \(directory): \(String(cString: strerror(errno)))")
+            throw AgentBenchmark.BenchError(description: "pi: cannot create \(directory): \(Errno.current)")
         }
         try write("\(periodMicroseconds)", to: cpuDirectory + "/cpu.cfs_period_us")
         try write("\(quotaMicroseconds)", to: cpuDirectory + "/cpu.cfs_quota_us")

@@ -15,7 +15,7 @@ final class EventLoopTests: XCTestCase {
         XCTAssertEqual(pipe(&pair), 0)
         let fds = pair
         defer { close(fds[0]); close(fds[1]) }
-        let sources = LockedValue<[DispatchSourceProtocol]>([])
+        let sources = LoopConfined<[DispatchSourceProtocol]>([], on: loop)
         loop.async {
             seen.withValue { $0.append("async") }
             let timer = loop.timer {
@@ -30,11 +30,11 @@ final class EventLoopTests: XCTestCase {
                 seen.withValue { $0.append("read") }
                 done.fulfill()
             }
-            sources.withLock { $0 = [timer, reader] }
+            sources.withValue { $0 = [timer, reader] }
         }
         wait(for: [done], timeout: 5)
         let all = DispatchQueue(label: "probe").sync { loop.queue.sync { seen.withValue { $0 } } }
         XCTAssertEqual(all, ["async", "timer", "read"])
-        sources.withLock { $0.forEach { $0.cancel() } }
+        loop.queue.sync { sources.withValue { $0.forEach { $0.cancel() } } }
     }
 }

@@ -12,8 +12,7 @@ import Darwin
 /// storage of a `ManagedBuffer`, whose address never changes. A mutex stored as a class property
 /// and passed as `&mutex` is not sound: `&` may hand pthread a temporary copy, and a mutex must never
 /// move or be copied once initialised.
-public struct LockedValue<Value>: @unchecked Sendable {
-    // Sendable: the value is only reached with the mutex held, and the mutex never moves.
+public struct LockedValue<Value> {
     private let storage: Storage
 
     public init(_ value: Value) { storage = Storage.make(value) }
@@ -50,3 +49,6 @@ public struct LockedValue<Value>: @unchecked Sendable {
         }
     }
 }
+
+// Sendable when the value is: it is only reached with the mutex held, and the mutex never moves.
+extension LockedValue: @unchecked Sendable where Value: Sendable {}

@@ -27,7 +27,7 @@ public final class VirtualTerminal {
         for candidate in candidates {
             let f = open(candidate, O_RDWR | O_CLOEXEC | O_NOCTTY)
             guard f >= 0 else {
-                reasons.append("\(candidate): \(String(cString: strerror(errno)))")
+                reasons.append("\(candidate): \(Errno.current)")
                 continue
             }
             var mode: Int32 = 0
@@ -38,7 +38,7 @@ public final class VirtualTerminal {
                 return
             }
             let code = errno
-            reasons.append("\(candidate): \(code == ENOTTY || code == EINVAL ? "not a virtual terminal" : String(cString: strerror(code)))")
+            reasons.append("\(candidate): \(code == ENOTTY || code == EINVAL ? "not a virtual terminal" : "\(Errno(code))")")
             close(f)
         }
         problem = reasons.joined(separator: "; ")

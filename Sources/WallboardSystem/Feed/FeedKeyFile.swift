@@ -11,26 +11,17 @@ public enum FeedKeyFile {
 
         public var description: String {
             switch self {
-            case .unreadable(let path, let code): "key file \(path): \(String(cString: strerror(code)))"
+            case .unreadable(let path, let code): "key file \(path): \(Errno(code))"
             case .empty(let path): "key file \(path): no key in it (empty or only whitespace)"
             }
         }
     }
 
     public static func load(path: String, id: String) throws -> FeedKey {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw LoadError.unreadable(path: path, errno: errno) }
-        defer { close(fd) }
-        var contents: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while contents.count < 1 << 20 {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw LoadError.unreadable(path: path, errno: errno)
-            }
-            if n == 0 { break }
-            contents += chunk[0..<n]
+        let contents: [UInt8]
+        do { contents = try TextFile.readBytes(path) } catch {
+            guard case .system(_, _, let errno) = error else { throw LoadError.empty(path: path) }  // readBytes checks no encoding
+            throw LoadError.unreadable(path: path, errno: errno.code)
         }
         guard let key = FeedKey(id: id, keyFileContents: contents) else { throw LoadError.empty(path: path) }
         return key

@@ -313,13 +313,11 @@ public final class MulticastReceiver: @unchecked Sendable {
         for _ in 0..<256 {
             var from = sockaddr_storage()
             var kernelDrops: UInt32?
-            let n = receive(into: &from, kernelDrops: &kernelDrops)
-            if n < 0 {
-                let code = errno
-                if code == EINTR { continue }
-                if code != EAGAIN && code != EWOULDBLOCK {
+            let n: Int
+            do { n = try valueOrErrno { receive(into: &from, kernelDrops: &kernelDrops) } } catch {
+                if !error.isWouldBlock {
                     state.withLock {
-                        $0.lastError = "\(SocketError.system(call: "recvmsg", context: endpoint.description, errno: code))"
+                        $0.lastError = "\(SocketError.system(call: "recvmsg", context: endpoint.description, errno: error.code))"
                     }
                 }
                 return

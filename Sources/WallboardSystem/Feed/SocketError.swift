@@ -25,7 +25,7 @@ public enum SocketError: Error, Equatable, CustomStringConvertible {
         case .badDestination(let text, let reason): "'\(text)' is not a destination HOST[:PORT]: \(reason)"
         case .noMulticastInterface(let call, let context):
             "\(call) (\(context)): no route to the group, and no interface is up, multicast-capable and addressed"
-        case .system(let call, let context, let code): "\(call) (\(context)): \(String(cString: strerror(code)))"
+        case .system(let call, let context, let code): "\(call) (\(context)): \(Errno(code))"
         }
     }
 }
