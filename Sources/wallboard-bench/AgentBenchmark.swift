@@ -25,32 +25,12 @@ enum AgentBenchmark {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
 
-        let notify = try NotifySocket(path: directory + "/notify")
-        let agentPath = try agentPath()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: agentPath)
         try "[display]\nred_pulse = \(pulse ? "on" : "off")\n".write(toFile: directory + "/bench.conf", atomically: true, encoding: .utf8)
-        process.arguments = [
+        let agent = try BenchAgent(executable: try agentPath(), arguments: [
             "--simulate", "--display", display, "--png", directory + "/board.png", "--socket", directory + "/control",
             "--config", directory + "/bench.conf",
-        ]
-        var environment = ProcessInfo.processInfo.environment
-        environment["NOTIFY_SOCKET"] = directory + "/notify"
-        process.environment = environment
-        process.standardError = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-
-        let launched = monotonic()
-        try process.run()
-        defer {
-            if process.isRunning {
-                process.terminate()
-                process.waitUntilExit()
-            }
-        }
-        let pid = process.processIdentifier
-        guard notify.wait(for: "READY=1", timeout: 30) else { throw BenchError(description: "the agent never sent READY=1") }
-        let ready = monotonic()
+        ], notifySocket: directory + "/notify")
+        let pid = agent.pid, launched = agent.launched, ready = agent.ready
         let startCPU = cpuSeconds(pid: pid)
         let startMemory = memory(pid: pid)
 
@@ -60,8 +40,7 @@ enum AgentBenchmark {
         usleep(useconds_t(seconds * 1_000_000))
         let steadyTo = (monotonic(), cpuSeconds(pid: pid))
         let endMemory = memory(pid: pid)
-        process.terminate()
-        process.waitUntilExit()
+        agent.stop()
 
         let steadyShare = (steadyTo.1 - steadyFrom.1) / (steadyTo.0 - steadyFrom.0)
         print("agent: wallboard --simulate --display \(display), red_pulse \(pulse ? "on" : "off") (1 update/s, 1920x1080), \(Int(seconds)) s steady")

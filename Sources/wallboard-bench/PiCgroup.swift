@@ -39,10 +39,12 @@ struct PiCgroup {
         try write("\(memoryBytes)", to: memoryDirectory + "/memory.limit_in_bytes")
     }
 
-    /// The shell words that move the shell into the cgroup and then exec the program given after them,
+    static let shell = "/bin/sh"
+
+    /// Arguments for `shell` that move it into the cgroup and then exec the program given after them,
     /// so the program is limited from its first instruction.
     func launcher() -> [String] {
-        ["/bin/sh", "-c", "echo $$ > \(cpuDirectory)/cgroup.procs && echo $$ > \(memoryDirectory)/cgroup.procs && exec \"$@\"", "pi-cgroup"]
+        ["-c", "echo $$ > \(cpuDirectory)/cgroup.procs && echo $$ > \(memoryDirectory)/cgroup.procs && exec \"$@\"", "pi-cgroup"]
     }
 
     /// How often and for how long the CPU limit held the group back (cpu.stat).
