@@ -11,7 +11,7 @@ enum ListenCommand {
     static func run(_ a: inout Arguments) throws -> Int32 {
         let count = try a.option("--count", as: { Int($0) }, expected: "a whole number")
         let timeout = try a.option("--timeout", as: { Double($0) }, expected: "a number of seconds")
-        let options = try PublishOptions.parse(&a)
+        let options = try PublishOptions.parse(&a, receiving: true)
         try a.finish()
         let queue = DispatchQueue(label: "wallboard-publish.listen")
         let done = DispatchSemaphore(value: 0)

@@ -26,12 +26,14 @@ struct PublishOptions {
           --interval SECS    seconds between datagrams (default 2)
           --ttl N            multicast TTL / hop limit: 1 = this LAN, 0 = this host only, one more per
                              multicast router to cross (default 1)
-          --to HOST[:PORT]   send straight to this board instead of the group (repeatable; PORT
-                             defaults to --port; IPv6 as [ADDR]:PORT) — where multicast is not allowed
+          --to HOST[:PORT]   send, simulate, replay: straight to this board instead of the group, where
+                             multicast is not allowed (repeatable; PORT defaults to --port; IPv6 as
+                             [ADDR]:PORT)
           --floor NAME       floor name for the board header
         """
 
-    static func parse(_ a: inout Arguments) throws -> PublishOptions {
+    /// - Parameter receiving: `listen` and `record` only receive: `--to` (where to send) is refused there.
+    static func parse(_ a: inout Arguments, receiving: Bool = false) throws -> PublishOptions {
         var o = PublishOptions()
         if let g = try a.option("--group") { o.endpoint.group = g }
         if let p = try a.option("--port", as: { UInt16($0) }, expected: "a port number (1–65535)") {
@@ -59,6 +61,9 @@ struct PublishOptions {
             o.ttl = t
         }
         while let destination = try a.option("--to") {
+            if receiving {
+                throw UsageError("--to: this command receives on the group and port; --to names where sending commands send")
+            }
             do {
                 o.unicast.append(try SocketAddress(parsing: destination, defaultPort: o.endpoint.port))
             } catch let error as SocketError {

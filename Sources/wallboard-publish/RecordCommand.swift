@@ -10,7 +10,7 @@ enum RecordCommand {
     static func run(_ a: inout Arguments) throws -> Int32 {
         let count = try a.option("--count", as: { Int($0) }, expected: "a whole number")
         let duration = try a.option("--duration", as: { Double($0) }, expected: "a number of seconds")
-        let options = try PublishOptions.parse(&a)
+        let options = try PublishOptions.parse(&a, receiving: true)
         guard let path = a.next() else { throw UsageError("record needs a FILE to write") }
         try a.finish()
         let file: FileDescriptor

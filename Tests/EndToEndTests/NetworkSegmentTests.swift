@@ -104,6 +104,10 @@ final class NetworkSegmentTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("--to: '[fd00::1' is not a destination HOST[:PORT]: no ']' after the IPv6 address"), r.stderr)
         let port = try Executable.run("wallboard-publish", ["simulate", "--duration", "0", "--to", "10.231.1.11:http"])
         XCTAssertTrue(port.stderr.contains("'http' is not a port number"), port.stderr)
+        // listen receives: a destination there would silently mean nothing.
+        let listen = try Executable.run("wallboard-publish", ["listen", "--timeout", "0.1", "--to", "10.231.1.11"])
+        XCTAssertEqual(listen.status, 2, listen.stderr)
+        XCTAssertTrue(listen.stderr.contains("--to: this command receives"), listen.stderr)
     }
 
     /// A display VLAN without a gateway: no default route, so the kernel's route lookup for the
