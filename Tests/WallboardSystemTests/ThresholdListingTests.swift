@@ -32,9 +32,27 @@ final class ThresholdListingTests: XCTestCase {
         let back = try WallboardConfig(parsing: text)
         XCTAssertEqual(back.staff, config.staff)
         for id in ["crime", "999", "101", "online"] {
-            XCTAssertEqual(back.queue(id).thresholds, config.queue(id).thresholds, id)
+            // The limits in force (a longest wait that follows the target is written out).
+            XCTAssertEqual(back.queue(id).resolved(reportedTarget: nil).thresholds, config.queue(id).resolved(reportedTarget: nil).thresholds, id)
             XCTAssertEqual(back.queue(id).label, config.queue(id).label, id)
             XCTAssertEqual(back.queue(id).target, config.queue(id).target, id)
         }
+    }
+}
+
+/// The listing shows the limits the alarms use: a queue whose longest-wait limits follow the
+/// target the feed reports is listed with those limits, not with the flat fallback.
+final class ThresholdListingTargetTests: XCTestCase {
+    func testAReportedTargetsDerivedLimitsAreListedAsInForce() throws {
+        let config = WallboardConfig()
+        let text = ThresholdListing.render(config: config, queues: ["ONLINE", "misc"], targets: ["ONLINE": 1800])
+        let online = text.components(separatedBy: "[queue \"ONLINE\"]")[1].components(separatedBy: "[queue")[0]
+        XCTAssertTrue(online.contains("longest_wait.amber = 30m") && online.contains("longest_wait.red = 1h"), text)
+        let misc = text.components(separatedBy: "[queue \"misc\"]")[1]
+        XCTAssertTrue(misc.contains("longest_wait.amber = 2m") && misc.contains("longest_wait.red = 5m"), text)
+        let rows = ThresholdRows.rows(config: config, queues: ["ONLINE"], targets: ["ONLINE": 1800])
+        XCTAssertEqual(rows.first { $0.metric == "longest_wait" }?.redValue, 3600)
+        let parsed = try WallboardConfig(parsing: text)
+        XCTAssertEqual(parsed.queue("ONLINE").threshold(.longestWait)?.red, 3600, "parses back to the limits in force")
     }
 }

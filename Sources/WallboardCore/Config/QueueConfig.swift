@@ -17,6 +17,16 @@ public struct QueueConfig: Sendable, Equatable {
         self.thresholds = thresholds
     }
 
+    /// This queue with every limit in force written out: a longest wait that follows the target
+    /// (see `threshold(_:reportedTarget:)`) is filled in, so listings show what the alarms use.
+    public func resolved(reportedTarget: Double?) -> QueueConfig {
+        var queue = self
+        if queue.thresholds[.longestWait] == nil {
+            queue.thresholds[.longestWait] = threshold(.longestWait, reportedTarget: reportedTarget)
+        }
+        return queue
+    }
+
     /// The threshold for `metric`, or nil when it has no amber or red limit. A longest wait with
     /// nothing configured (and no built-in limits) follows the target: this section's `target`, else
     /// `reportedTarget`, the one the feed sends (`AlarmDefaults.longestWait(target:)`).

@@ -38,8 +38,8 @@ extension Agent {
         case .thresholds:
             // Text in config-file notation for people; the same limits as rows for --json.
             return ControlResponse(
-                text: ThresholdListing.render(config: config, queues: knownQueues),
-                thresholds: ThresholdRows.rows(config: config, queues: knownQueues))
+                text: ThresholdListing.render(config: config, queues: knownQueues, targets: pipeline.reportedTargets),
+                thresholds: ThresholdRows.rows(config: config, queues: knownQueues, targets: pipeline.reportedTargets))
         case .thresholdSet:
             return setThreshold(request, by: peer)
         case .message:

@@ -70,6 +70,11 @@ final class BoardPipeline {
         model.apply(message, at: now)
     }
 
+    /// The service-level target each reported queue's feed sends (longest-wait limits follow it).
+    var reportedTargets: [String: Double] {
+        model.board.queues.compactMapValues(\.report.targetSeconds)
+    }
+
     /// Queue ids a supervisor can name: configured ones, then those the feed has reported.
     var queueIDs: [String] {
         var ids = config.queues.map(\.id)

@@ -6,7 +6,8 @@ import WallboardCore
 /// reported them yet) and any other queue the feed has reported, each marked with where its
 /// values come from. The listing parses back as a config file with the same limits.
 enum ThresholdListing {
-    static func render(config: WallboardConfig, queues: [String]) -> String {
+    /// `targets`: the targets the feed reports, which unconfigured longest-wait limits follow.
+    static func render(config: WallboardConfig, queues: [String], targets: [String: Double] = [:]) -> String {
         var lines = [
             "# Alarm limits in force, as wallboard.conf writes them. Change one with",
             "#   wallboardctl threshold set QUEUE METRIC.amber|METRIC.red VALUE",
@@ -20,8 +21,9 @@ enum ThresholdListing {
             let comment =
                 configured.contains(id) ? nil
                 : ["999", "101"].contains(id) ? "built-in defaults for \(id) (not in the config file)"
+                : targets[id] != nil ? "reported by the feed; longest wait follows its target (amber past it, red past twice it)"
                 : "reported by the feed; built-in defaults for any other queue"
-            lines += [""] + ConfigText.queue(config.queue(id), comment: comment)
+            lines += [""] + ConfigText.queue(config.queue(id).resolved(reportedTarget: targets[id]), comment: comment)
         }
         return lines.joined(separator: "\n")
     }

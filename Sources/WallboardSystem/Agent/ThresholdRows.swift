@@ -4,10 +4,11 @@ import WallboardCore
 /// scripts (the text answer is ThresholdListing, in config-file notation).
 enum ThresholdRows {
     /// The limits in force for `queues`, one row per queue and metric that has a limit.
-    static func rows(config: WallboardConfig, queues: [String]) -> [ThresholdRow] {
+    /// `targets`: the targets the feed reports, which unconfigured longest-wait limits follow.
+    static func rows(config: WallboardConfig, queues: [String], targets: [String: Double] = [:]) -> [ThresholdRow] {
         var rows: [ThresholdRow] = []
         for id in queues {
-            let queue = config.queue(id)
+            let queue = config.queue(id).resolved(reportedTarget: targets[id])
             let metrics = Metric.standard + queue.thresholds.keys.filter { !Metric.standard.contains($0) }.sorted { $0.key < $1.key }
             for metric in metrics {
                 guard let t = queue.threshold(metric) else { continue }
