@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import WallboardTestSupport
 import XCTest
 import WallboardCore
 import WallboardSystem
@@ -29,12 +30,7 @@ final class FeedPublishEndToEndTests: XCTestCase {
         ["--group", endpoint.group, "--port", "\(endpoint.port)", "--interface", "lo", "--ttl", "0"]
     }
 
-    final class Inbox: @unchecked Sendable {
-        private let lock = NSLock()
-        private var items: [MulticastReceiver.Datagram] = []
-        var all: [MulticastReceiver.Datagram] { lock.withLock { items } }
-        func add(_ d: MulticastReceiver.Datagram) { lock.withLock { items.append(d) } }
-    }
+    typealias Inbox = DatagramInbox
 
     func startReceiver(_ inbox: Inbox) throws -> MulticastReceiver {
         let r = try MulticastReceiver(endpoint: endpoint, queue: DispatchQueue(label: "e2e")) { inbox.add($0) }

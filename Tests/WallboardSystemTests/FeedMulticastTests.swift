@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import WallboardTestSupport
 import XCTest
 import WallboardCore
 @testable import WallboardSystem
@@ -13,13 +14,7 @@ final class FeedMulticastTests: XCTestCase {
             port: UInt16.random(in: 20_000...60_000), interface: interface)
     }
 
-    /// Collects datagrams delivered on the receiver's queue.
-    final class Inbox: @unchecked Sendable {
-        private let lock = NSLock()
-        private var items: [MulticastReceiver.Datagram] = []
-        var all: [MulticastReceiver.Datagram] { lock.withLock { items } }
-        func add(_ d: MulticastReceiver.Datagram) { lock.withLock { items.append(d) } }
-    }
+    typealias Inbox = DatagramInbox
 
     func waitUntil(_ seconds: Double = 5, _ condition: () -> Bool) -> Bool {
         let end = Date().addingTimeInterval(seconds)
