@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import WallboardTestSupport
 import XCTest
 
 @testable import WallboardSystem
@@ -114,19 +115,8 @@ final class AgentProcess {
 
     /// Runs any program to completion (for setpriv), capturing its output.
     static func runProgram(_ path: String, _ arguments: [String]) throws -> Executable.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Executable.Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+        let result = try Subprocess.run(path, arguments)
+        return Executable.Result(status: result.status, stdout: result.stdoutText, stderr: result.stderr)
     }
 
     /// Runs wallboardctl against this agent.

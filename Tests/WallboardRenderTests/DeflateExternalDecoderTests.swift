@@ -1,5 +1,6 @@
 import Foundation
 import WallboardCore
+import WallboardTestSupport
 import XCTest
 
 @testable import WallboardRender
@@ -39,14 +40,7 @@ final class DeflateExternalDecoderTests: XCTestCase {
         let dir = NSTemporaryDirectory() + "wb-png-\(getpid())"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        var seed: UInt32 = 7
-        let noisy = Canvas(width: 211, height: 97)
-        for y in 0..<noisy.height {
-            for x in 0..<noisy.width {
-                seed = seed &* 1_103_515_245 &+ 12345
-                noisy[x, y] = y < 30 ? seed >> 8 : y < 60 ? RGB.pack(UInt8(x), UInt8(y), 40) : 0x0A0E13
-            }
-        }
+        let noisy = TestImages.noisyGradientFlat(seed: 7)
         for (name, canvas) in [("flat", Canvas(width: 800, height: 480, fill: 0x141A22)), ("noisy", noisy), ("tiny", Canvas(width: 1, height: 1))] {
             let path = "\(dir)/\(name).png"
             FileManager.default.createFile(atPath: path, contents: Data(PNGWriter.encode(canvas)))
@@ -71,16 +65,7 @@ final class DeflateExternalDecoderTests: XCTestCase {
     }
 
     private func run(_ path: String, _ arguments: [String]) throws -> (status: Int32, stdout: Data, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, data, String(decoding: errors, as: UTF8.self))
+        let result = try Subprocess.run(path, arguments)
+        return (result.status, result.stdout, result.stderr)
     }
 }

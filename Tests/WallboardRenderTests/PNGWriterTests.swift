@@ -32,15 +32,7 @@ final class PNGWriterTests: XCTestCase {
     }
 
     func testNoisyAndFlatImagesRoundTripExactly() throws {
-        // Noise defeats LZ77 (stored blocks or literals); gradients and flat areas exercise matches.
-        var seed: UInt32 = 12345
-        let canvas = Canvas(width: 211, height: 97)
-        for y in 0..<canvas.height {
-            for x in 0..<canvas.width {
-                seed = seed &* 1_103_515_245 &+ 12345
-                canvas[x, y] = y < 30 ? seed >> 8 : y < 60 ? RGB.pack(UInt8(x), UInt8(y), 40) : 0x0A0E13
-            }
-        }
+        let canvas = TestImages.noisyGradientFlat()
         let back = try PNGReader.decode(PNGWriter.encode(canvas))
         for i in 0..<canvas.pixels.count { XCTAssertEqual(back.pixels[i], canvas.pixels[i] & 0xFFFFFF); if back.pixels[i] != canvas.pixels[i] & 0xFFFFFF { break } }
     }

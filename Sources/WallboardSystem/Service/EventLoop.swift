@@ -16,30 +16,19 @@ public final class EventLoop: Sendable {
     public func assertOnLoop() { dispatchPrecondition(condition: .onQueue(queue)) }
 
     /// Runs `body` on the loop, soon.
-    public func async(_ body: @escaping @Sendable () -> Void) {
-        queue.async { [self] in
-            assertOnLoop()
-            body()
-        }
-    }
+    public func async(_ body: @escaping @Sendable () -> Void) { queue.async(execute: checked(body)) }
 
     /// A timer whose handler runs on the loop (schedule and resume it as any DispatchSourceTimer).
     public func timer(_ handler: @escaping @Sendable () -> Void) -> DispatchSourceTimer {
         let timer = DispatchSource.makeTimerSource(queue: queue)
-        timer.setEventHandler { [self] in
-            assertOnLoop()
-            handler()
-        }
+        timer.setEventHandler(handler: checked(handler))
         return timer
     }
 
     /// A read source on `fd` whose handler runs on the loop (resumed: it fires from now on).
     public func whenReadable(_ fd: Int32, _ handler: @escaping @Sendable () -> Void) -> DispatchSourceRead {
         let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
-        source.setEventHandler { [self] in
-            assertOnLoop()
-            handler()
-        }
+        source.setEventHandler(handler: checked(handler))
         source.resume()
         return source
     }
@@ -47,12 +36,17 @@ public final class EventLoop: Sendable {
     /// A signal source whose handler runs on the loop (resumed).
     public func whenSignalled(_ signal: Int32, _ handler: @escaping @Sendable () -> Void) -> DispatchSourceSignal {
         let source = DispatchSource.makeSignalSource(signal: signal, queue: queue)
-        source.setEventHandler { [self] in
+        source.setEventHandler(handler: checked(handler))
+        source.resume()
+        return source
+    }
+
+    /// `handler`, asserting first that it runs on the loop.
+    private func checked(_ handler: @escaping @Sendable () -> Void) -> @Sendable () -> Void {
+        { [self] in
             assertOnLoop()
             handler()
         }
-        source.resume()
-        return source
     }
 }
 
