@@ -46,6 +46,7 @@ public final class Agent: @unchecked Sendable {
     private var frameTimer: DispatchSourceTimer?
     private var displaySources: [DispatchSourceProtocol] = []
     private var pulseTimer: DispatchSourceTimer?
+    var metricsTimer: DispatchSourceTimer?
     private var fileLog: FileLogSink?
     /// Frames per second of the red-tile pulse (only while a tile is red and red_pulse is on).
     static let pulseHz = 10.0
@@ -114,6 +115,7 @@ public final class Agent: @unchecked Sendable {
         watchDisplayEvents()
         startTick()
         startWatchdog()
+        startMetrics()
         requestFrame()
     }
 

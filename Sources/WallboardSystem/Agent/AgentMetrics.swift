@@ -1,0 +1,27 @@
+import Dispatch
+import WallboardCore
+
+/// `[metrics] textfile`: every few seconds the agent's status, as Prometheus text, replaces the
+/// file node_exporter's textfile collector serves. On the event loop, like everything else.
+extension Agent {
+    func startMetrics() {
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.schedule(deadline: .now(), repeating: MetricsConfig.interval, leeway: .milliseconds(500))
+        timer.setEventHandler { [unowned self] in writeMetrics() }
+        timer.resume()
+        metricsTimer = timer
+        logger.info("metrics: \(MetricsTextfile.path(config.metrics).map { "\($0), every \(Int(MetricsConfig.interval)) s" } ?? "off")")
+    }
+
+    /// The path is resolved each time, so a reload (or node_exporter installed later) takes effect.
+    private func writeMetrics() {
+        guard let path = MetricsTextfile.path(config.metrics) else { return }
+        do {
+            try MetricsTextfile.write(StatusMetrics.text(status(), host: HostHealth.read()), to: path)
+        } catch {
+            logger.count(
+                .warning, key: "metrics: cannot write", now: clock.now(),
+                message: "metrics: cannot write \(path): \(error) (the wallboard user needs write access to its directory; or set [metrics] textfile = off)")
+        }
+    }
+}
