@@ -12,12 +12,20 @@ import WallboardSystem
 final class MetricsScrapeTests: XCTestCase {
     func testNodeExporterServesTheAgentsMetricsAndTheyChange() throws {
         let tools = try RequiredTools.find(["prometheus-node-exporter", "promtool"], for: "the metrics scrape test")
-        let agent = try AgentProcess(configText: "[display]\nmode = 640x360\n")
+        // As the .deb runs it when we can (root: an unprivileged user, whose group may write the
+        // textfile directory as README's chgrp/chmod make it), else as ourselves.
+        let user: (uid: uid_t, gid: gid_t)? =
+            getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") ? (65534, 65534) : nil
+        let agent = try AgentProcess(configText: "[display]\nmode = 640x360\n", packagedAs: user)
         XCTAssertTrue(agent.waitForNotification(containing: "READY=1"), agent.log)
         // The agent's own folder holds the textfile directory too, so one cleanup removes both.
         // Metrics are switched on by a reload, as a supervisor would.
         let textfiles = agent.directory + "/textfile"
         try FileManager.default.createDirectory(atPath: textfiles, withIntermediateDirectories: true)
+        if let user {
+            XCTAssertEqual(chown(textfiles, 0, user.gid), 0)
+            XCTAssertEqual(chmod(textfiles, 0o2775), 0)
+        }
         try "[display]\nmode = 640x360\n[metrics]\ntextfile = \(textfiles)/wallboard.prom\n"
             .write(toFile: agent.config, atomically: true, encoding: .utf8)
         let mark = agent.logMark
