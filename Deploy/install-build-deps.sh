@@ -24,9 +24,10 @@ case "${1:-}" in
     want+=(prometheus prometheus-node-exporter ansible debootstrap)
     # Appliance: build the .deb, debootstrap Debian 12, an ext4 image made with mke2fs -d.
     want+=("${package[@]}" e2fsprogs)
-    # Network: namespaces, veth and bridges (iproute2), IGMP capture (tcpdump), a multicast router
-    # (smcroute; its own service is kept from starting by the policy-rc.d below).
-    want+=(iproute2 tcpdump smcroute)
+    # Network: namespaces, veth and bridges (iproute2), sysctl inside them (procps), IGMP capture
+    # (tcpdump), a multicast router (smcroute; its own service is kept from starting by the
+    # policy-rc.d below).
+    want+=(iproute2 procps tcpdump smcroute)
     # Decoders nobody here wrote, for our deflate and PNG writer: zlib (built into python3) and pngcheck.
     want+=(python3-minimal pngcheck)
     ;;
