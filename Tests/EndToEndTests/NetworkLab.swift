@@ -239,3 +239,16 @@ extension AgentProcess {
     /// The publisher the board follows now.
     var following: String? { status()?.publishers.first { $0.active }?.id }
 }
+
+/// Polls until `condition` holds for every item; one that already holds is not asked again (each
+/// board's status costs a round trip, seconds on a loaded machine).
+func eventuallyEach<T>(_ items: [T], timeout: Double, _ condition: (T) -> Bool) -> Bool {
+    var pending = Array(items.indices)
+    let deadline = Date().addingTimeInterval(timeout)
+    repeat {
+        pending.removeAll { condition(items[$0]) }
+        if pending.isEmpty { return true }
+        usleep(100_000)
+    } while Date() < deadline
+    return false
+}

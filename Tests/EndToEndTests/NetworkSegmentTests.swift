@@ -55,17 +55,17 @@ final class NetworkSegmentTests: XCTestCase {
     func testBoardsOnOneSegmentShowTheFeedAndFailOverFromAToBAcrossTheBridge() throws {
         let boards = try lab.boards(on: try (1...3).map { try host("board\($0)", 10 + $0) }, config: boardConfig())
         let a = try publisher("acd-a", on: try host("pub-a", 21), ["--interface", "eth0"])
-        XCTAssertTrue(eventually(timeout: 30) { boards.allSatisfy { $0.following == "acd-a" } },
+        XCTAssertTrue(eventuallyEach(boards, timeout: 30) { $0.following == "acd-a" },
                       "every board follows A: \(boards.map { $0.status()?.publishers ?? [] })")
         try publisher("acd-b", on: try host("pub-b", 22), ["--interface", "eth0"])
-        XCTAssertTrue(eventually(timeout: 30) { boards.allSatisfy { $0.accepted(from: "acd-b") >= 2 } },
+        XCTAssertTrue(eventuallyEach(boards, timeout: 30) { $0.accepted(from: "acd-b") >= 2 },
                       "B heard as standby on every board: \(lab.read("acd-b.log"))")
 
         lab.stop(a)  // A's machine fails: every board follows B within its fail-over time
-        XCTAssertTrue(eventually(timeout: 30) { boards.allSatisfy { $0.following == "acd-b" } },
+        XCTAssertTrue(eventuallyEach(boards, timeout: 30) { $0.following == "acd-b" },
                       "every board fails over to B: \(boards.map { $0.status()?.publishers ?? [] })")
         let before = boards.map { $0.accepted(from: "acd-b") }
-        XCTAssertTrue(eventually(timeout: 30) { zip(boards, before).allSatisfy { $0.accepted(from: "acd-b") > $1 } },
+        XCTAssertTrue(eventuallyEach(Array(zip(boards, before)), timeout: 30) { $0.accepted(from: "acd-b") > $1 },
                       "B's figures keep arriving on every board")
         for board in boards {
             XCTAssertEqual(board.status()?.drops ?? ["no status": 1], [:], board.log)
