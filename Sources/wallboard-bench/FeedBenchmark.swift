@@ -1,8 +1,9 @@
 import WallboardCore
 import WallboardSystem
 
-/// Feed throughput on one core: signed datagrams through decode + HMAC verify + replay window +
-/// A/B arbitration (`FeedIntake`) + `BoardState.apply`, the agent's whole per-datagram path.
+/// Feed throughput on one core: signed datagrams through `BoardEngine.receive` — decode + HMAC
+/// verify + publisher table (replay window, A/B) + board apply + freshness — the agent's whole
+/// per-datagram path.
 /// Run: `swift run -c release wallboard-bench feed`.
 enum FeedBenchmark {
     static func run() throws {
@@ -21,7 +22,7 @@ enum FeedBenchmark {
         sha256Throughput()
     }
 
-    /// Pre-encodes a pool of datagrams, then feeds them through a fresh intake and board per pass
+    /// Pre-encodes a pool of datagrams, then feeds them through a fresh engine per pass
     /// (fresh so sequence numbers are new to the replay window) until two seconds have passed.
     static func measure(_ label: String, key: FeedKey?, queues: [QueueReport], staff: [StaffReport]) throws {
         var publisher = FeedPublisher(publisher: "bench", session: 42, interval: 2, floor: "Bench Floor", key: key)
@@ -36,18 +37,16 @@ enum FeedBenchmark {
         let start = clock.now()
         var now = start
         while now - start < 2 {
-            var intake = FeedIntake(keys: key.map { [$0] } ?? [])
-            var board = BoardState(startedAt: 0)
+            var engine = BoardEngine(keys: key.map { [$0] } ?? [], startedAt: 0)
             for (i, d) in pool.enumerated() {
                 let t = Double(i) * 0.001
-                guard case .apply(let m) = intake.receive(d, now: t) else {
-                    throw BenchmarkFailure("datagram \(i) was not applied: \(intake.counters)")
+                guard case .apply = engine.receive(bytes: d, from: "bench", now: t) else {
+                    throw BenchmarkFailure("datagram \(i) was not applied: \(engine.intake.counters)")
                 }
-                board.apply(m, at: t)
             }
             done += pool.count
             now = clock.now()
-            if board.silence(at: 0) < 0 { print("") }  // keep `board` observable to the optimiser
+            if engine.board.silence(at: 0) < 0 { print("") }  // keep `engine` observable to the optimiser
         }
         report("\(label), \(bytes) bytes", "decode+verify+apply", done, wall: now - start, cpu: SystemClock.processCPUSeconds() - cpuStart)
     }

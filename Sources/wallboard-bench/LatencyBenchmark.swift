@@ -11,7 +11,7 @@ import WallboardSystem
 /// A `MulticastSender` sends signed 12-queue snapshots on loopback multicast; a `MulticastReceiver`
 /// stamps each datagram on arrival, and on its queue the agent's per-datagram work runs —
 /// intake (decode + HMAC + replay + arbitration), board apply, alarms + scene, painter, then
-/// `present` — until the display returns. Two displays:
+/// `present` — until the display returns: the agent's own `BoardPipeline` (engine + head painter). Two displays:
 /// - PNG: the whole 1920×1080 frame encoded and written atomically (what `--display png` costs);
 /// - a mapped framebuffer file in /dev/shm through `FbdevDisplay`: only the damaged rectangles
 ///   copied, the same work DRMDisplay does into its dumb buffer before the page flip (the flip's
@@ -22,28 +22,25 @@ enum LatencyBenchmark {
     static let pacingMicroseconds: UInt32 = 5_000
 
     static func run() throws {
-        let fonts = try Fonts()
         let png = "/tmp/wallboard-latency-\(getpid()).png"
         let shm = "/dev/shm/wallboard-latency-fb-\(getpid())"
         defer { unlink(png); unlink(shm) }
 
-        try measure("png", PNGDisplay(path: png, width: 1920, height: 1080), fonts: fonts)
+        try measure("png", PNGDisplay(path: png, width: 1920, height: 1080))
 
         let geometry = FramebufferGeometry(width: 1920, height: 1080, stride: 1920 * 4, format: .xrgb8888)
         let fd = open(shm, O_RDWR | O_CREAT | O_TRUNC, 0o600)
         guard fd >= 0, ftruncate(fd, off_t(geometry.length)) == 0 else { throw UsageError("cannot create \(shm)") }
         close(fd)
-        try measure("framebuffer copy", FbdevDisplay(path: shm, geometry: geometry), fonts: fonts)
+        try measure("framebuffer copy", FbdevDisplay(path: shm, geometry: geometry))
     }
 
     /// Everything the receiving side owns, touched only on the receiver's queue (the sender only
     /// waits on `frameDone`, and reads the results after the last frame).
-    final class Pipeline: @unchecked Sendable {
-        var intake: FeedIntake
-        var model: BoardModel
-        let painter: Painter
+    final class Receiver: @unchecked Sendable {
+        /// The agent's own engine and head painter.
+        let pipeline: BoardPipeline
         let display: Display
-        let canvas: Canvas
         let clock = SystemClock()
         var latencies: [Double] = []
         var damagedPixels = 0
@@ -51,29 +48,25 @@ enum LatencyBenchmark {
         /// Signalled after every frame: the sender waits for it, so no datagram queues behind another.
         let frameDone = DispatchSemaphore(value: 0)
 
-        init(key: FeedKey, config: WallboardConfig, fonts: Fonts, display: Display) {
-            intake = FeedIntake(keys: [key])
-            model = BoardModel(config: config, startedAt: 0)
-            painter = Painter(fonts: fonts)
+        init(key: FeedKey, config: WallboardConfig, display: Display) throws {
+            pipeline = try BoardPipeline(config: config, keys: [key], width: display.width, height: display.height, now: 0)
             self.display = display
-            canvas = Canvas(width: display.width, height: display.height)
         }
 
         func handle(_ datagram: MulticastReceiver.Datagram) {
-                guard case .apply(let message) = intake.receive(datagram.bytes, now: datagram.receivedAt) else {
+            guard case .apply = pipeline.engine.receive(bytes: datagram.bytes, from: datagram.sender, now: datagram.receivedAt) else {
                 errors.append("datagram not applied"); return
             }
-            model.apply(message, at: datagram.receivedAt)
-            let scene = model.scene(at: datagram.receivedAt, wallTime: WallTime(secondsOfDay: 36_000))
-            let damage = painter.paint(scene: scene, into: canvas)
-            do { try display.present(canvas, damage: damage) } catch { errors.append("\(error)") }
+            let scene = pipeline.scene(now: datagram.receivedAt, wallTime: WallTime(secondsOfDay: 36_000), banner: nil)
+            let damage = pipeline.paint(scene, now: datagram.receivedAt) ?? []
+            do { try display.present(pipeline.canvas, damage: damage) } catch { errors.append("\(error)") }
             latencies.append(clock.now() - datagram.receivedAt)
             damagedPixels += damage.reduce(0) { $0 + $1.area }
             frameDone.signal()
         }
     }
 
-    static func measure(_ label: String, _ display: Display, fonts: Fonts) throws {
+    static func measure(_ label: String, _ display: Display) throws {
         let key = FeedKey(id: "bench", secret: Array("latency benchmark key".utf8))
         var config = WallboardConfig()
         for q in 0..<12 {
@@ -83,7 +76,8 @@ enum LatencyBenchmark {
         }
         // The first frame paints everything; measure the steady state after a few warm-up frames.
         let warmUp = 10
-        let pipeline = Pipeline(key: key, config: config, fonts: fonts, display: display)
+        config.display.burnInShift = nil  // as a frame between shifts
+        let pipeline = try Receiver(key: key, config: config, display: display)
         let endpoint = MulticastEndpoint(
             group: "239.192.\(UInt8.random(in: 1...254)).\(UInt8.random(in: 1...254))",
             port: UInt16.random(in: 20_000...60_000), interface: "lo")

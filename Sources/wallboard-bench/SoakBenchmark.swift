@@ -3,10 +3,11 @@ import Glibc
 #endif
 import WallboardCore
 import WallboardRender
+import WallboardSystem
 
 /// `wallboard-bench soak`: 24 simulated hours of the UK police floor through everything the agent
-/// does except the socket and the screen — signed datagrams every 2 s → FeedIntake → BoardModel →
-/// scene → painter at 1920×1080 once a simulated second — as fast as the CPU allows, with the
+/// does except the socket and the screen — signed datagrams every 2 s → the agent's `BoardPipeline`
+/// (engine, then painter at 1920×1080) once a simulated second — as fast as the CPU allows, with the
 /// process RSS sampled every simulated hour. Prints the samples and the growth after the first hour.
 /// (Deploy/bench/soak.sh runs it; SoakTests is the short in-test version.)
 enum SoakBenchmark {
@@ -26,10 +27,7 @@ enum SoakBenchmark {
         let key = UpdateBenchmark.key
         var simulator = FloorSimulator(seed: 7, startSecondsOfDay: 0)
         var publisher = FeedPublisher(publisher: "acd-a", session: 1, interval: 2, floor: simulator.floorName, key: key)
-        var intake = FeedIntake(keys: [key])
-        var model = BoardModel(startedAt: 0)
-        let painter = Painter(fonts: try Fonts())
-        let canvas = Canvas(width: 1920, height: 1080)
+        let pipeline = try BoardPipeline(config: WallboardConfig(), keys: [key], width: 1920, height: 1080, now: 0)
         var samples: [Int] = []
         var damaged = 0
         let start = BoardBenchmark.seconds()
@@ -39,17 +37,18 @@ enum SoakBenchmark {
                 simulator.advance(to: now)
                 let (queues, staff) = simulator.reports()
                 for d in try publisher.datagrams(queues: queues, staff: staff, sentAtMilliseconds: UInt64(second) * 1000) {
-                    if case .apply(let m) = intake.receive(d, now: now) { model.apply(m, at: now) }
+                    pipeline.engine.receive(bytes: d, from: "soak", now: now)
                 }
             }
-            let scene = model.scene(at: now + 0.01, wallTime: WallTime(secondsOfDay: second))
-            for r in painter.paint(scene: scene, into: canvas) { damaged &+= r.width * r.height }
+            pipeline.engine.tick(now: now + 0.005)
+            let scene = pipeline.scene(now: now + 0.01, wallTime: WallTime(secondsOfDay: second), banner: nil)
+            for r in pipeline.paint(scene, now: now + 0.01) ?? [] { damaged &+= r.width * r.height }
             if second % 3600 == 3599 { samples.append(rssKilobytes()) }
         }
         let elapsed = BoardBenchmark.seconds() - start
         let growth = (samples.last ?? 0) - (samples.first ?? 0)
         print("soak: \(hours) simulated hours in \(Int(elapsed)) s (\(Int(Double(hours * 3600) / elapsed))× real time); "
-            + "\(intake.counters.applied) datagrams applied, \(hours * 3600) frames painted")
+            + "\(pipeline.engine.intake.counters.applied) datagrams applied, \(hours * 3600) frames painted")
         print("soak: RSS per hour (kB): \(samples.map(String.init).joined(separator: " "))")
         print("soak: RSS growth after the first hour: \(growth) kB")
     }

@@ -3,11 +3,13 @@ import Glibc
 #endif
 import WallboardCore
 import WallboardRender
+import WallboardSystem
 
 /// `wallboard-bench update` and `update-callgrind`: one *typical update* as the agent does it once a
 /// second with a live feed — the simulated UK police floor's signed datagram(s) for that second go
-/// through FeedIntake (decode, HMAC verify, replay window, A/B), the board applies them, alarms and
-/// the scene are rebuilt, and the painter repaints what changed into a 1920×1080 canvas.
+/// through the agent's own `BoardPipeline`: the engine (decode, HMAC verify, publisher table, board,
+/// the tick's staleness, alarms, scene) and the head's painter, which repaints what changed into a
+/// 1920×1080 canvas.
 /// The datagrams are made beforehand (publishing is not the board's cost) and the first full frame
 /// is painted before measuring.
 ///
@@ -21,10 +23,7 @@ enum UpdateBenchmark {
     static let simulatedStart = 10 * 3600
 
     struct Fixture {
-        var intake = FeedIntake(keys: [UpdateBenchmark.key])
-        var model: BoardModel
-        let painter: Painter
-        let canvas: Canvas
+        let pipeline: BoardPipeline
         /// Per simulated second, the datagrams that arrived in it.
         var seconds: [[[UInt8]]]
         var damagedPixels = 0
@@ -41,10 +40,12 @@ enum UpdateBenchmark {
             seconds.append(try publisher.datagrams(
                 queues: queues, staff: staff, sentAtMilliseconds: UInt64(1_763_740_800_000 + s * 1000)))
         }
-        let fonts = try Fonts()
+        // No burn-in shift: its full repaint every 5 minutes is not the typical update measured here.
+        var config = WallboardConfig()
+        config.display.burnInShift = nil
         var fixture = Fixture(
-            model: BoardModel(startedAt: 0), painter: Painter(fonts: fonts),
-            canvas: Canvas(width: width, height: height), seconds: seconds)
+            pipeline: try BoardPipeline(config: config, keys: [key], width: width, height: height, now: 0),
+            seconds: seconds)
         step(&fixture, 0)
         // The first frame is a full one (the whole canvas), not a typical update: not counted.
         fixture.damagedPixels = 0
@@ -53,11 +54,10 @@ enum UpdateBenchmark {
 
     @inline(__always) static func step(_ f: inout Fixture, _ s: Int) {
         let now = Double(s)
-        for datagram in f.seconds[s] {
-            if case .apply(let message) = f.intake.receive(datagram, now: now) { f.model.apply(message, at: now) }
-        }
-        let scene = f.model.scene(at: now + 0.01, wallTime: WallTime(secondsOfDay: simulatedStart + s))
-        for rect in f.painter.paint(scene: scene, into: f.canvas) { f.damagedPixels += rect.width * rect.height }
+        for datagram in f.seconds[s] { f.pipeline.engine.receive(bytes: datagram, from: "bench", now: now) }
+        f.pipeline.engine.tick(now: now + 0.005)
+        let scene = f.pipeline.scene(now: now + 0.01, wallTime: WallTime(secondsOfDay: simulatedStart + s), banner: nil)
+        for rect in f.pipeline.paint(scene, now: now + 0.01) ?? [] { f.damagedPixels += rect.width * rect.height }
     }
 
     /// The measured region (named so callgrind can toggle collection on it).
@@ -72,7 +72,7 @@ enum UpdateBenchmark {
         measuredUpdates(&f, count: count)
         let per = (BoardBenchmark.seconds() - start) / Double(count)
         let cpuPer = (cpuSeconds() - cpuStart) / Double(count)
-        let applied = f.intake.counters.applied
+        let applied = f.pipeline.engine.intake.counters.applied
         print("update: typical update (signed datagram → intake → board → scene → paint damage, 1920×1080): "
             + "\(format1(cpuPer * 1e6)) µs CPU (\(format1(per * 1e6)) µs wall) per update over \(count) simulated seconds; "
             + "\(applied) datagrams applied, \(f.damagedPixels / count) damaged px per update")
@@ -83,7 +83,7 @@ enum UpdateBenchmark {
         var f = try fixture(updates: count)
         measuredUpdates(&f, count: count)
         print("update-callgrind: \(count) updates measured (divide callgrind's Ir by \(count)); "
-            + "\(f.intake.counters.applied) datagrams applied, \(f.damagedPixels / count) damaged px per update, "
+            + "\(f.pipeline.engine.intake.counters.applied) datagrams applied, \(f.damagedPixels / count) damaged px per update, "
             + "\(f.damagedPixels) damaged px in all")
     }
 

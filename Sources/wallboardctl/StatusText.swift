@@ -19,17 +19,30 @@ enum StatusText {
             }.joined(separator: ", "))
         }
         lines.append("feed:     \(s.feedSource)")
+        lines.append("keys:     " + (s.keys.isEmpty ? "none (unsigned datagrams accepted)" : s.keys.joined(separator: ", ")))
         if s.publishers.isEmpty {
             lines.append("          no publisher heard yet")
         }
         for p in s.publishers {
-            let seen = p.lastSeenSecondsAgo.map { "last seen \(duration($0)) ago" } ?? "never seen"
+            let heard = p.lastSeenSecondsAgo.map { "last heard \(duration($0)) ago" } ?? "never heard"
+            let key = p.keyID.map { "signed with \($0)" } ?? "unsigned"
             lines.append(
-                "  \(p.active ? "*" : " ") \(p.id): \(seen), \(p.accepted) accepted, \(p.sequenceGaps) missing in sequence gaps")
+                "  \(p.active ? "*" : " ") \(p.id): \(heard), \(p.accepted) accepted, \(p.sequenceGaps) missing, \(key)")
         }
-        let drops = s.drops.filter { $0.value > 0 }.sorted { $0.key < $1.key }
+        let d = s.datagrams
         lines.append(
-            "drops:    " + (drops.isEmpty ? "none" : drops.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))
+            "datagrams: received \(d.received), accepted \(d.accepted) (applied \(d.applied), standby \(d.standby)), "
+                + "rejected \(d.rejected.values.reduce(0, +)), missing \(d.missing)")
+        let rejected = d.rejected.filter { $0.value > 0 }.sorted { $0.key < $1.key }
+        lines.append(
+            "rejected: " + (rejected.isEmpty ? "none" : rejected.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))
+        if let last = d.lastRejection {
+            let when = d.lastRejectionSecondsAgo.map { ", \(duration($0)) ago" } ?? ""
+            lines.append("          last: \(last)\(d.lastRejectedFrom.map { " from \($0)" } ?? "")\(when)")
+        }
+        if d.receiveBufferDrops > 0 {
+            lines.append("overflow: \(d.receiveBufferDrops) discarded by the kernel (receive buffer full)")
+        }
         var frames = "frames:   \(s.framesDrawn) drawn, last \(fixed(s.lastFrameMilliseconds, 1)) ms, "
         frames += "average \(fixed(s.averageFrameMilliseconds, 1)) ms, worst \(fixed(s.worstFrameMilliseconds, 1)) ms"
         if let first = s.firstFrameMilliseconds { frames += ", first after \(fixed(first, 0)) ms" }

@@ -1,7 +1,7 @@
 import WallboardCore
 import XCTest
 
-/// Feed faults through the real pipeline (FeedIntake → BoardState → alarms → Scene), time injected:
+/// Feed faults through the agent's engine (bytes → BoardEngine → Scene), time injected:
 /// a publisher that stops, restarts, fails over, duplicates, reorders, or has the wrong clock.
 final class FaultFeedTests: XCTestCase {
     private func config(_ text: String) throws -> WallboardConfig { try WallboardConfig(parsing: text, file: "test.conf") }
@@ -75,7 +75,7 @@ final class FaultFeedTests: XCTestCase {
         }
         let at = try XCTUnwrap(acceptedAt, "restarted publisher dropped forever: \(p.intake.counters)")
         // Accepted within the fail-over time (1.5 × 1 s interval) of the old session's last datagram.
-        XCTAssertLessThanOrEqual(at, 9 + PublisherArbiter.failoverTime(interval: 1) + 0.5)
+        XCTAssertLessThanOrEqual(at, 9 + PublisherTable.failoverTime(interval: 1) + 0.5)
         XCTAssertEqual(p.tile(p.scene(at: 20), "999")?.waiting, "1")
         // Before that, its datagrams were counted as replays, not silently lost.
         XCTAssertEqual(p.intake.counters[.replay], p.intake.counters.received - p.intake.counters.applied)

@@ -1,31 +1,27 @@
 import WallboardCore
 
-/// The agent's pure pipeline as the fault tests drive it: datagram bytes → FeedIntake (decode,
-/// verify, replay window, A/B) → BoardState → alarms → Scene, with time passed in. No stubs: the
-/// same types the agent wires together, so a fault shows up exactly as it would on the wall.
+/// The fault tests drive the agent's own engine: `BoardEngine` (decode, verify, publisher table,
+/// board, staleness, alarms, scene), with time passed in. No stubs and no wiring of its own, so a
+/// fault shows up exactly as it would on the wall.
 struct FaultPipeline {
-    var intake: FeedIntake
-    var board: BoardState
-    var alarms = AlarmEvaluator()
-    let builder: SceneBuilder
+    var engine: BoardEngine
+    var intake: FeedIntake { engine.intake }
+    var board: BoardState { engine.board }
 
     init(config: WallboardConfig = WallboardConfig(), keys: [FeedKey] = [], startedAt: MonotonicSeconds = 0) {
-        intake = FeedIntake(keys: keys)
-        board = BoardState(startedAt: startedAt, feed: config.feed)
-        builder = SceneBuilder(config: config)
+        engine = BoardEngine(config: config, keys: keys, startedAt: startedAt)
     }
 
     @discardableResult
     mutating func receive(_ bytes: [UInt8], at now: MonotonicSeconds) -> FeedIntake.Outcome {
-        let outcome = intake.receive(bytes, now: now)
-        if case .apply(let message) = outcome { board.apply(message, at: now) }
-        return outcome
+        engine.receive(bytes: bytes, from: "fault-test", now: now)
     }
 
-    /// The scene as the wall would show it at `now` (fixed wall clock so only the feed matters).
+    /// The scene as the wall would show it at `now` (fixed wall clock so only the feed matters):
+    /// the agent's tick, then its frame.
     mutating func scene(at now: MonotonicSeconds) -> Scene {
-        let evaluated = alarms.evaluate(board: board, config: builder.config, at: now)
-        return builder.build(board: board, alarms: evaluated, now: now, wallTime: WallTime(secondsOfDay: 36_000))
+        engine.tick(now: now)
+        return engine.scene(now: now, wallTime: WallTime(secondsOfDay: 36_000))
     }
 
     func tile(_ scene: Scene, _ id: String) -> TileScene? { scene.tiles.first { $0.id == id } }

@@ -9,15 +9,15 @@ final class BoardSummaryTests: XCTestCase {
             queues: ids.map { QueueReport(id: $0, name: $0, waiting: waiting, longestWait: oldest) }, staff: [])
     }
 
-    func model() -> BoardModel {
+    func model() -> BoardEngine {
         var config = WallboardConfig()
         config.board.queues = ["999", "101"]
-        return BoardModel(config: config, startedAt: 0)
+        return BoardEngine(config: config, startedAt: 0)
     }
 
-    func summary(_ model: inout BoardModel, at now: Double) -> BoardSummary {
-        _ = model.scene(at: now, wallTime: WallTime(secondsOfDay: 0))
-        return BoardSummary(model: model, publisher: nil, at: now)
+    func summary(_ model: inout BoardEngine, at now: Double) -> BoardSummary {
+        _ = model.scene(now: now, wallTime: WallTime(secondsOfDay: 0))
+        return model.summary(now: now)
     }
 
     func testNothingYetIsStaleThenLost() {

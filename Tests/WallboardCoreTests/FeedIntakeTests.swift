@@ -12,6 +12,7 @@ final class FeedIntakeTests: XCTestCase {
             "publisher 'acd-a' session 5f2a seq 1 seen before or too old")))
         _ = intake.receive(try FeedEncoder().encode(FeedSamples.message(sequence: 2)), now: 0.2)
         _ = intake.receive(try FeedEncoder(key: FeedKey(id: "k1", secret: [1])).encode(FeedSamples.message(sequence: 3)), now: 0.3)
+        _ = intake.receive(try FeedEncoder(key: FeedKey(id: "k9", secret: [1])).encode(FeedSamples.message(sequence: 3)), now: 0.35)
         _ = intake.receive(Array("garbage".utf8), now: 0.4)
         _ = intake.receive([UInt8](repeating: 0x41, count: 1401), now: 0.5)
         _ = intake.receive(Array("WB 7 pub=x".utf8), now: 0.6)
@@ -19,12 +20,12 @@ final class FeedIntakeTests: XCTestCase {
         XCTAssertEqual(intake.receive(try signer.encode(FeedSamples.message(sequence: 2)), now: 0.7),
                        .apply(FeedSamples.message(sequence: 2)))
         let c = intake.counters
-        XCTAssertEqual(c.received, 8)
+        XCTAssertEqual(c.received, 9)
         XCTAssertEqual(c.applied, 2)
         for reason in FeedError.Reason.allCases { XCTAssertEqual(c[reason], 1, "\(reason)") }
-        XCTAssertEqual(c.totalRejected, 6)
-        XCTAssertEqual(c.description, "received 8, applied 2 (0 heartbeats), standby 0, failovers 0, rejected 6 "
-            + "(too large 1, malformed 1, unknown version 1, unsigned 1, bad signature 1, replay 1)")
+        XCTAssertEqual(c.totalRejected, 7)
+        XCTAssertEqual(c.description, "received 9, applied 2 (0 heartbeats), standby 0, failovers 0, rejected 7 "
+            + "(too large 1, malformed 1, unknown version 1, unsigned 1, unknown key id 1, bad signature 1, replay 1)")
     }
 
     func testABFailoverWithoutAGap() throws {

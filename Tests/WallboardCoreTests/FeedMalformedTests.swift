@@ -89,7 +89,7 @@ final class FeedMalformedTests: XCTestCase {
         XCTAssertThrowsError(try keyed.decode(try FeedEncoder().encode(m))) { XCTAssertEqual($0 as? FeedError, .unsigned) }
         let other = FeedKey(id: "k2", secret: Array("other".utf8))
         XCTAssertThrowsError(try keyed.decode(try FeedEncoder(key: other).encode(m))) {
-            XCTAssertEqual($0 as? FeedError, .badSignature("unknown key id 'k2'"))
+            XCTAssertEqual($0 as? FeedError, .unknownKey("k2"))
         }
         let wrongSecret = FeedKey(id: "k1", secret: Array("guess".utf8))
         XCTAssertThrowsError(try keyed.decode(try FeedEncoder(key: wrongSecret).encode(m))) {

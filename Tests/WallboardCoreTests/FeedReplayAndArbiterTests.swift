@@ -18,10 +18,9 @@ final class FeedReplayAndArbiterTests: XCTestCase {
     }
 
     func testReplayWindowPerPublisherAndSession() {
-        var r = ReplayWindow()
+        var r = PublisherTable(failoverAfter: 5)
         func admit(_ pub: String, _ session: UInt64, _ seq: UInt64, sent: UInt64, at now: Double) -> FeedError? {
-            r.admit(FeedMessage(publisher: pub, session: session, sequence: seq, sentAtMilliseconds: sent), now: now,
-                    failoverAfter: 5)
+            r.replayError(FeedMessage(publisher: pub, session: session, sequence: seq, sentAtMilliseconds: sent), now: now)
         }
         XCTAssertNil(admit("a", 1, 10, sent: 1000, at: 0))
         XCTAssertEqual(admit("a", 1, 10, sent: 1000, at: 0.1)?.reason, .replay)
@@ -41,18 +40,18 @@ final class FeedReplayAndArbiterTests: XCTestCase {
     }
 
     func testReplayWindowMemoryIsBounded() {
-        var r = ReplayWindow(maximumPublishers: 8)
+        var r = PublisherTable(failoverAfter: 5, maximumPublishers: 8)
         for i in 0..<10_000 {
-            _ = r.admit(FeedMessage(publisher: "forged-\(i)", session: UInt64(i), sequence: 1, sentAtMilliseconds: 0),
-                        now: Double(i), failoverAfter: 5)
+            _ = r.replayError(FeedMessage(publisher: "forged-\(i)", session: UInt64(i), sequence: 1, sentAtMilliseconds: 0),
+                              now: Double(i))
         }
-        XCTAssertEqual(r.trackedPublishers, 8)
+        XCTAssertEqual(r.count, 8)
         XCTAssertNotNil(r.session(of: "forged-9999"), "the most recent are kept")
         XCTAssertNil(r.session(of: "forged-0"))
     }
 
     func testArbiterFollowsOneFailsOverOnSilenceAndDoesNotFlap() {
-        var a = PublisherArbiter()  // interval 2 s → fail-over after 3 s of silence
+        var a = PublisherTable()  // interval 2 s → fail-over after 3 s of silence
         XCTAssertEqual(a.admit(publisher: "A", interval: 2, now: 0), .follow)
         XCTAssertEqual(a.admit(publisher: "B", interval: 2, now: 0.3), .standby)
         XCTAssertEqual(a.admit(publisher: "A", interval: 2, now: 2), .follow)
@@ -62,16 +61,35 @@ final class FeedReplayAndArbiterTests: XCTestCase {
         XCTAssertEqual(a.active, "B")
         XCTAssertEqual(a.admit(publisher: "A", interval: 2, now: 6), .standby, "A is back but B talks: no flap")
         XCTAssertEqual(a.admit(publisher: "B", interval: 2, now: 7.3), .follow)
-        XCTAssertEqual(PublisherArbiter.failoverTime(interval: nil), 3)
-        XCTAssertEqual(PublisherArbiter.failoverTime(interval: 0.2), 1)
-        XCTAssertEqual(PublisherArbiter(failoverAfter: 1).failoverAfter("x"), 1)
+        XCTAssertEqual(PublisherTable.failoverTime(interval: nil), 3)
+        XCTAssertEqual(PublisherTable.failoverTime(interval: 0.2), 1)
+        XCTAssertEqual(PublisherTable(failoverAfter: 1).failoverAfter("x"), 1)
     }
 
     func testArbiterMemoryIsBoundedAndKeepsTheActive() {
-        var a = PublisherArbiter(maximumPublishers: 4)
+        var a = PublisherTable(maximumPublishers: 4)
         XCTAssertEqual(a.admit(publisher: "real", interval: 2, now: 0), .follow)
         for i in 0..<1000 { _ = a.admit(publisher: "junk-\(i)", interval: 2, now: 1) }
         XCTAssertEqual(a.active, "real")
         XCTAssertEqual(a.admit(publisher: "real", interval: 2, now: 2), .follow)
     }
+}
+
+extension PublisherTable {
+    /// The replay rules' verdict on one verified datagram (nil: admitted).
+    mutating func replayError(_ message: FeedMessage, now: Double) -> FeedError? {
+        do {
+            _ = try admit(message, keyID: nil, now: now)
+            return nil
+        } catch { return error }
+    }
+
+    /// The arbiter's verdict on the next datagram of `publisher` (session 1), declaring `interval`.
+    mutating func admit(publisher: String, interval: Double?, now: Double) -> Decision {
+        let sequence = (self[publisher]?.window.highest ?? 0) + 1
+        let message = FeedMessage(publisher: publisher, session: 1, sequence: sequence, sentAtMilliseconds: 0, interval: interval)
+        return (try? admit(message, keyID: nil, now: now)) ?? .standby
+    }
+
+    func session(of publisher: String) -> UInt64? { self[publisher]?.session }
 }

@@ -22,3 +22,11 @@ enum FeedSamples {
             ])
     }
 }
+
+extension BoardEngine {
+    /// Receives `message` as the unsigned datagram a publisher would send (the tests' shorthand).
+    mutating func apply(_ message: FeedMessage, at now: MonotonicSeconds) {
+        guard let bytes = try? FeedEncoder().encode(message) else { return }
+        receive(bytes: bytes, from: "test", now: now)
+    }
+}

@@ -39,8 +39,8 @@ final class HeadViewsTests: XCTestCase {
     }
 
     func testViewKeepsOnlyItsTilesInItsOrder() throws {
-        var model = BoardModel(config: try WallboardConfig(parsing: "[board]\nqueues = 999, 101, crime\n"), startedAt: 0)
-        let scene = model.scene(at: 1, wallTime: WallTime(secondsOfDay: 0))
+        var engine = BoardEngine(config: try WallboardConfig(parsing: "[board]\nqueues = 999, 101, crime\n"), startedAt: 0)
+        let scene = engine.scene(now: 1, wallTime: WallTime(secondsOfDay: 0))
         XCTAssertEqual(scene.tiles.map(\.id), ["999", "101", "crime"])
         XCTAssertEqual(scene.view(showing: nil), scene, "no view: every tile")
         let view = scene.view(showing: ["crime", "999", "online"])

@@ -12,7 +12,7 @@ final class SceneBuilderTests: XCTestCase {
         var evaluator = AlarmEvaluator()
         let alarms = evaluator.evaluate(board: board, config: config, at: now)
         return SceneBuilder(config: config).build(
-            board: board, alarms: alarms, now: now, wallTime: clock, banner: banner, feed: FeedHealth(dropped: 2))
+            board: board, alarms: alarms, now: now, wallTime: clock, banner: banner, feed: FeedHealth(missing: 2))
     }
 
     func testALiveQueueTileIsFullyFormatted() throws {
@@ -43,7 +43,7 @@ final class SceneBuilderTests: XCTestCase {
         XCTAssertEqual(tile.sparkline.count, 60)
         XCTAssertEqual(tile.sparkline.last, 4)
         XCTAssertEqual(s.staff, StaffScene(available: 3, onCall: 14, wrapUp: 2, onBreak: 4, other: 0))
-        XCTAssertEqual(s.footer, FooterScene(feed: "FEED OK · last 0:04 ago · acd-a · dropped 2 · counters since 00:00"))
+        XCTAssertEqual(s.footer, FooterScene(feed: "FEED OK · last 0:04 ago · acd-a · missing 2 · counters since 00:00"))
         XCTAssertNil(s.feedLost)
         XCTAssertGreaterThan(s.pulse, 0, "red tile and red_pulse on")
     }
@@ -74,7 +74,7 @@ final class SceneBuilderTests: XCTestCase {
         XCTAssertNil(tile.reason)
         XCTAssertEqual(tile.longestWait, "0:56", "frozen where it stood when it went stale (0:50 + 6 s), not ticking")
         XCTAssertNil(s.tiles.first { $0.id == "101" }?.stale)
-        XCTAssertEqual(s.footer.feed, "FEED PARTIAL · last 0:05 ago · no data: 999 · acd-a · dropped 2")
+        XCTAssertEqual(s.footer.feed, "FEED PARTIAL · last 0:05 ago · no data: 999 · acd-a · missing 2")
         XCTAssertTrue(s.footer.warning)
         XCTAssertNil(s.feedLost)
     }
@@ -88,7 +88,7 @@ final class SceneBuilderTests: XCTestCase {
         XCTAssertEqual(lost.feedLost, FeedLostScene(detail: "NO DATA FOR 2:15", hint: "Last publisher acd-a · figures below are NOT current"))
         XCTAssertEqual(lost.tiles.first?.stale, "NO DATA 2:15")
         XCTAssertNil(lost.staff, "staff counts withdrawn while the feed is lost")
-        XCTAssertEqual(lost.footer, FooterScene(feed: "FEED LOST · last 2:15 ago · acd-a · dropped 2", warning: true))
+        XCTAssertEqual(lost.footer, FooterScene(feed: "FEED LOST · last 2:15 ago · acd-a · missing 2", warning: true))
         XCTAssertEqual(lost.pulse, 0)
 
         board.apply(message([QueueReport(id: "999", name: "999", waiting: 1, longestWait: 1)], sequence: 2), at: 146)
@@ -142,19 +142,20 @@ final class SceneBuilderTests: XCTestCase {
     }
 }
 
-final class BoardModelTests: XCTestCase {
-    func testApplyReconfigureAndBuildInOnePlace() throws {
-        var model = BoardModel(startedAt: 0)
-        model.apply(FeedMessage(publisher: "a", session: 1, sequence: 1, sentAtMilliseconds: 0, interval: 2,
-                                queues: [QueueReport(id: "101", name: "101", waiting: 6, longestWait: 25)]), at: 0)
-        XCTAssertEqual(model.scene(at: 1, wallTime: WallTime(secondsOfDay: 0)).tiles.first?.level, .normal,
+final class BoardEngineTests: XCTestCase {
+    func testReceiveReconfigureAndBuildInOnePlace() throws {
+        var engine = BoardEngine(startedAt: 0)
+        engine.receive(bytes: try FeedEncoder().encode(FeedMessage(
+            publisher: "a", session: 1, sequence: 1, sentAtMilliseconds: 0, interval: 2,
+            queues: [QueueReport(id: "101", name: "101", waiting: 6, longestWait: 25)])), from: "test", now: 0)
+        XCTAssertEqual(engine.scene(now: 1, wallTime: WallTime(secondsOfDay: 0)).tiles.first?.level, .normal,
                        "0:26 is within the 101 default (amber past 0:30)")
-        XCTAssertEqual(model.scene(at: 6, wallTime: WallTime(secondsOfDay: 0)).tiles.first?.reason, "LONGEST WAIT 0:31 > 0:30")
-        model.reconfigure(try WallboardConfig(parsing: "[queue \"101\"]\nwaiting.red = 5\n[feed]\nlost_after = 6s\n"))
-        let scene = model.scene(at: 6, wallTime: WallTime(secondsOfDay: 0))
+        XCTAssertEqual(engine.scene(now: 6, wallTime: WallTime(secondsOfDay: 0)).tiles.first?.reason, "LONGEST WAIT 0:31 > 0:30")
+        engine.apply(config: try WallboardConfig(parsing: "[queue \"101\"]\nwaiting.red = 5\n[feed]\nlost_after = 6s\n"))
+        let scene = engine.scene(now: 6, wallTime: WallTime(secondsOfDay: 0))
         XCTAssertEqual(scene.tiles.first?.reason, "WAITING 6 > 5")
-        XCTAssertEqual(model.alarms.queue("101").level, .red)
-        XCTAssertNotNil(model.scene(at: 6.5, wallTime: WallTime(secondsOfDay: 0)).feedLost, "new lost_after applies at once")
+        XCTAssertEqual(engine.alarms.queue("101").level, .red)
+        XCTAssertNotNil(engine.scene(now: 6.5, wallTime: WallTime(secondsOfDay: 0)).feedLost, "new lost_after applies at once")
     }
 }
 

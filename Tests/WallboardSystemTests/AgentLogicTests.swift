@@ -17,26 +17,28 @@ final class AgentLogicTests: XCTestCase {
         XCTAssertEqual(scheduler.request(now: 11), 0, "long after: at once")
     }
 
-    func testPublisherLedgerCountsGapsPerPublisherAndSession() {
-        var ledger = PublisherLedger()
-        func message(_ publisher: String, _ session: UInt64, _ sequence: UInt64) -> FeedMessage {
-            FeedMessage(publisher: publisher, session: session, sequence: sequence, sentAtMilliseconds: 0)
+    func testPublisherTableCountsGapsPerPublisherAndSession() throws {
+        var table = PublisherTable()
+        func admit(_ publisher: String, _ session: UInt64, _ sequence: UInt64, now: Double) throws {
+            // `sent` moves on with time, as a real publisher's clock does (a restart is a later session).
+            _ = try table.admit(
+                FeedMessage(publisher: publisher, session: session, sequence: sequence, sentAtMilliseconds: UInt64(now * 1000)),
+                keyID: nil, now: now)
         }
-        ledger.record(message("acd-a", 1, 1), now: 0)
-        ledger.record(message("acd-a", 1, 2), now: 1)
-        ledger.record(message("acd-a", 1, 5), now: 2)  // 3 and 4 missing
-        ledger.record(message("acd-a", 7, 1), now: 3)  // restarted: not a gap
-        ledger.record(message("acd-b", 3, 10), now: 3.5)
-        ledger.record(message("acd-b", 3, 11), now: 4)
-        let publishers = ledger.publishers(now: 5, active: "acd-a")
+        try admit("acd-a", 1, 1, now: 0)
+        try admit("acd-a", 1, 2, now: 1)
+        try admit("acd-a", 1, 5, now: 2)  // 3 and 4 missing
+        try admit("acd-a", 7, 1, now: 3)  // restarted: not a gap
+        try admit("acd-b", 3, 10, now: 3.5)
+        try admit("acd-b", 3, 11, now: 4)
+        let publishers = table.sorted
         XCTAssertEqual(publishers.map(\.id), ["acd-a", "acd-b"])
-        XCTAssertEqual(publishers[0].sequenceGaps, 2)
+        XCTAssertEqual(publishers[0].missing, 2)
         XCTAssertEqual(publishers[0].accepted, 4)
-        XCTAssertEqual(publishers[0].lastSeenSecondsAgo, 2)
-        XCTAssertTrue(publishers[0].active)
-        XCTAssertEqual(publishers[1].sequenceGaps, 0)
-        XCTAssertFalse(publishers[1].active)
-        XCTAssertEqual(ledger.totalGaps, 2)
+        XCTAssertEqual(5 - publishers[0].lastHeard, 2)
+        XCTAssertEqual(table.active, "acd-a")
+        XCTAssertEqual(publishers[1].missing, 0)
+        XCTAssertEqual(table.missing, 2)
     }
 
     func testFrameSamplerAveragesBoxesAndKeepsAspect() {

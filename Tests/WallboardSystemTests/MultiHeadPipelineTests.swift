@@ -44,7 +44,7 @@ final class MultiHeadPipelineTests: XCTestCase {
         pipeline.update(config: fresh)
         XCTAssertEqual(pipeline.heads.map(\.queues), [["crime"], ["999"]])
         // Two views but only one screen opened (second monitor absent): that screen shows every queue.
-        XCTAssertNil(BoardPipeline.view(config, head: 0, of: 1))
+        XCTAssertNil(BoardEngine(config: config, startedAt: 0, heads: 1).view(head: 0))
         let single = try BoardPipeline(config: config, width: 320, height: 180, now: 0)
         XCTAssertEqual(single.heads.count, 1)
         XCTAssertNil(single.heads[0].queues)

@@ -19,7 +19,7 @@ final class StatusMetricsTests: XCTestCase {
                     BoardSummary.Queue(id: "999", state: .breach, reason: "LONGEST WAIT 0:42 > 0:20", waiting: 4, longestWaitSeconds: 42),
                     BoardSummary.Queue(id: "CRIME \"X\"", state: .stale),
                 ]),
-            datagrams: AgentStatus.Datagrams(accepted: 11_520, standby: 11_518, rejected: ["bad signature": 3], receiveBufferDrops: 7),
+            datagrams: AgentStatus.Datagrams(received: 23_041, accepted: 23_038, applied: 11_520, standby: 11_518, rejected: ["bad signature": 3], receiveBufferDrops: 7),
             heads: [AgentStatus.Head(name: "drm /dev/dri/card1 HDMI-A-1 1920x1080@60", connector: "HDMI-A-1", connected: connected, mode: "1920x1080")],
             reloads: AgentStatus.Reloads(ok: 2, failed: 1), lastFrameAt: 1_764_583_200.25)
     }
@@ -41,7 +41,7 @@ final class StatusMetricsTests: XCTestCase {
             "wallboard_frames_drawn_total 11904", "wallboard_last_frame_timestamp_seconds 1764583200.25",
             #"wallboard_display_connected{head="0",connector="HDMI-A-1"} 1"#,
             #"wallboard_display_mode{head="0",connector="HDMI-A-1",mode="1920x1080",display="drm /dev/dri/card1 HDMI-A-1 1920x1080@60"} 1"#,
-            #"wallboard_datagrams_total{result="accepted",reason=""} 11520"#,
+            #"wallboard_datagrams_total{result="applied",reason=""} 11520"#,
             #"wallboard_datagrams_total{result="standby",reason=""} 11518"#,
             #"wallboard_datagrams_total{result="rejected",reason="bad signature"} 3"#,
             #"wallboard_datagrams_total{result="rejected",reason="replay"} 0"#,

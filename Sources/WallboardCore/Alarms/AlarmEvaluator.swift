@@ -22,16 +22,20 @@ public struct AlarmEvaluator: Sendable {
 
     /// Alarms for every queue the board knows, plus floor staff. Stale queues are not evaluated
     /// (their tiles show NO DATA instead) and their memory is dropped.
-    public mutating func evaluate(board: BoardState, config: WallboardConfig, at now: MonotonicSeconds) -> BoardAlarms {
+    /// `freshness` is the board's staleness as decided on the tick (nil: decide it now).
+    public mutating func evaluate(
+        board: BoardState, config: WallboardConfig, at now: MonotonicSeconds, freshness: Freshness? = nil
+    ) -> BoardAlarms {
+        let freshness = freshness ?? board.freshness(at: now)
         var result = BoardAlarms()
-        for id in board.queues.keys {
-            guard !board.isStale(id, at: now), let figures = board.figures(for: id, at: now) else {
+        for (id, state) in board.queues {
+            guard !freshness.isStale(id) else {
                 forget(queue: id)
                 continue
             }
-            result.queues[id] = evaluate(queue: id, figures: figures, config: config.queue(id), at: now)
+            result.queues[id] = evaluate(queue: id, figures: state.figures(at: now), config: config.queue(id), at: now)
         }
-        if let staff = board.currentFloorStaff(at: now), !config.staff.available.isEmpty {
+        if let staff = board.currentFloorStaff(freshness), !config.staff.available.isEmpty {
             result.staff = evaluate(
                 key: Key(queue: Self.floor, metric: .availableStaff), value: Double(staff.available),
                 threshold: config.staff.available, at: now)

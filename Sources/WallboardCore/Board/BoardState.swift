@@ -138,7 +138,12 @@ public struct BoardState: Sendable, Equatable {
     /// True when queue `id` has no current data: never reported, past stale_after, or the feed is lost.
     public func isStale(_ id: String, at now: MonotonicSeconds) -> Bool {
         guard let q = queues[id] else { return true }
-        return q.age(at: now) > feed.staleAfter(publisherInterval: q.interval) || isFeedLost(at: now)
+        return !isWithinStaleAfter(q, at: now) || isFeedLost(at: now)
+    }
+
+    /// The one stale_after rule: `q`'s data arrived at most stale_after ago.
+    func isWithinStaleAfter(_ q: QueueState, at now: MonotonicSeconds) -> Bool {
+        q.age(at: now) <= feed.staleAfter(publisherInterval: q.interval)
     }
 
     /// Seconds since any message arrived (since start if none ever did).

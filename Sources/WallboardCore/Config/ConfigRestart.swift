@@ -1,5 +1,6 @@
 /// The settings a running board cannot change in place: they choose what was opened at start (the
-/// screen and how it is driven, the font faces, the feed's socket and keys). A reload applies
+/// screen and how it is driven, the font faces, the feed's socket). The feed's keys are not among
+/// them: the agent reads the key files again on every reload, so a key roll-over needs no restart. A reload applies
 /// everything else at once, keeps these as they are in force, and names them, so nobody believes a
 /// change is in force when it is not — on this reload and every later one until the restart.
 public enum ConfigRestart {
@@ -26,7 +27,6 @@ public enum ConfigRestart {
         keep("[feed] group", \.feed.group)
         keep("[feed] port", \.feed.port)
         keep("[feed] interface", \.feed.interface)
-        keep("[feed] key", \.feed.keys)
         keep("[display] output", \.display.output)
         keep("[display] device", \.display.device)
         keep("[display] connector", \.display.connectors)

@@ -1,4 +1,10 @@
-/// What the feed intake has seen, for `listen`, the agent's status and the control socket.
+/// What the feed intake has seen, for `listen`, the wall, `wallboardctl status` and the log.
+///
+/// The words, used with these meanings everywhere (wall, status, log, README): a datagram is
+/// **received** when it reaches the intake; **accepted** when it verified and was new (then either
+/// **applied** — from the followed publisher — or **standby**); **rejected** when the intake refused
+/// it, always with a reason. Sequence numbers a publisher skipped are **missing** (counted per
+/// publisher in `PublisherTable`): those datagrams never arrived at all.
 public struct FeedCounters: Sendable, Equatable, CustomStringConvertible {
     /// Datagrams handed to the intake.
     public var received = 0
@@ -12,6 +18,10 @@ public struct FeedCounters: Sendable, Equatable, CustomStringConvertible {
     public var failovers = 0
     /// Rejections by reason.
     public private(set) var rejected: [FeedError.Reason: Int] = [:]
+    /// The most recent rejection: why, when (monotonic) and from where.
+    public private(set) var lastRejection: FeedError?
+    public private(set) var lastRejectedAt: MonotonicSeconds?
+    public private(set) var lastRejectedFrom: String?
 
     public init() {}
 
@@ -22,12 +32,26 @@ public struct FeedCounters: Sendable, Equatable, CustomStringConvertible {
 
     public var totalRejected: Int { rejected.values.reduce(0, +) }
 
+    /// Accepted = applied + standby.
+    public var accepted: Int { applied + standby }
+
+    mutating func count(_ error: FeedError, at now: MonotonicSeconds, from sender: String?) {
+        self[error.reason] += 1
+        lastRejection = error
+        lastRejectedAt = now
+        lastRejectedFrom = sender
+    }
+
+    /// "bad signature 60, unsigned 3", in the reasons' fixed order.
+    public var rejectedByReason: String {
+        FeedError.Reason.allCases.compactMap { r in rejected[r].map { "\(r.rawValue) \($0)" } }.joined(separator: ", ")
+    }
+
     /// e.g. "received 120, applied 117 (4 heartbeats), standby 0, failovers 0, rejected 3 (malformed 1, replay 2)".
     public var description: String {
         var text = "received \(received), applied \(applied) (\(heartbeats) heartbeats), standby \(standby), "
             + "failovers \(failovers), rejected \(totalRejected)"
-        let parts = FeedError.Reason.allCases.compactMap { r in rejected[r].map { "\(r.rawValue) \($0)" } }
-        if !parts.isEmpty { text += " (" + parts.joined(separator: ", ") + ")" }
+        if !rejected.isEmpty { text += " (" + rejectedByReason + ")" }
         return text
     }
 }

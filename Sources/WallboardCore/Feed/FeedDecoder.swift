@@ -18,7 +18,11 @@ public struct FeedDecoder: Sendable {
     }
 
     /// Decodes one datagram; throws `FeedError`.
-    public func decode(_ data: UnsafeRawBufferPointer) throws -> FeedMessage {
+    public func decode(_ data: UnsafeRawBufferPointer) throws -> FeedMessage { try decodeSigned(data).message }
+
+    /// Decodes one datagram and says which configured key verified it (nil: unsigned, or no key
+    /// configured); throws `FeedError`.
+    public func decodeSigned(_ data: UnsafeRawBufferPointer) throws -> (message: FeedMessage, keyID: String?) {
         let n = data.count
         guard n <= FeedDecoder.maximumSize else { throw FeedError.tooLarge(bytes: n) }
         guard n > 0 else { throw FeedError.malformed(line: 1, detail: "empty datagram") }
@@ -41,17 +45,40 @@ public struct FeedDecoder: Sendable {
                 throw FeedError.malformed(line: line, detail: detail)
             }
         }
+        var keyID: String?
         if !keys.isEmpty {
-            guard let signature else { throw FeedError.unsigned }
+            guard let signature else {
+                // A SIG line that is not the last line is a grammar error, not a missing signature.
+                try FeedDecoder.checkNoSignatureLine(data, to: n)
+                throw FeedError.unsigned
+            }
             guard let key = keys.first(where: { $0.idBytes.elementsEqual(signature.key) }) else {
-                throw FeedError.badSignature("unknown key id '\(FeedLineScanner.show(signature.key))'")
+                throw FeedError.unknownKey(FeedLineScanner.show(signature.key))
             }
             let mac = key.sign(UnsafeRawBufferPointer(rebasing: data[0..<bodyEnd]))
             guard mac.constantTimeEquals(signature.mac) else {
                 throw FeedError.badSignature("HMAC does not match under key '\(key.id)'")
             }
+            keyID = key.id
         }
-        return try FeedDecoder.parseBody(data, to: bodyEnd)
+        return (try FeedDecoder.parseBody(data, to: bodyEnd), keyID)
+    }
+
+    /// Throws `malformed` when a line other than the last starts with `SIG` (e.g. `SIG …` followed
+    /// by an empty line): only reached for datagrams without a final signature, so never on the hot path.
+    static func checkNoSignatureLine(_ data: UnsafeRawBufferPointer, to end: Int) throws {
+        var line = 1
+        var start = 0
+        while start < end {
+            var eol = start
+            while eol < end, data[eol] != 0x0a { eol += 1 }
+            if line > 1, UnsafeRawBufferPointer(rebasing: data[start..<eol]).hasPrefix("SIG ") {
+                throw FeedError.malformed(line: line, detail: "SIG must be the last line")
+            }
+            if eol == start, eol < end { throw FeedError.malformed(line: line, detail: "empty line") }
+            line += 1
+            start = eol + 1
+        }
     }
 
     /// Parses one `Q` or `S` line (no header), as `wallboard-publish send` reads them.
@@ -89,6 +116,7 @@ public struct FeedDecoder: Sendable {
         while let (name, value) = try scanner.next() {
             if name.equals("key") {
                 guard key == nil else { throw scanner.fail("field 'key' appears twice") }
+                guard mac == nil else { throw scanner.fail("key= must come before hmac=") }
                 key = value
             } else if name.equals("hmac") {
                 guard mac == nil else { throw scanner.fail("field 'hmac' appears twice") }
@@ -97,6 +125,9 @@ public struct FeedDecoder: Sendable {
                     throw scanner.fail("hmac must be 64 lower-case hex digits")
                 }
                 mac = digest
+            } else {
+                // The signature line has exactly two fields: nothing may ride along unsigned.
+                throw scanner.fail("unexpected field '\(FeedLineScanner.show(name))' (SIG has only key= and hmac=)")
             }
         }
         guard let key else { throw scanner.fail("missing required field 'key'") }

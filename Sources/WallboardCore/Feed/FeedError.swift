@@ -9,7 +9,9 @@ public enum FeedError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownVersion(String)
     /// A key is configured but the datagram has no `SIG` line.
     case unsigned
-    /// Unknown key id or an HMAC that does not match.
+    /// Signed with a key id this board does not hold (the id as sent).
+    case unknownKey(String)
+    /// An HMAC that does not match under the key its id names.
     case badSignature(String)
     /// Seen before, too old for the window, or from a superseded session of its publisher.
     case replay(String)
@@ -20,6 +22,7 @@ public enum FeedError: Error, Equatable, Sendable, CustomStringConvertible {
         case malformed
         case unknownVersion = "unknown version"
         case unsigned
+        case unknownKey = "unknown key id"
         case badSignature = "bad signature"
         case replay
 
@@ -34,6 +37,7 @@ public enum FeedError: Error, Equatable, Sendable, CustomStringConvertible {
         case .malformed: .malformed
         case .unknownVersion: .unknownVersion
         case .unsigned: .unsigned
+        case .unknownKey: .unknownKey
         case .badSignature: .badSignature
         case .replay: .replay
         }
@@ -45,6 +49,7 @@ public enum FeedError: Error, Equatable, Sendable, CustomStringConvertible {
         case .malformed(let line, let detail): "malformed datagram, line \(line): \(detail)"
         case .unknownVersion(let version): "unknown protocol version '\(version)' (this board speaks 1)"
         case .unsigned: "unsigned datagram (a key is configured, so a SIG line is required)"
+        case .unknownKey(let id): "unknown key id '\(id)'"
         case .badSignature(let detail): "bad signature: \(detail)"
         case .replay(let detail): "replay: \(detail)"
         }

@@ -1,6 +1,6 @@
-/// The whole receiving side of the feed in one value: decode, verify, replay window, A/B
-/// arbitration and counters. The agent owns one, hands it every datagram with the time it arrived,
-/// and applies what comes back as `.apply`:
+/// The whole receiving side of the feed in one value: decode, verify, the publisher table (replay
+/// window, A/B arbitration, per-publisher counters) and the intake's own counters. `BoardEngine`
+/// owns the one the board uses; `wallboard-publish listen` has its own:
 ///
 /// ```swift
 /// var intake = FeedIntake(keys: keys)              // keys: [] = accept unsigned feeds
@@ -17,46 +17,56 @@ public struct FeedIntake: Sendable {
         case apply(FeedMessage)
         /// Valid but from a standby publisher (A/B): keep for inspection, do not apply.
         case standby(FeedMessage)
-        /// Dropped; `counters` counted it under `error.reason`.
+        /// Rejected; `counters` counted it under `error.reason`.
         case rejected(FeedError)
     }
 
     public private(set) var counters = FeedCounters()
     public private(set) var decoder: FeedDecoder
-    public private(set) var replay: ReplayWindow
-    public private(set) var arbiter: PublisherArbiter
+    /// One entry per publisher heard (verified datagrams only).
+    public private(set) var publishers: PublisherTable
 
     /// - Parameters:
     ///   - keys: signing keys; when not empty, unsigned and wrongly signed datagrams are rejected.
     ///   - failoverAfter: seconds of silence before switching publisher; nil derives it from each
-    ///     publisher's declared `interval` (`PublisherArbiter.failoverTime`).
-    ///   - maximumPublishers: bound on publishers remembered (replay state and arbitration).
+    ///     publisher's declared `interval` (`PublisherTable.failoverTime`).
+    ///   - maximumPublishers: bound on publishers remembered.
     public init(keys: [FeedKey] = [], failoverAfter: Double? = nil, maximumPublishers: Int = 32) {
         decoder = FeedDecoder(keys: keys)
-        replay = ReplayWindow(maximumPublishers: maximumPublishers)
-        arbiter = PublisherArbiter(failoverAfter: failoverAfter, maximumPublishers: maximumPublishers)
+        publishers = PublisherTable(failoverAfter: failoverAfter, maximumPublishers: maximumPublishers)
     }
 
     /// The publisher being followed, if any.
-    public var activePublisher: String? { arbiter.active }
+    public var activePublisher: String? { publishers.active }
 
-    public mutating func receive(_ bytes: [UInt8], now: MonotonicSeconds) -> Outcome {
-        bytes.withUnsafeBytes { receive($0, now: now) }
+    /// The key ids accepted (empty: unsigned feeds accepted).
+    public var keyIDs: [String] { decoder.keys.map(\.id) }
+
+    /// A new set of keys comes into force at once (key roll-over: add the new one, later remove the
+    /// old); the publisher table and counters stay.
+    public mutating func use(keys: [FeedKey]) { decoder.keys = keys }
+
+    public mutating func receive(_ bytes: [UInt8], now: MonotonicSeconds, from sender: String? = nil) -> Outcome {
+        bytes.withUnsafeBytes { receive($0, now: now, from: sender) }
     }
 
-    public mutating func receive(_ bytes: UnsafeRawBufferPointer, now: MonotonicSeconds) -> Outcome {
+    public mutating func receive(_ bytes: UnsafeRawBufferPointer, now: MonotonicSeconds, from sender: String? = nil) -> Outcome {
         counters.received += 1
-        let message: FeedMessage
+        let message: FeedMessage, keyID: String?
         do {
-            message = try decoder.decode(bytes)
+            (message, keyID) = try decoder.decodeSigned(bytes)
         } catch let error as FeedError {
-            return reject(error)
+            return reject(error, now: now, from: sender)
         } catch {
-            return reject(.malformed(line: 0, detail: "\(error)"))
+            return reject(.malformed(line: 0, detail: "\(error)"), now: now, from: sender)
         }
-        let failover = arbiter.failoverAfter(message.publisher)
-        if let error = replay.admit(message, now: now, failoverAfter: failover) { return reject(error) }
-        switch arbiter.admit(publisher: message.publisher, interval: message.interval, now: now) {
+        let decision: PublisherTable.Decision
+        do {
+            decision = try publishers.admit(message, keyID: keyID, now: now)
+        } catch {
+            return reject(error, now: now, from: sender)
+        }
+        switch decision {
         case .standby:
             counters.standby += 1
             return .standby(message)
@@ -70,8 +80,8 @@ public struct FeedIntake: Sendable {
         }
     }
 
-    private mutating func reject(_ error: FeedError) -> Outcome {
-        counters[error.reason] += 1
+    private mutating func reject(_ error: FeedError, now: MonotonicSeconds, from sender: String?) -> Outcome {
+        counters.count(error, at: now, from: sender)
         return .rejected(error)
     }
 }

@@ -1,50 +1,91 @@
-import WallboardCore
+/// Everything the board remembers about each publisher, in one entry per publisher: its replay
+/// window, when it was last heard, its declared interval, the sequence numbers it skipped, its
+/// counters and the key it signs with. Replay protection (`PublisherReplay.swift`), A/B arbitration
+/// (`PublisherArbiter.swift`) and `wallboardctl status` all read and write this one table, so they
+/// cannot disagree about who is alive, and one bound (`maximumPublishers`) and one eviction rule
+/// keep its memory fixed.
+///
+/// Feed it only datagrams that verified: forged ids never create entries. Pure; time is a parameter.
+public struct PublisherTable: Sendable {
+    public struct Entry: Sendable, Equatable {
+        public let id: String
+        /// The current session and its sequence window.
+        public internal(set) var session: UInt64
+        var window: SequenceWindow
+        /// The highest `sent` of the current session (the publisher's own clock, compared only with itself).
+        var lastSent: UInt64
+        /// Sessions this one replaced, newest last (their datagrams are replays).
+        var retired: [UInt64] = []
+        public internal(set) var lastHeard: MonotonicSeconds
+        /// Seconds between datagrams, as the publisher declares it.
+        public internal(set) var interval: Double?
+        /// Valid datagrams (followed or standby), heartbeats included.
+        public internal(set) var accepted = 1
+        public internal(set) var heartbeats = 0
+        /// Sequence numbers skipped within a session and not (yet) arrived late: datagrams lost on
+        /// the way (network, or the kernel's receive buffer). A restart (new session) is not a gap.
+        public internal(set) var missing = 0
+        /// The key id its last datagram was signed with; nil when unsigned.
+        public internal(set) var keyID: String?
 
-/// Per-publisher health for `wallboardctl status`: when each was last heard, how many of its
-/// datagrams were valid, and how many its sequence numbers say went missing. Pure; bounded.
-struct PublisherLedger {
-    struct Entry {
-        var lastSeen: MonotonicSeconds
-        var accepted = 0
-        var gaps = 0
-        var session: UInt64
-        var lastSequence: UInt64
+        init(_ message: FeedMessage, keyID: String?, now: MonotonicSeconds) {
+            id = message.publisher
+            session = message.session
+            window = SequenceWindow(first: message.sequence)
+            lastSent = message.sentAtMilliseconds
+            lastHeard = now
+            interval = message.interval
+            heartbeats = message.isHeartbeat ? 1 : 0
+            self.keyID = keyID
+        }
     }
 
-    private(set) var entries: [String: Entry] = [:]
-    let maximumPublishers = 32
+    public let maximumPublishers: Int
+    public let retiredSessionsKept: Int
+    /// Overrides the interval-derived fail-over time when set (seconds).
+    public var failoverOverride: Double?
+    /// The publisher being followed. It stays named even if its entry is forgotten, so the next
+    /// publisher heard is counted as a fail-over.
+    public internal(set) var active: String?
+    var entries: [String: Entry] = [:]
 
-    /// Records a valid datagram (followed or standby).
-    mutating func record(_ message: FeedMessage, now: MonotonicSeconds) {
-        guard var entry = entries[message.publisher] else {
-            if entries.count >= maximumPublishers, let oldest = entries.min(by: { $0.value.lastSeen < $1.value.lastSeen }) {
-                entries[oldest.key] = nil
-            }
-            entries[message.publisher] = Entry(
-                lastSeen: now, accepted: 1, session: message.session, lastSequence: message.sequence)
-            return
-        }
-        entry.lastSeen = now
-        entry.accepted += 1
-        if message.session != entry.session {
-            // The publisher restarted: its numbering starts again.
-            entry.session = message.session
-            entry.lastSequence = message.sequence
+    public init(failoverAfter: Double? = nil, maximumPublishers: Int = 32, retiredSessionsKept: Int = 8) {
+        failoverOverride = failoverAfter
+        self.maximumPublishers = max(1, maximumPublishers)
+        self.retiredSessionsKept = max(0, retiredSessionsKept)
+    }
+
+    /// Number of publishers remembered (never above `maximumPublishers`).
+    public var count: Int { entries.count }
+
+    public subscript(publisher: String) -> Entry? { entries[publisher] }
+
+    /// Every entry, by publisher id.
+    public var sorted: [Entry] { entries.values.sorted { $0.id < $1.id } }
+
+    /// Sequence numbers missing over all publishers.
+    public var missing: Int { entries.values.reduce(0) { $0 + $1.missing } }
+
+    /// Admits a verified datagram: the replay rules first (a replay is thrown), then arbitration.
+    /// One hash lookup for a publisher already known.
+    public mutating func admit(_ message: FeedMessage, keyID: String?, now: MonotonicSeconds) throws(FeedError) -> Decision {
+        if let index = entries.index(forKey: message.publisher) {
+            let failover = failoverAfter(entries.values[index])
+            try entries.values[index].admit(message, keyID: keyID, now: now, failoverAfter: failover, retiredKept: retiredSessionsKept)
         } else {
-            if message.sequence > entry.lastSequence + 1 {
-                entry.gaps += Int(clamping: message.sequence - entry.lastSequence - 1)
-            }
-            entry.lastSequence = max(entry.lastSequence, message.sequence)
+            if entries.count >= maximumPublishers { evictOne(now: now) }
+            entries[message.publisher] = Entry(message, keyID: keyID, now: now)
         }
-        entries[message.publisher] = entry
+        return arbitrate(message.publisher, now: now)
     }
 
-    var totalGaps: Int { entries.values.reduce(0) { $0 + $1.gaps } }
-
-    func publishers(now: MonotonicSeconds, active: String?) -> [AgentStatus.Publisher] {
-        entries.sorted { $0.key < $1.key }.map { id, e in
-            AgentStatus.Publisher(
-                id: id, lastSeenSecondsAgo: now - e.lastSeen, accepted: e.accepted, sequenceGaps: e.gaps, active: id == active)
+    /// Forgets the least recently heard publisher, never the followed one while it is alive (a
+    /// crowd of standby or one-off publishers cannot push the live feed out).
+    private mutating func evictOne(now: MonotonicSeconds) {
+        let activeAlive = !activeIsSilent(now: now)
+        let candidates = entries.values.filter { !(activeAlive && $0.id == active) }
+        if let oldest = (candidates.isEmpty ? Array(entries.values) : candidates).min(by: { $0.lastHeard < $1.lastHeard }) {
+            entries[oldest.id] = nil
         }
     }
 }

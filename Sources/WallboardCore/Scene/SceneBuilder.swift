@@ -16,19 +16,20 @@ public struct SceneBuilder: Sendable {
 
     public func build(
         board: BoardState, alarms: BoardAlarms, now: MonotonicSeconds, wallTime: WallTime,
-        banner: String? = nil, feed: FeedHealth = FeedHealth()
+        banner: String? = nil, feed: FeedHealth = FeedHealth(), freshness: Freshness? = nil
     ) -> Scene {
-        let lost = board.isFeedLost(at: now)
+        let freshness = freshness ?? board.freshness(at: now)
+        let lost = freshness.feedLost
         let ids = config.displayOrder(feedQueues: board.firstSeen)
-        let tiles = ids.map { tile($0, board: board, alarms: alarms, now: now) }
+        let tiles = ids.map { tile($0, board: board, alarms: alarms, now: now, stale: freshness.isStale($0)) }
         // A queue the feed reports but `[board] queues` leaves out still reaches the wall when in breach.
         let listed = Set(ids)
         let hiddenBreaches = board.firstSeen.filter { id in
-            !listed.contains(id) && !board.isStale(id, at: now) && alarms.queue(id).level == .red
-        }.map { tile($0, board: board, alarms: alarms, now: now).title }
+            !listed.contains(id) && !freshness.isStale(id) && alarms.queue(id).level == .red
+        }.map { tile($0, board: board, alarms: alarms, now: now, stale: false).title }
 
         var staff: StaffScene?
-        if let s = board.currentFloorStaff(at: now) {
+        if let s = board.currentFloorStaff(freshness) {
             staff = StaffScene(
                 available: s.available, onCall: s.onCall, wrapUp: s.wrapUp, onBreak: s.onBreak, other: s.other,
                 level: alarms.staff?.level ?? .normal)
@@ -40,7 +41,7 @@ public struct SceneBuilder: Sendable {
         return Scene(
             header: HeaderScene(title: title(board), clock: wallTime.clockText),
             banner: banner, tiles: tiles, staff: staff,
-            footer: footer(board: board, ids: ids, now: now, feed: feed),
+            footer: footer(board: board, ids: ids, now: now, feed: feed, freshness: freshness),
             feedLost: lost ? feedLost(board: board, now: now, feed: feed) : nil,
             pulse: pulse, paging: paging(now), hiddenBreaches: hiddenBreaches)
     }
@@ -62,7 +63,7 @@ public struct SceneBuilder: Sendable {
         config.board.title ?? board.floorName ?? "CONTROL ROOM"
     }
 
-    func tile(_ id: String, board: BoardState, alarms: BoardAlarms, now: MonotonicSeconds) -> TileScene {
+    func tile(_ id: String, board: BoardState, alarms: BoardAlarms, now: MonotonicSeconds, stale: Bool) -> TileScene {
         let queueConfig = config.queue(id)
         guard let state = board.queues[id] else {
             return TileScene(
@@ -70,8 +71,8 @@ public struct SceneBuilder: Sendable {
                 longestWait: FigureFormat.unknown, figures: smallFigures(nil, queueConfig, QueueAlarm.normal),
                 stale: "NO DATA", sparkline: Array(repeating: nil, count: QueueHistory.minutes))
         }
-        let stale = board.isStale(id, at: now)
-        let figures = board.figures(for: id, at: now) ?? state.figures(at: now)
+        // Stale figures stand as they were when the data went stale (never a smaller wait than shown).
+        let figures = state.figures(at: now, frozenAt: stale ? board.staleSince(id, at: now) : nil)
         let alarm = stale ? QueueAlarm.normal : alarms.queue(id)
         let name = state.report.name.trimmingSpaces
         let waiting = figures.waiting.map(FigureFormat.countForms) ?? [FigureFormat.unknown]
@@ -119,12 +120,15 @@ public struct SceneBuilder: Sendable {
         return out
     }
 
-    func footer(board: BoardState, ids: [String], now: MonotonicSeconds, feed: FeedHealth) -> FooterScene {
+    func footer(
+        board: BoardState, ids: [String], now: MonotonicSeconds, feed: FeedHealth, freshness: Freshness? = nil
+    ) -> FooterScene {
+        let freshness = freshness ?? board.freshness(at: now)
         let silence = FigureFormat.duration(board.silence(at: now))
         let publisher = feed.activePublisher ?? board.lastPublisher
         var parts: [String]
         var warning = false
-        if board.isFeedLost(at: now) {
+        if freshness.feedLost {
             parts = ["FEED LOST", "last \(board.lastMessageAt == nil ? "never" : silence + " ago")"]
             warning = true
         } else if board.lastMessageAt == nil {
@@ -132,12 +136,17 @@ public struct SceneBuilder: Sendable {
             warning = true
         } else {
             parts = ["FEED OK", "last \(silence) ago"]
-            let stale = ids.filter { board.isStale($0, at: now) }
+            let stale = ids.filter { freshness.isStale($0) }
             if !stale.isEmpty {
                 parts[0] = "FEED PARTIAL"
                 parts.append("no data: " + stale.joined(separator: ", "))
                 warning = true
             }
+        }
+        if let rejecting = feed.rejecting {
+            // Datagrams are arriving and being refused now: said second, in amber, with the reason.
+            parts.insert("REJECTED \(feed.rejected): \(rejecting)", at: 1)
+            warning = true
         }
         // Queues the feed reports that `[board] queues` leaves off: said, so none is hidden silently.
         let listed = Set(ids)
@@ -148,8 +157,8 @@ public struct SceneBuilder: Sendable {
         }
         if let publisher { parts.append(publisher) }
         if let listening = feed.listening, board.lastMessageAt == nil { parts.append(listening) }
-        if let dropped = feed.dropped { parts.append("dropped \(dropped)") }
-        if feed.rejected > 0 { parts.append("rejected \(feed.rejected)") }
+        if let missing = feed.missing { parts.append("missing \(missing)") }
+        if feed.rejected > 0, feed.rejecting == nil { parts.append("rejected \(feed.rejected)") }
         if feed.failovers > 0 { parts.append("failovers \(feed.failovers)") }
         let periods = ids.compactMap { id in board.queues[id]?.report.period.map { (id, $0) } }
         if Set(periods.map(\.1)).count == 1, let period = periods.first?.1 {
@@ -162,6 +171,12 @@ public struct SceneBuilder: Sendable {
 
     func feedLost(board: BoardState, now: MonotonicSeconds, feed: FeedHealth) -> FeedLostScene {
         let silence = FigureFormat.duration(board.silence(at: now))
+        if let rejecting = feed.rejecting {
+            // Something is sending, and nothing it sends is accepted: name the cause on the wall.
+            let detail = board.lastMessageAt == nil ? "NO VALID DATA SINCE START \(silence)" : "NO VALID DATA FOR \(silence)"
+            return FeedLostScene(
+                detail: detail, hint: "Datagrams arriving but rejected: \(rejecting) · \(feed.rejected) rejected")
+        }
         if let last = feed.activePublisher ?? board.lastPublisher {
             return FeedLostScene(
                 detail: "NO DATA FOR \(silence)", hint: "Last publisher \(last) · figures below are NOT current")

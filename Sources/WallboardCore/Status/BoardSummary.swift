@@ -55,14 +55,17 @@ public struct BoardSummary: Codable, Sendable, Equatable {
         self.queues = queues
     }
 
-    /// The summary of `model` at `now`, with the alarms the model last evaluated (its last scene).
-    public init(model: BoardModel, publisher: String?, at now: MonotonicSeconds) {
-        let board = model.board
-        let ids = model.config.displayOrder(feedQueues: board.firstSeen)  // every queue: the wall pages them
+    /// The summary of the board at `now`, with the alarms last evaluated (the last scene) and the
+    /// staleness the engine decided (`BoardEngine.summary(now:)`).
+    public init(
+        config: WallboardConfig, board: BoardState, alarms: BoardAlarms, freshness: Freshness, publisher: String?,
+        at now: MonotonicSeconds
+    ) {
+        let ids = config.displayOrder(feedQueues: board.firstSeen)  // every queue: the wall pages them
         queues = ids.map { id in
-            let stale = board.isStale(id, at: now)
-            guard !stale, let figures = board.figures(for: id, at: now) else { return Queue(id: id, state: .stale) }
-            let alarm = model.alarms.queue(id)
+            guard !freshness.isStale(id), let queue = board.queues[id] else { return Queue(id: id, state: .stale) }
+            let figures = queue.figures(at: now)
+            let alarm = alarms.queue(id)
             let state: QueueState
             switch alarm.level {
             case .normal: state = .ok
@@ -76,7 +79,7 @@ public struct BoardSummary: Codable, Sendable, Equatable {
         lastDatagramSecondsAgo = board.lastMessageAt.map { max(0, now - $0) }
         self.publisher = publisher ?? board.lastPublisher
         let staleCount = queues.filter { $0.state == .stale }.count
-        if board.isFeedLost(at: now) {
+        if freshness.feedLost {
             feed = .lost
         } else if board.lastMessageAt == nil || (!queues.isEmpty && staleCount == queues.count) {
             feed = .stale

@@ -19,7 +19,8 @@ public final class Agent: @unchecked Sendable {
     let startedAt: MonotonicSeconds
     let signals: SignalHandler
 
-    var config: WallboardConfig
+    /// The config in force is the engine's (`pipeline.config`), held once.
+    var config: WallboardConfig { pipeline.config }
     var pipeline: BoardPipeline
     /// One display per head; head 0 always exists (a second only with two DRM connectors).
     var displays: [Display]
@@ -61,14 +62,16 @@ public final class Agent: @unchecked Sendable {
         self.notifier = notifier
         startedAt = launchedAt
         signals = SignalHandler(loop: loop)
-        config = try options.configPath.map { path throws in try ConfigFile.load(path) } ?? WallboardConfig()
+        let config = try options.configPath.map { path throws in try ConfigFile.load(path) } ?? WallboardConfig()
+        let keys = try FeedKeys.load(config.feed)
         let opened = try AgentDisplay.openHeads(config: config, options: options)
         displays = opened.displays
         displayReason = opened.reason
         secondHeadProblem = opened.secondHeadProblem
         headConnected = opened.displays.map { _ in true }
         do {
-            pipeline = try BoardPipeline(config: config, sizes: opened.displays.map { ($0.width, $0.height) }, now: startedAt)
+            pipeline = try BoardPipeline(
+                config: config, keys: keys, sizes: opened.displays.map { ($0.width, $0.height) }, now: startedAt)
         } catch {
             // No board to draw (no font): give the screens back before the error ends the process.
             for display in opened.displays.reversed() { display.close() }
@@ -138,7 +141,7 @@ public final class Agent: @unchecked Sendable {
             self.banner = nil
         }
         feed?.tick(now: now)
-        if let feed { pipeline.feedHealth = feed.health(now: now) }
+        pipeline.engine.tick(now: now)
         checkConfigFile()
         logger.flush(now: now)
         requestFrame()
@@ -160,20 +163,39 @@ public final class Agent: @unchecked Sendable {
         do {
             let input: FeedInput
             if options.simulate {
-                input = SimulatedFeed(seed: options.simulatorSeed, wallTime: SystemClock.wallTime(), now: now)
+                // Signed with the board's own first key, so a keyed board accepts its simulator.
+                input = SimulatedFeed(
+                    seed: options.simulatorSeed, wallTime: SystemClock.wallTime(),
+                    wallMilliseconds: UInt64(max(0, SystemClock.unixTime() * 1000)), now: now, key: pipeline.engine.intake.decoder.keys.first)
             } else {
-                input = try MulticastFeed(config: config.feed, queue: queue, logger: logger, clock: clock)
+                input = MulticastFeed(config: config.feed, queue: queue, logger: logger, clock: clock)
             }
-            try input.start { [unowned self] message, at in
-                pipeline.apply(message, now: at)
-                requestFrame()
-            }
+            pipeline.engine.listening = input.listening
+            try input.start { [unowned self] datagram in receive(datagram) }
             feed = input
-            pipeline.feedHealth = input.health(now: now)
-            logger.notice("feed: \(input.status(now: now).source)")
+            logger.notice("feed: \(input.source)")
         } catch {
             // No feed is a board that says so (FEED LOST after lost_after), not a dead agent.
             logger.error("feed: cannot listen: \(error)")
+        }
+    }
+
+    /// Every datagram, network or simulated, goes through the engine. A frame is asked for when the
+    /// board changed, or when rejections start (the footer turns amber at once; while they go on,
+    /// the 1 Hz tick updates the count, so a flood of garbage costs no frames).
+    private func receive(_ datagram: MulticastReceiver.Datagram) {
+        let now = datagram.receivedAt
+        let wasRejecting = pipeline.engine.intake.counters.lastRejectedAt.map { now - $0 <= pipeline.engine.rejectionsRecentFor } ?? false
+        switch pipeline.engine.receive(bytes: datagram.bytes, from: datagram.sender, now: now) {
+        case .apply:
+            requestFrame()
+        case .standby:
+            break
+        case .rejected(let error):
+            logger.count(
+                .warning, key: "feed: rejected (\(error.reason.rawValue))", now: now,
+                message: "feed: rejected a datagram from \(datagram.sender): \(error)")
+            if !wasRejecting { requestFrame() }
         }
     }
 
@@ -238,7 +260,8 @@ public final class Agent: @unchecked Sendable {
 
     /// One line for systemd's STATUS= (shown by `systemctl status wallboard`).
     func statusLine() -> String {
-        "drawing to \(displays.map(\.name).joined(separator: " + ")); feed: \(feed?.summary(now: clock.now()) ?? "none")"
+        let publisher = pipeline.engine.intake.activePublisher.map { "following \($0)" } ?? "no publisher yet"
+        return "drawing to \(displays.map(\.name).joined(separator: " + ")); feed: \(feed?.listening ?? "none"), \(publisher)"
     }
 
     // MARK: display events (DRM page flips, hot-plug)

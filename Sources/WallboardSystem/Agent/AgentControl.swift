@@ -38,8 +38,8 @@ extension Agent {
         case .thresholds:
             // Text in config-file notation for people; the same limits as rows for --json.
             return ControlResponse(
-                text: ThresholdListing.render(config: config, queues: knownQueues, targets: pipeline.reportedTargets),
-                thresholds: ThresholdRows.rows(config: config, queues: knownQueues, targets: pipeline.reportedTargets))
+                text: ThresholdListing.render(config: config, queues: knownQueues, targets: pipeline.engine.reportedTargets),
+                thresholds: ThresholdRows.rows(config: config, queues: knownQueues, targets: pipeline.engine.reportedTargets))
         case .thresholdSet:
             return setThreshold(request, by: peer)
         case .message:
@@ -107,18 +107,18 @@ extension Agent {
 
     func status() -> AgentStatus {
         let now = clock.now()
-        let feedStatus = feed?.status(now: now) ?? FeedInputStatus(
-            source: "none", publishers: [], drops: [:], datagrams: AgentStatus.Datagrams())
+        let engine = pipeline.engine.status(now: now)
+        var datagrams = engine.datagrams
+        datagrams.receiveBufferDrops = feed?.receiveBufferOverflows ?? 0
         return AgentStatus(
             version: WallboardVersion.string, pid: Int(getpid()), uptimeSeconds: now - startedAt,
-            feedSource: feedStatus.source, publishers: feedStatus.publishers, drops: feedStatus.drops,
+            feedSource: feed?.source ?? "none (the feed could not start: see the log)", keys: engine.keys,
+            publishers: engine.publishers, drops: engine.datagrams.rejected,
             display: display.name, displayReason: displayReason, configFile: options.configPath,
             framesDrawn: statistics.count, lastFrameMilliseconds: statistics.last,
             worstFrameMilliseconds: statistics.worst, averageFrameMilliseconds: statistics.average,
             cpuSeconds: SystemClock.processCPUSeconds(), firstFrameMilliseconds: statistics.firstFrameMilliseconds,
-            banner: banner?.text,
-            board: pipeline.summary(publisher: feedStatus.publishers.first(where: \.active)?.id, now: now),
-            datagrams: feedStatus.datagrams,
+            banner: banner?.text, board: engine.board, datagrams: datagrams,
             heads: displays.enumerated().map { i, head in
                 AgentStatus.Head(
                     name: head.name, connector: head.connector, connected: headConnected[i],

@@ -44,7 +44,7 @@ extension Agent {
 
     /// Queues a supervisor can name: configured, built in (999, 101), or reported by the feed.
     var knownQueues: [String] {
-        var ids = pipeline.queueIDs
+        var ids = pipeline.engine.queueIDs
         for id in ["999", "101"] where !ids.contains(id) { ids.append(id) }
         return ids
     }

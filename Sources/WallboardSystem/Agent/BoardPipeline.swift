@@ -1,24 +1,27 @@
 import WallboardCore
 import WallboardRender
 
-/// The pure pipeline, wired for the agent: feed messages → board model (state, alarms, scene) →
-/// painter → canvas. It owns no I/O and no timers; the agent calls it from the event loop with `now`.
-final class BoardPipeline {
-    var config: WallboardConfig { model.config }
-    private var model: BoardModel
+/// The engine and the screens it is painted on: `BoardEngine` (every decision, pure) and one
+/// `HeadCanvas` per head (painter + canvas). The agent, the multi-head tests and the painting
+/// benchmarks build exactly this; nothing here decides anything about the feed or the board.
+public final class BoardPipeline {
+    public var engine: BoardEngine
     /// One per screen; head 0 always exists (the single-display agent has only it).
     private(set) var heads: [HeadCanvas]
     var painter: Painter { heads[0].painter }
-    var canvas: Canvas { heads[0].canvas }
-    /// The feed layer's own health (publisher, gaps, refusals), shown in the footer.
-    var feedHealth = FeedHealth()
+    public var canvas: Canvas { heads[0].canvas }
+    public var config: WallboardConfig { engine.config }
 
     /// Burn-in protection: pixels the picture may wander by, each way.
     static let burnInAmplitude = 4
 
-    /// `sizes` has one entry per head (width, height), in connector order.
-    init(config: WallboardConfig, sizes: [(width: Int, height: Int)], now: MonotonicSeconds) throws {
-        model = BoardModel(config: config, startedAt: now)
+    /// `sizes` has one entry per head (width, height), in connector order. Loads the fonts.
+    public init(
+        config: WallboardConfig, keys: [FeedKey] = [], sizes: [(width: Int, height: Int)], now: MonotonicSeconds,
+        listening: String? = nil
+    ) throws {
+        let engine = BoardEngine(config: config, keys: keys, startedAt: now, heads: sizes.count, listening: listening)
+        self.engine = engine
         let fonts: Fonts
         if let font = config.display.font {
             fonts = try Fonts(boldPath: font, regularPath: font)
@@ -28,14 +31,14 @@ final class BoardPipeline {
         let options = BoardPipeline.layoutOptions(config)
         var heads = sizes.indices.map { i in
             HeadCanvas(fonts: fonts, layoutOptions: options, width: sizes[i].width, height: sizes[i].height,
-                       queues: BoardPipeline.view(config, head: i, of: sizes.count))
+                       queues: engine.view(head: i))
         }
         if heads.isEmpty { heads = [HeadCanvas(fonts: fonts, layoutOptions: options, width: 1, height: 1, queues: nil)] }
         self.heads = heads
     }
 
-    convenience init(config: WallboardConfig, width: Int, height: Int, now: MonotonicSeconds) throws {
-        try self.init(config: config, sizes: [(width, height)], now: now)
+    public convenience init(config: WallboardConfig, keys: [FeedKey] = [], width: Int, height: Int, now: MonotonicSeconds) throws {
+        try self.init(config: config, keys: keys, sizes: [(width, height)], now: now)
     }
 
     /// The same board and fonts on a canvas of a new size (the monitor's mode changed).
@@ -43,14 +46,14 @@ final class BoardPipeline {
         heads[head].resize(width: width, height: height)
     }
 
-    /// A validated config comes into force (reload, threshold change): alarms, labels and views
-    /// change at once; the board's figures stay.
-    func update(config fresh: WallboardConfig) {
-        model.reconfigure(fresh)
+    /// A validated config (and the keys it names) comes into force: see `BoardEngine.apply`; the
+    /// heads take the new layout options and views.
+    func update(config fresh: WallboardConfig, keys: [FeedKey]? = nil) {
+        engine.apply(config: fresh, keys: keys)
         let options = BoardPipeline.layoutOptions(fresh)
         for (i, head) in heads.enumerated() {
             head.update(layoutOptions: options)
-            let queues = BoardPipeline.view(fresh, head: i, of: heads.count)
+            let queues = engine.view(head: i)
             if queues != head.queues {
                 head.queues = queues
                 head.painter.invalidate()
@@ -58,41 +61,13 @@ final class BoardPipeline {
         }
     }
 
-    /// Which queues head `head` of `count` shows: its `views` list when one is given for every
-    /// open head, else every queue (a board left single-head by a missing monitor shows everything).
-    static func view(_ config: WallboardConfig, head: Int, of count: Int) -> [String]? {
-        let views = config.display.views
-        guard views.count == count, head < views.count else { return nil }
-        return views[head]
-    }
-
-    func apply(_ message: FeedMessage, now: MonotonicSeconds) {
-        model.apply(message, at: now)
-    }
-
-    /// The service-level target each reported queue's feed sends (longest-wait limits follow it).
-    var reportedTargets: [String: Double] {
-        model.board.queues.compactMapValues(\.report.targetSeconds)
-    }
-
-    /// Queue ids a supervisor can name: configured ones, then those the feed has reported.
-    var queueIDs: [String] {
-        var ids = config.queues.map(\.id)
-        for id in model.board.firstSeen where !ids.contains(id) { ids.append(id) }
-        return ids
-    }
-
-    /// What the wall shows, for status and metrics (alarms as of the last scene).
-    func summary(publisher: String?, now: MonotonicSeconds) -> BoardSummary {
-        BoardSummary(model: model, publisher: publisher, at: now)
-    }
-
-    func scene(now: MonotonicSeconds, wallTime: WallTime, banner: String?) -> Scene {
-        model.scene(at: now, wallTime: wallTime, banner: banner, feed: feedHealth)
+    /// The whole board as of `now`; each head paints its own view of it.
+    public func scene(now: MonotonicSeconds, wallTime: WallTime, banner: String?) -> Scene {
+        engine.scene(now: now, wallTime: wallTime, banner: banner)
     }
 
     /// Paints head `head`'s view of the scene; nil when not a pixel changed (then nothing is presented).
-    func paint(_ scene: Scene, head: Int = 0, now: MonotonicSeconds) -> [Rect]? {
+    public func paint(_ scene: Scene, head: Int = 0, now: MonotonicSeconds) -> [Rect]? {
         heads[head].paint(scene, now: now, burnInShift: config.display.burnInShift)
     }
 

@@ -1,24 +1,18 @@
 import WallboardCore
 
-/// Where the board's messages come from: the multicast network, or the built-in simulated floor.
-/// Both deliver on the agent's queue.
+/// Where the board's datagrams come from: the multicast network, or the built-in simulated floor
+/// (which encodes its reports as real datagrams). Either way they go to `BoardEngine.receive`,
+/// on the agent's queue.
 protocol FeedInput: AnyObject {
-    /// Begins delivering; `deliver` is called on the agent's queue with each message to apply.
-    func start(deliver: @escaping (FeedMessage, MonotonicSeconds) -> Void) throws
-    /// The 1 Hz tick (the simulator advances; the network side flushes log summaries).
+    /// Begins delivering; `deliver` is called on the agent's queue with each datagram.
+    func start(deliver: @escaping @Sendable (MulticastReceiver.Datagram) -> Void) throws
+    /// The 1 Hz tick (the simulator publishes its next snapshot).
     func tick(now: MonotonicSeconds)
     func stop()
-    /// For the footer: followed publisher, gaps, refusals, where it listens.
-    func health(now: MonotonicSeconds) -> FeedHealth
-    /// For `wallboardctl status`.
-    func status(now: MonotonicSeconds) -> FeedInputStatus
-    /// One line for systemd's STATUS=.
-    func summary(now: MonotonicSeconds) -> String
-}
-
-struct FeedInputStatus {
-    var source: String
-    var publishers: [AgentStatus.Publisher]
-    var drops: [String: Int]
-    var datagrams: AgentStatus.Datagrams
+    /// For `wallboardctl status`: what it is and, for the network, whether the group is joined.
+    var source: String { get }
+    /// For the waiting and FEED LOST screens: "239.192.0.99:5099".
+    var listening: String { get }
+    /// Datagrams the kernel discarded on a full receive buffer (never reached the engine).
+    var receiveBufferOverflows: Int { get }
 }

@@ -1,24 +1,32 @@
 import WallboardCore
 
-/// `--simulate`: the built-in simulated call floor feeds the board in-process, one absolute snapshot
-/// per second from the agent's tick, as a publisher with a 1 s interval would. No network, no timer
-/// of its own.
+/// `--simulate`: the built-in simulated call floor, published as a publisher with a 1 s interval
+/// would: each tick its reports are encoded as real datagrams (signed with the board's first key
+/// when one is configured) and handed to the engine like any from the network, so the simulated
+/// floor exercises decode, signature, replay window and arbitration, and `wallboardctl status`
+/// shows them as accepted datagrams from publisher `simulator`. No network, no timer of its own.
 final class SimulatedFeed: FeedInput {
     static let publisher = "simulator"
+    /// The sender address shown for its datagrams.
+    static let sender = "simulator"
     private var simulator: FloorSimulator
+    private var publisher: FeedPublisher
     private let startedAt: MonotonicSeconds
-    private let session: UInt64
-    private var sequence: UInt64 = 0
-    private var deliver: ((FeedMessage, MonotonicSeconds) -> Void)?
-    private var lastSent: MonotonicSeconds?
+    private let startedWallMilliseconds: UInt64
+    private var deliver: (@Sendable (MulticastReceiver.Datagram) -> Void)?
 
-    init(seed: UInt64, wallTime: WallTime, now: MonotonicSeconds) {
+    init(seed: UInt64, wallTime: WallTime, wallMilliseconds: UInt64, now: MonotonicSeconds, key: FeedKey?) {
         simulator = FloorSimulator(seed: seed, startSecondsOfDay: Double(wallTime.secondsOfDay))
         startedAt = now
-        session = seed &* 0x9E37_79B9_7F4A_7C15 | 1
+        startedWallMilliseconds = wallMilliseconds
+        // A fresh session each start (the seed alone would repeat one, and a board that saw it would
+        // take the restart for a replay until the old session fell silent).
+        let session = (seed &* 0x9E37_79B9_7F4A_7C15) ^ wallMilliseconds | 1
+        publisher = FeedPublisher(
+            publisher: Self.publisher, session: session, interval: 1, floor: simulator.floorName, key: key)
     }
 
-    func start(deliver: @escaping (FeedMessage, MonotonicSeconds) -> Void) {
+    func start(deliver: @escaping @Sendable (MulticastReceiver.Datagram) -> Void) {
         self.deliver = deliver
         publish(now: startedAt)
     }
@@ -30,30 +38,17 @@ final class SimulatedFeed: FeedInput {
 
     private func publish(now: MonotonicSeconds) {
         let reports = simulator.reports()
-        sequence += 1
-        lastSent = now
-        let message = FeedMessage(
-            publisher: Self.publisher, session: session, sequence: sequence, sentAtMilliseconds: 0, interval: 1,
-            floor: simulator.floorName, queues: reports.queues, staff: reports.staff)
-        deliver?(message, now)
+        let sent = startedWallMilliseconds &+ UInt64(max(0, (now - startedAt) * 1000))
+        // The simulator's reports always encode (its names are short, its figures in range); a
+        // failure would be a bug in it, and shows on the wall as a silent feed.
+        guard let datagrams = try? publisher.datagrams(queues: reports.queues, staff: reports.staff, sentAtMilliseconds: sent)
+        else { return }
+        for bytes in datagrams { deliver?(MulticastReceiver.Datagram(bytes: bytes, sender: Self.sender, receivedAt: now)) }
     }
 
     func stop() { deliver = nil }
 
-    func health(now: MonotonicSeconds) -> FeedHealth {
-        FeedHealth(activePublisher: Self.publisher, dropped: 0, rejected: 0, listening: "simulated floor")
-    }
-
-    func status(now: MonotonicSeconds) -> FeedInputStatus {
-        FeedInputStatus(
-            source: "simulated floor \"\(simulator.floorName)\" (--simulate), 1 update/s",
-            publishers: [
-                AgentStatus.Publisher(
-                    id: Self.publisher, lastSeenSecondsAgo: lastSent.map { now - $0 }, accepted: Int(sequence),
-                    sequenceGaps: 0, active: true)
-            ],
-            drops: [:], datagrams: AgentStatus.Datagrams(accepted: Int(sequence)))
-    }
-
-    func summary(now: MonotonicSeconds) -> String { "simulated floor" }
+    var source: String { "simulated floor \"\(simulator.floorName)\" (--simulate), 1 update/s as publisher '\(Self.publisher)'" }
+    var listening: String { "simulated floor" }
+    var receiveBufferOverflows: Int { 0 }
 }

@@ -106,33 +106,22 @@ public struct ControlResponse: Codable, Sendable, Equatable {
     public static func failure(_ message: String) -> ControlResponse { ControlResponse(ok: false, error: message) }
 }
 
-/// What `wallboardctl status` reports.
+/// What `wallboardctl status` reports. The feed and board facts are the engine's own
+/// (`BoardEngine.status(now:)` → `EngineStatus`: keys, publishers, datagrams, board); the rest is
+/// what only the agent's edges know (process, displays, frames, reloads).
 public struct AgentStatus: Codable, Sendable, Equatable {
-    public struct Publisher: Codable, Sendable, Equatable {
-        public var id: String
-        /// Seconds since the last accepted datagram from it.
-        public var lastSeenSecondsAgo: Double?
-        public var accepted: Int
-        /// Datagrams missing from the sequence (gaps).
-        public var sequenceGaps: Int
-        /// Is this the publisher the board currently follows?
-        public var active: Bool
-        public init(id: String, lastSeenSecondsAgo: Double?, accepted: Int, sequenceGaps: Int, active: Bool) {
-            self.id = id
-            self.lastSeenSecondsAgo = lastSeenSecondsAgo
-            self.accepted = accepted
-            self.sequenceGaps = sequenceGaps
-            self.active = active
-        }
-    }
+    public typealias Publisher = EngineStatus.Publisher
+    public typealias Datagrams = EngineStatus.Datagrams
 
     public var version: String
     public var pid: Int
     public var uptimeSeconds: Double
-    /// Where the board's data comes from: "multicast 239.x.y.z:port on eth0" or "simulator".
+    /// Where the board's data comes from: "multicast 239.x.y.z:port, joined on eth0" or the simulator.
     public var feedSource: String
+    /// The key ids the board accepts (empty: unsigned datagrams accepted).
+    public var keys: [String]
     public var publishers: [Publisher]
-    /// Datagrams refused, by reason ("bad signature", "replayed", "malformed", ...).
+    /// Datagrams rejected, by reason (the same as `datagrams.rejected`; the name is kept for scripts).
     public var drops: [String: Int]
     public var display: String
     public var displayReason: String
@@ -149,7 +138,7 @@ public struct AgentStatus: Codable, Sendable, Equatable {
     public var banner: String?
     /// What the wall shows: feed state, silence, publisher, each tile's alarm state.
     public var board: BoardSummary
-    /// Datagrams by what became of them since start.
+    /// Datagrams by what became of them since start (received, accepted = applied + standby, rejected, missing).
     public var datagrams: Datagrams
     /// One entry per screen driven, head 0 first.
     public var heads: [Head]
@@ -157,23 +146,6 @@ public struct AgentStatus: Codable, Sendable, Equatable {
     public var reloads: Reloads
     /// Wall-clock time (Unix seconds) of the last frame presented on any screen; nil before the first.
     public var lastFrameAt: Double?
-
-    public struct Datagrams: Codable, Sendable, Equatable {
-        /// Valid datagrams from the followed publisher, applied to the board.
-        public var accepted: Int
-        /// Valid datagrams from a standby publisher (A/B), not applied.
-        public var standby: Int
-        /// Refused, by reason ("bad signature", "replay", "malformed", ...).
-        public var rejected: [String: Int]
-        /// Dropped by the kernel because the socket's receive buffer was full (never seen by the board).
-        public var receiveBufferDrops: Int
-        public init(accepted: Int = 0, standby: Int = 0, rejected: [String: Int] = [:], receiveBufferDrops: Int = 0) {
-            self.accepted = accepted
-            self.standby = standby
-            self.rejected = rejected
-            self.receiveBufferDrops = receiveBufferDrops
-        }
-    }
 
     public struct Head: Codable, Sendable, Equatable {
         /// As in `display`, e.g. "drm /dev/dri/card1 HDMI-A-1 1920x1080@60".
@@ -203,7 +175,7 @@ public struct AgentStatus: Codable, Sendable, Equatable {
     }
 
     public init(
-        version: String, pid: Int, uptimeSeconds: Double, feedSource: String, publishers: [Publisher],
+        version: String, pid: Int, uptimeSeconds: Double, feedSource: String, keys: [String] = [], publishers: [Publisher],
         drops: [String: Int], display: String, displayReason: String, configFile: String?, framesDrawn: Int,
         lastFrameMilliseconds: Double, worstFrameMilliseconds: Double, averageFrameMilliseconds: Double,
         cpuSeconds: Double, firstFrameMilliseconds: Double?, banner: String?, board: BoardSummary,
@@ -213,6 +185,7 @@ public struct AgentStatus: Codable, Sendable, Equatable {
         self.pid = pid
         self.uptimeSeconds = uptimeSeconds
         self.feedSource = feedSource
+        self.keys = keys
         self.publishers = publishers
         self.drops = drops
         self.display = display

@@ -93,14 +93,14 @@ public enum StatusMetrics {
         var reasons = Set(FeedError.Reason.allCases.map(\.rawValue))
         reasons.formUnion(d.rejected.keys)
         var samples = [
-            MetricSample(Double(d.accepted), ["result": "accepted", "reason": ""]),
+            MetricSample(Double(d.applied), ["result": "applied", "reason": ""]),
             MetricSample(Double(d.standby), ["result": "standby", "reason": ""]),
         ]
         samples += reasons.sorted().map { MetricSample(Double(d.rejected[$0, default: 0]), ["result": "rejected", "reason": $0]) }
         return [
             MetricFamily(
                 "wallboard_datagrams_total", .counter,
-                help: "Feed datagrams since start by result: accepted, standby (A/B), or rejected with its reason.",
+                help: "Feed datagrams since start by result: applied, standby (A/B; both accepted), or rejected with its reason.",
                 samples: samples),
             MetricFamily(
                 "wallboard_receive_buffer_drops_total", .counter,
