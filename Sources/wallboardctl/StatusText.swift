@@ -24,10 +24,10 @@ enum StatusText {
             lines.append("          no publisher heard yet")
         }
         for p in s.publishers {
-            let heard = p.lastSeenSecondsAgo.map { "last heard \(duration($0)) ago" } ?? "never heard"
+            let seen = p.lastSeenSecondsAgo.map { "last seen \(duration($0)) ago" } ?? "never seen"
             let key = p.keyID.map { "signed with \($0)" } ?? "unsigned"
             lines.append(
-                "  \(p.active ? "*" : " ") \(p.id): \(heard), \(p.accepted) accepted, \(p.sequenceGaps) missing, \(key)")
+                "  \(p.active ? "*" : " ") \(p.id): \(seen), \(p.accepted) accepted, \(p.sequenceGaps) missing, \(key)")
         }
         let d = s.datagrams
         lines.append(

@@ -51,9 +51,9 @@ final class AgentFeedEndToEndTests: XCTestCase {
             if status.contains("malformed 200") && status.contains("acd-b") { break }
             usleep(100_000)
         }
-        XCTAssertTrue(status.contains("* acd-a: last heard"), status)
+        XCTAssertTrue(status.contains("* acd-a: last seen"), status)
         XCTAssertTrue(status.contains("3 accepted, 2 missing, unsigned"), status)
-        XCTAssertTrue(status.contains("    acd-b: last heard"), "standby listed, not active: \(status)")
+        XCTAssertTrue(status.contains("    acd-b: last seen"), "standby listed, not active: \(status)")
         XCTAssertTrue(status.contains("rejected: malformed 200"), status)
 
         // 200 bad datagrams: one log line, not 200 (the rest are summarised once a minute).
