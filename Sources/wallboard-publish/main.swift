@@ -6,7 +6,10 @@ let help = """
     Usage: wallboard-publish COMMAND [OPTIONS]
 
     Commands:
-      send                 read Q and S records from stdin (blank line = publish) and publish them
+      send                 read snapshots from stdin and publish them   [--format line|json|csv]
+                           line (default): Q and S records, a blank line publishes;
+                           json: one object per line {"queues":[…],"staff":[…],"floor":…};
+                           csv: a header row of field names (+ record=Q|S), rows, blank line publishes
       simulate             publish a simulated UK police control-room floor (999, 101, crime, online)
       record FILE          capture the feed to FILE   [--count N] [--duration SECS]
       replay FILE          play a recording back      [--speed N]
@@ -18,6 +21,7 @@ let help = """
 
     Examples:
       printf 'Q id=999 waiting=2 oldest=8\\nS available=5 oncall=3 wrap=1 break=0\\n' | wallboard-publish send
+      echo '{"queues":[{"id":"999","waiting":2,"oldest":8}]}' | wallboard-publish send --format json
       wallboard-publish simulate --speed 60 --interval 1
       wallboard-publish listen --key /etc/wallboard/feed.key
     """

@@ -1,0 +1,21 @@
+extension FeedRecord {
+    /// A record from named fields, for `wallboard-publish send` input that is not record lines
+    /// (JSON, CSV). The fields are written as one record line (`%XX`-escaped) and read back by
+    /// `FeedDecoder.parseRecord`, so every value meets the one validator the line format and the
+    /// board use; errors are `FeedError.malformed` naming the field, at `line`.
+    public static func parse(type: String, fields: [(name: String, value: String)], line: Int) throws -> FeedRecord {
+        var bytes = Array(type.utf8)
+        for (name, value) in fields {
+            // A space or '=' in a name would split the line elsewhere: refuse it here, by the grammar's rule.
+            guard !name.isEmpty, name.utf8.allSatisfy(FeedLineScanner.isNameByte) else {
+                throw FeedError.malformed(
+                    line: line, detail: "\(type): field name '\(name)' may only use letters, digits, '_', '.', '-'")
+            }
+            bytes.append(0x20)
+            bytes += name.utf8
+            bytes.append(0x3d)
+            FeedText.appendEscaped(value, to: &bytes)
+        }
+        return try FeedDecoder.parseRecord(bytes, line: line)
+    }
+}

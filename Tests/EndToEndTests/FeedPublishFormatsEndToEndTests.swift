@@ -1,0 +1,144 @@
+import Foundation
+import WallboardCore
+import WallboardSystem
+import XCTest
+
+/// `wallboard-publish send --format json|csv`: real bytes on stdin of the real executable, the
+/// datagrams received on a real multicast socket (the setup of FeedPublishEndToEndTests).
+extension FeedPublishEndToEndTests {
+    /// Runs `send` with `input`, then returns the snapshots a board would apply and the raw datagrams.
+    func sendFormat(_ format: String, _ input: String, expectDatagrams: Int) throws
+        -> (result: Executable.Result, applied: [FeedMessage], raw: [String])
+    {
+        let inbox = Inbox()
+        let receiver = try startReceiver(inbox)
+        defer { receiver.stop() }
+        let r = try Executable.run("wallboard-publish", ["send", "--format", format] + common, stdin: input)
+        let end = Date().addingTimeInterval(5)
+        while inbox.all.count < expectDatagrams && Date() < end { usleep(10_000) }
+        usleep(200_000)  // anything more (a half-sent snapshot) would arrive now
+        var intake = FeedIntake()
+        let applied: [FeedMessage] = inbox.all.compactMap {
+            if case .apply(let m) = intake.receive($0.bytes, now: $0.receivedAt) { return m }
+            return nil
+        }
+        return (r, applied, inbox.all.map { String(decoding: $0.bytes, as: UTF8.self) })
+    }
+
+    func testSendJSONPublishesOneSnapshotPerObjectAndDropsBadObjectsWhole() throws {
+        let input = """
+            {"queues":[{"id":"999","name":"999 Emergency","waiting":3,"oldest":12.5,"offered":412,"target":10,"x.silent":4}],"staff":[{"available":7,"oncall":31,"wrap":4,"break":5},{"scope":"999","available":2,"oncall":9,"wrap":1,"break":1}],"floor":"North Control"}
+            {"queues":[{"id":"101","waiting":4,"oldest":1},{"id":"crime","waiting":-1,"oldest":3}]}
+            not json
+
+            {"queues":[{"id":"999","waiting":5,"oldest":null}]}
+            {"queues":[{"id":"999","waiting":true,"oldest":2}]}
+            {"queue":[]}
+            {"queues":[{"id":999,"waiting":"6","oldest":2}]}
+
+            """
+        let (r, applied, raw) = try sendFormat("json", input, expectDatagrams: 2)
+        XCTAssertEqual(r.status, 1, "bad lines make the exit status 1")
+        XCTAssertEqual(r.stderr, """
+            wallboard-publish: stdin:2: queues[1]: Q: waiting='-1' is not a whole number (0 or more) (snapshot not sent)
+            wallboard-publish: stdin:3: not a JSON object (one object per line, e.g. {"queues":[…],"staff":[…]}) (snapshot not sent)
+            wallboard-publish: stdin:5: queues[0]: Q: missing required field 'oldest' (snapshot not sent)
+            wallboard-publish: stdin:6: queues[0].waiting: expected a number or text, got true (snapshot not sent)
+            wallboard-publish: stdin:7: unknown key 'queue' (a snapshot has queues, staff and floor) (snapshot not sent)
+
+            """)
+        XCTAssertEqual(applied.count, 2, "\(raw)")
+        XCTAssertEqual(applied.first?.floor, "North Control")
+        XCTAssertEqual(applied.first?.queues, [QueueReport(
+            id: "999", name: "999 Emergency", waiting: 3, longestWait: 12.5, offered: 412, targetSeconds: 10,
+            extras: [ExtraFigure(name: "silent", value: 4)])])
+        XCTAssertEqual(applied.first?.staff, [
+            StaffReport(available: 7, onCall: 31, wrapUp: 4, onBreak: 5),
+            StaffReport(scope: "999", available: 2, onCall: 9, wrapUp: 1, onBreak: 1),
+        ])
+        XCTAssertEqual(applied.last?.queues, [QueueReport(id: "999", name: "999", waiting: 6, longestWait: 2)])
+        XCTAssertNil(applied.last?.floor, "a snapshot without floor has --floor's (none here)")
+        XCTAssertFalse(raw.contains { $0.contains("id=101") }, "a snapshot with a bad queue is not sent at all: \(raw)")
+    }
+
+    func testSendCSVEndsSnapshotsAtBlankLinesAndRepeatedHeadersAndDropsBadOnesWhole() throws {
+        let input = #"""
+            \#u{FEFF}record,id,name,waiting,oldest,target,scope,available,oncall,wrap,break
+            Q,999,"999 Emergency, ""North""",3,12.5,10,,,,,
+            S,,,,,,,7,31,4,5
+            record,id,name,waiting,oldest,target,scope,available,oncall,wrap,break
+            Q,101,,4,abc,,,,,,
+            X,crime,,1,1,,,,,,
+            Q,crime,,1,1,,,,,,
+
+            Q,999,,6,2,,,,,,
+            Q,101,,4
+            S,,,,,,999,2,9,1,1
+
+            Q , 999 ,, 7 , 3 ,,,,,,
+            S,,,,,,999,2,9,1,1
+            """#
+        let (r, applied, raw) = try sendFormat("csv", input, expectDatagrams: 2)
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.stderr, """
+            wallboard-publish: stdin:5: Q: oldest='abc' is not a number of seconds (snapshot not sent)
+            wallboard-publish: stdin:6: record='X' is not Q or S (snapshot not sent)
+            wallboard-publish: stdin:10: 4 cells, the header has 11 (snapshot not sent)
+
+            """)
+        XCTAssertEqual(applied.count, 2, "\(raw)")
+        XCTAssertEqual(applied.first?.queues, [QueueReport(
+            id: "999", name: "999 Emergency, \"North\"", waiting: 3, longestWait: 12.5, targetSeconds: 10)])
+        XCTAssertEqual(applied.first?.staff, [StaffReport(available: 7, onCall: 31, wrapUp: 4, onBreak: 5)])
+        XCTAssertEqual(applied.last?.queues, [QueueReport(id: "999", name: "999", waiting: 7, longestWait: 3)])
+        XCTAssertEqual(applied.last?.staff, [StaffReport(scope: "999", available: 2, onCall: 9, wrapUp: 1, onBreak: 1)])
+        XCTAssertFalse(raw.contains { $0.contains("id=crime") || $0.contains("waiting=6") }, "\(raw)")
+    }
+
+    func testSendCSVWithoutUsableHeaderStopsAndSendsNothing() throws {
+        let (r, applied, raw) = try sendFormat("csv", "id,,waiting\n999,x,3\n", expectDatagrams: 0)
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.stderr, "wallboard-publish: stdin:1: header: column 2 has no field name\n")
+        XCTAssertEqual(applied, [], "\(raw)")
+    }
+
+    func testSendRefusesUnknownFormat() throws {
+        let r = try Executable.run("wallboard-publish", ["send", "--format", "xml"] + common, stdin: "")
+        XCTAssertEqual(r.status, 2)
+        XCTAssertEqual(
+            r.stderr, "wallboard-publish: --format: 'xml' is not one of line, json, csv (see 'wallboard-publish --help')\n")
+    }
+
+    /// The README's worked examples ("From JSON and CSV"), as written there, so the docs cannot drift.
+    func testReadmeJSONAndCSVExamplesPublishWhatTheySay() throws {
+        let json = try readmeExample("json")
+        let fromJSON = try sendFormat("json", json, expectDatagrams: 1)
+        XCTAssertEqual(fromJSON.result.status, 0, fromJSON.result.stderr)
+        XCTAssertEqual(fromJSON.applied.first?.floor, "North Control")
+        XCTAssertEqual(fromJSON.applied.first?.queues.map(\.name), ["999 Emergency"])
+        XCTAssertEqual(fromJSON.applied.first?.queues.first?.answeredWithinTarget, 371)
+        XCTAssertEqual(fromJSON.applied.first?.staff, [StaffReport(available: 7, onCall: 31, wrapUp: 4, onBreak: 5)])
+
+        let csv = try readmeExample("csv")
+        let fromCSV = try sendFormat("csv", csv, expectDatagrams: 1)
+        XCTAssertEqual(fromCSV.result.status, 0, fromCSV.result.stderr)
+        XCTAssertEqual(fromCSV.applied.count, 1, "\(fromCSV.raw)")
+        XCTAssertEqual(fromCSV.applied.first?.queues.map(\.name), ["999 Emergency", "101 Non-emergency"])
+        XCTAssertEqual(fromCSV.applied.first?.queues.last?.longestWait, 184)
+        XCTAssertEqual(fromCSV.applied.first?.staff, [
+            StaffReport(available: 7, onCall: 31, wrapUp: 4, onBreak: 5),
+            StaffReport(scope: "999", available: 2, onCall: 9, wrapUp: 1, onBreak: 1),
+        ])
+    }
+
+    /// The first fenced block of `language` in the README's "From JSON and CSV" section.
+    func readmeExample(_ language: String) throws -> String {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try XCTUnwrap(readme.range(of: "### From JSON and CSV"))
+        let fence = try XCTUnwrap(readme.range(of: "```\(language)\n", range: section.upperBound..<readme.endIndex))
+        let close = try XCTUnwrap(readme.range(of: "\n```\n", range: fence.upperBound..<readme.endIndex))
+        return String(readme[fence.upperBound..<close.lowerBound]) + "\n"
+    }
+}
