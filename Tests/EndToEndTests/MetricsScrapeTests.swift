@@ -52,7 +52,7 @@ final class MetricsScrapeTests: XCTestCase {
             XCTAssertEqual(states.reduce(0, +), 1, "exactly one state is current for \(queue)")
             XCTAssertNotNil(first["wallboard_queue_calls_waiting{queue=\"\(queue)\"}"], queue)
         }
-        let accepted = try XCTUnwrap(first["wallboard_datagrams_total{reason=\"\",result=\"accepted\"}"])
+        let accepted = try XCTUnwrap(first["wallboard_datagrams_total{reason=\"\",result=\"applied\"}"])
         let frames = try XCTUnwrap(first["wallboard_frames_drawn_total"])
         let lastFrame = try XCTUnwrap(first["wallboard_last_frame_timestamp_seconds"])
         XCTAssertLessThan(abs(lastFrame - Date().timeIntervalSince1970), 30, "a Unix time, recent")
@@ -82,7 +82,7 @@ final class MetricsScrapeTests: XCTestCase {
         let second = try waitForScrape(exporter) { $0["wallboard_config_reloads_total{result=\"failed\"}"] == 1 }
         XCTAssertEqual(second["wallboard_banner_shown"], 1)
         XCTAssertEqual(second["wallboard_config_reloads_total{result=\"ok\"}"], 1)
-        XCTAssertGreaterThan(try XCTUnwrap(second["wallboard_datagrams_total{reason=\"\",result=\"accepted\"}"]), accepted)
+        XCTAssertGreaterThan(try XCTUnwrap(second["wallboard_datagrams_total{reason=\"\",result=\"applied\"}"]), accepted)
         XCTAssertGreaterThan(try XCTUnwrap(second["wallboard_frames_drawn_total"]), frames)
         XCTAssertGreaterThan(try XCTUnwrap(second["wallboard_last_frame_timestamp_seconds"]), lastFrame)
         let figures = { (s: [String: Double]) in s.filter { $0.key.hasPrefix("wallboard_queue_") && !$0.key.hasPrefix("wallboard_queue_state") } }
