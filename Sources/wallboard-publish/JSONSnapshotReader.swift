@@ -71,7 +71,8 @@ struct JSONSnapshotReader: SnapshotReader {
     }
 }
 
-/// A JSON value as `send` needs it: numbers keep their decimal text, for the protocol's parser.
+/// A JSON value as `send` needs it: numbers as field text for the protocol's parser (whole numbers
+/// as they are, fractions in the encoder's millisecond form).
 enum JSONValue: Decodable, Equatable {
     case null, bool(Bool), number(String), text(String), list([JSONValue]), object([String: JSONValue])
 
@@ -84,7 +85,7 @@ enum JSONValue: Decodable, Equatable {
         } else if let i = try? c.decode(Int.self) {
             self = .number(String(i))
         } else if let d = try? c.decode(Double.self) {
-            self = .number("\(d)")
+            self = .number(FeedRecord.fieldText(d))
         } else if let t = try? c.decode(String.self) {
             self = .text(t)
         } else if let l = try? c.decode([JSONValue].self) {

@@ -34,7 +34,8 @@ extension FeedPublishEndToEndTests {
             {"queues":[{"id":"999","waiting":5,"oldest":null}]}
             {"queues":[{"id":"999","waiting":true,"oldest":2}]}
             {"queue":[]}
-            {"queues":[{"id":999,"waiting":"6","oldest":2}]}
+            {"queues":[{"id":"crime","waiting":1,"oldest":1e20}]}
+            {"queues":[{"id":999,"waiting":"6","oldest":2,"asa":6.233333333333333}]}
 
             """
         let (r, applied, raw) = try sendFormat("json", input, expectDatagrams: 2)
@@ -45,6 +46,7 @@ extension FeedPublishEndToEndTests {
             wallboard-publish: stdin:5: queues[0]: Q: missing required field 'oldest' (snapshot not sent)
             wallboard-publish: stdin:6: queues[0].waiting: expected a number or text, got true (snapshot not sent)
             wallboard-publish: stdin:7: unknown key 'queue' (a snapshot has queues, staff and floor) (snapshot not sent)
+            wallboard-publish: stdin:8: queues[0]: Q: oldest='1e+20' is not a number of seconds (snapshot not sent)
 
             """)
         XCTAssertEqual(applied.count, 2, "\(raw)")
@@ -56,7 +58,9 @@ extension FeedPublishEndToEndTests {
             StaffReport(available: 7, onCall: 31, wrapUp: 4, onBreak: 5),
             StaffReport(scope: "999", available: 2, onCall: 9, wrapUp: 1, onBreak: 1),
         ])
-        XCTAssertEqual(applied.last?.queues, [QueueReport(id: "999", name: "999", waiting: 6, longestWait: 2)])
+        XCTAssertEqual(
+            applied.last?.queues, [QueueReport(id: "999", name: "999", waiting: 6, longestWait: 2, averageSpeedOfAnswer: 6.233)],
+            "a computed average's 15 fraction digits are sent as the encoder sends numbers, to the millisecond")
         XCTAssertNil(applied.last?.floor, "a snapshot without floor has --floor's (none here)")
         XCTAssertFalse(raw.contains { $0.contains("id=101") }, "a snapshot with a bad queue is not sent at all: \(raw)")
     }

@@ -18,4 +18,14 @@ extension FeedRecord {
         }
         return try FeedDecoder.parseRecord(bytes, line: line)
     }
+
+    /// A binary number (a JSON value) as a field value, in the form the encoder sends numbers
+    /// (milliseconds, no exponent), so `6.233333333333333` from a computed average is `6.233`, as
+    /// it would be on the wire, not refused for its 15 fraction digits. A number the grammar cannot
+    /// carry keeps its Swift form, which the parser then refuses, naming the field.
+    public static func fieldText(_ value: Double) -> String {
+        var out: [UInt8] = []
+        guard FeedNumber.appendDecimal(value, to: &out) else { return "\(value)" }
+        return String(decoding: out, as: UTF8.self)
+    }
 }
