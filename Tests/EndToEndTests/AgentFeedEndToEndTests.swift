@@ -23,11 +23,7 @@ final class AgentFeedEndToEndTests: XCTestCase {
                 """, simulate: false)
         XCTAssertTrue(agent.waitForNotification(containing: "READY=1"), agent.log)
         // Wait for the group join (the receiver retries it in the background).
-        var joinStatus = ""
-        for _ in 0..<100 where !joinStatus.contains(", joined") {
-            joinStatus = try agent.ctl(["status"]).stdout
-            if !joinStatus.contains(", joined") { usleep(100_000) }
-        }
+        let joinStatus = try agent.waitForStatus(containing: ", joined")
         XCTAssertTrue(joinStatus.contains(", joined"), joinStatus)
 
         let sender = try MulticastSender(

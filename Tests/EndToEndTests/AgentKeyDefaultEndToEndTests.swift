@@ -25,11 +25,7 @@ final class AgentKeyDefaultEndToEndTests: XCTestCase {
                 mode = 640x360
                 """, simulate: false)
         XCTAssertTrue(agent.waitForNotification(containing: "READY=1"), agent.log)
-        var status = ""
-        for _ in 0..<100 where !status.contains(", joined") {
-            status = try agent.ctl(["status"]).stdout
-            if !status.contains(", joined") { usleep(100_000) }
-        }
+        var status = try agent.waitForStatus(containing: ", joined")
         XCTAssertTrue(status.contains(", joined"), status)
 
         let send = try Executable.run(
@@ -39,11 +35,7 @@ final class AgentKeyDefaultEndToEndTests: XCTestCase {
             stdin: "Q id=999 name=999%20Emergency waiting=3 oldest=12\n\nQ id=999 name=999%20Emergency waiting=4 oldest=13\n\n")
         XCTAssertEqual(send.status, 0, send.stderr)
 
-        for _ in 0..<100 {
-            status = try agent.ctl(["status"]).stdout
-            if status.contains("acd-signed") { break }
-            usleep(100_000)
-        }
+        status = try agent.waitForStatus(containing: "acd-signed")
         XCTAssertTrue(status.contains("* acd-signed: last seen"), status)
         XCTAssertTrue(status.contains("2 accepted"), status)
         XCTAssertFalse(status.contains("unknown key id"), status)

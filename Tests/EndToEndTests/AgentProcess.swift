@@ -123,4 +123,15 @@ final class AgentProcess {
     func ctl(_ arguments: [String]) throws -> Executable.Result {
         try Executable.run("wallboardctl", ["--socket", socket] + arguments)
     }
+
+    /// Waits until `status` contains `text` (about 10 s at most); returns the last status text.
+    func waitForStatus(containing text: String) throws -> String {
+        var status = ""
+        for _ in 0..<100 {
+            status = try ctl(["status"]).stdout
+            if status.contains(text) { break }
+            usleep(100_000)
+        }
+        return status
+    }
 }

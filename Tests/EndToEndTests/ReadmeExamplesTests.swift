@@ -136,12 +136,7 @@ final class ReadmeExamplesTests: XCTestCase {
         python.standardError = FileHandle.nullDevice
         try python.run()
         defer { if python.isRunning { python.terminate(); python.waitUntilExit() } }
-        var status = ""
-        for _ in 0..<100 {
-            status = try agent.ctl(["status"]).stdout
-            if status.contains("* py: last seen") { break }
-            usleep(100_000)
-        }
+        let status = try agent.waitForStatus(containing: "* py: last seen")
         XCTAssertTrue(status.contains("* py: last seen"), "\(status)\n\(script)")
         XCTAssertFalse(status.contains("bad signature") || status.contains("unknown key id"), status)
         agent.signal(SIGTERM)
