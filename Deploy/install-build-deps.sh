@@ -30,6 +30,8 @@ case "${1:-}" in
     want+=(iproute2 procps tcpdump smcroute)
     # Decoders nobody here wrote, for our deflate and PNG writer: zlib (built into python3) and pngcheck.
     want+=(python3-minimal pngcheck)
+    # The README's send --format json example shapes a REST answer with jq: the test runs it as written.
+    want+=(jq)
     ;;
 esac
 

@@ -135,14 +135,45 @@ extension FeedPublishEndToEndTests {
         ])
     }
 
+    /// The README's jq filter, run by the real jq on the README's sample REST answer, piped into send.
+    func testReadmeJQPipeBridgesARESTAnswer() throws {
+        let jq = try RequiredTools.find(["jq"], for: "the README's jq example")[0]
+        let section = try readmeSection()
+        let filter = try between(section, "jq -c '", "' \\")
+        let answer = try between(section, "For an answer like `", "`")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: jq)
+        p.arguments = ["-c", filter]
+        let (input, output) = (Pipe(), Pipe())
+        p.standardInput = input
+        p.standardOutput = output
+        try p.run()
+        input.fileHandleForWriting.write(Data(answer.utf8))
+        try input.fileHandleForWriting.close()
+        let shaped = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0)
+        XCTAssertEqual(shaped, try between(section, "`jq` writes `", "`") + "\n", "the README says what jq writes")
+        let sent = try sendFormat("json", shaped, expectDatagrams: 1)
+        XCTAssertEqual(sent.result.status, 0, sent.result.stderr)
+        XCTAssertEqual(sent.applied.first?.queues, [QueueReport(id: "999", name: "999 Emergency", waiting: 3, longestWait: 12.5)])
+    }
+
+    func readmeSection() throws -> Substring {
+        let readme = try String(contentsOfFile: RequiredTools.repositoryRoot + "/README.md", encoding: .utf8)
+        let start = try XCTUnwrap(readme.range(of: "### From JSON and CSV"))
+        let end = readme.range(of: "\n## ", range: start.upperBound..<readme.endIndex)?.lowerBound ?? readme.endIndex
+        return readme[start.lowerBound..<end]
+    }
+
+    func between(_ text: Substring, _ open: String, _ close: String) throws -> String {
+        let a = try XCTUnwrap(text.range(of: open), "README: no '\(open)'")
+        let b = try XCTUnwrap(text.range(of: close, range: a.upperBound..<text.endIndex), "README: no '\(close)'")
+        return String(text[a.upperBound..<b.lowerBound])
+    }
+
     /// The first fenced block of `language` in the README's "From JSON and CSV" section.
     func readmeExample(_ language: String) throws -> String {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
-        let section = try XCTUnwrap(readme.range(of: "### From JSON and CSV"))
-        let fence = try XCTUnwrap(readme.range(of: "```\(language)\n", range: section.upperBound..<readme.endIndex))
-        let close = try XCTUnwrap(readme.range(of: "\n```\n", range: fence.upperBound..<readme.endIndex))
-        return String(readme[fence.upperBound..<close.lowerBound]) + "\n"
+        try between(readmeSection(), "```\(language)\n", "\n```\n") + "\n"
     }
 }
