@@ -58,6 +58,9 @@ struct CSVSnapshotReader: SnapshotReader {
         }
         for (i, name) in names.enumerated() {
             if name.isEmpty { throw PublishError("stdin:\(number): header: column \(i + 1) has no field name") }
+            if !FeedRecord.isFieldName(name) {
+                throw PublishError("stdin:\(number): header: '\(name)' is not a field name (letters, digits, '_', '.', '-')")
+            }
             if names[..<i].contains(name) { throw PublishError("stdin:\(number): header: '\(name)' appears twice") }
         }
         header = names

@@ -104,6 +104,12 @@ extension FeedPublishEndToEndTests {
         XCTAssertEqual(r.status, 1)
         XCTAssertEqual(r.stderr, "wallboard-publish: stdin:1: header: column 2 has no field name\n")
         XCTAssertEqual(applied, [], "\(raw)")
+        let named = try sendFormat("csv", "id,Waiting Calls,oldest\n999,3,1\n", expectDatagrams: 0)
+        XCTAssertEqual(named.result.status, 1)
+        XCTAssertEqual(
+            named.result.stderr,
+            "wallboard-publish: stdin:1: header: 'Waiting Calls' is not a field name (letters, digits, '_', '.', '-')\n")
+        XCTAssertEqual(named.applied, [], "\(named.raw)")
     }
 
     func testSendRefusesUnknownFormat() throws {

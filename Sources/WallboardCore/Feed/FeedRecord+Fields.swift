@@ -7,7 +7,7 @@ extension FeedRecord {
         var bytes = Array(type.utf8)
         for (name, value) in fields {
             // A space or '=' in a name would split the line elsewhere: refuse it here, by the grammar's rule.
-            guard !name.isEmpty, name.utf8.allSatisfy(FeedLineScanner.isNameByte) else {
+            guard isFieldName(name) else {
                 throw FeedError.malformed(
                     line: line, detail: "\(type): field name '\(name)' may only use letters, digits, '_', '.', '-'")
             }
@@ -17,6 +17,11 @@ extension FeedRecord {
             FeedText.appendEscaped(value, to: &bytes)
         }
         return try FeedDecoder.parseRecord(bytes, line: line)
+    }
+
+    /// Whether `name` may be a field name by the grammar (letters, digits, `_`, `.`, `-`).
+    public static func isFieldName(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.allSatisfy(FeedLineScanner.isNameByte)
     }
 
     /// A binary number (a JSON value) as a field value, in the form the encoder sends numbers
