@@ -100,6 +100,12 @@ struct CSVSnapshotReader: SnapshotReader {
                 } else {
                     cell.append(c)
                 }
+            } else if wasQuoted, c != 0x2c {
+                // RFC 4180: nothing but the separator follows a closing quote (spaces aside); guessing would
+                // hide a broken export.
+                guard c == 0x20 || c == 0x09 else {
+                    throw FeedError.malformed(line: number, detail: "cell \(cells.count + 1): text after its closing quote")
+                }
             } else if c == 0x22, cell.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
                 quoted = true
                 wasQuoted = true

@@ -75,11 +75,11 @@ extension FeedPublishEndToEndTests {
             X,crime,,1,1,,,,,,
             Q,crime,,1,1,,,,,,
 
-            Q,999,,6,2,,,,,,
+            Q,"999"x,,6,2,,,,,,
             Q,101,,4
             S,,,,,,999,2,9,1,1
 
-            Q , 999 ,, 7 , 3 ,,,,,,
+            Q , "999" ,, 7 , 3 ,,,,,,
             S,,,,,,999,2,9,1,1
             """#
         let (r, applied, raw) = try sendFormat("csv", input, expectDatagrams: 2)
@@ -87,6 +87,7 @@ extension FeedPublishEndToEndTests {
         XCTAssertEqual(r.stderr, """
             wallboard-publish: stdin:5: Q: oldest='abc' is not a number of seconds (snapshot not sent)
             wallboard-publish: stdin:6: record='X' is not Q or S (snapshot not sent)
+            wallboard-publish: stdin:9: cell 2: text after its closing quote (snapshot not sent)
             wallboard-publish: stdin:10: 4 cells, the header has 11 (snapshot not sent)
 
             """)
