@@ -52,26 +52,26 @@ final class FeedReplayAndArbiterTests: XCTestCase {
 
     func testArbiterFollowsOneFailsOverOnSilenceAndDoesNotFlap() {
         var a = PublisherTable()  // interval 2 s → fail-over after 3 s of silence
-        XCTAssertEqual(a.admit(publisher: "A", interval: 2, now: 0), .follow)
-        XCTAssertEqual(a.admit(publisher: "B", interval: 2, now: 0.3), .standby)
-        XCTAssertEqual(a.admit(publisher: "A", interval: 2, now: 2), .follow)
-        XCTAssertEqual(a.admit(publisher: "B", interval: 2, now: 2.3), .standby)
-        XCTAssertEqual(a.admit(publisher: "B", interval: 2, now: 4.9), .standby, "A silent 2.9 s: not yet")
-        XCTAssertEqual(a.admit(publisher: "B", interval: 2, now: 5.3), .failover(from: "A"))
+        XCTAssertEqual(try a.admit(publisher: "A", interval: 2, now: 0), .follow)
+        XCTAssertEqual(try a.admit(publisher: "B", interval: 2, now: 0.3), .standby)
+        XCTAssertEqual(try a.admit(publisher: "A", interval: 2, now: 2), .follow)
+        XCTAssertEqual(try a.admit(publisher: "B", interval: 2, now: 2.3), .standby)
+        XCTAssertEqual(try a.admit(publisher: "B", interval: 2, now: 4.9), .standby, "A silent 2.9 s: not yet")
+        XCTAssertEqual(try a.admit(publisher: "B", interval: 2, now: 5.3), .failover(from: "A"))
         XCTAssertEqual(a.active, "B")
-        XCTAssertEqual(a.admit(publisher: "A", interval: 2, now: 6), .standby, "A is back but B talks: no flap")
-        XCTAssertEqual(a.admit(publisher: "B", interval: 2, now: 7.3), .follow)
+        XCTAssertEqual(try a.admit(publisher: "A", interval: 2, now: 6), .standby, "A is back but B talks: no flap")
+        XCTAssertEqual(try a.admit(publisher: "B", interval: 2, now: 7.3), .follow)
         XCTAssertEqual(PublisherTable.failoverTime(interval: nil), 3)
         XCTAssertEqual(PublisherTable.failoverTime(interval: 0.2), 1)
         XCTAssertEqual(PublisherTable(failoverAfter: 1).failoverAfter("x"), 1)
     }
 
-    func testArbiterMemoryIsBoundedAndKeepsTheActive() {
+    func testArbiterMemoryIsBoundedAndKeepsTheActive() throws {
         var a = PublisherTable(maximumPublishers: 4)
-        XCTAssertEqual(a.admit(publisher: "real", interval: 2, now: 0), .follow)
-        for i in 0..<1000 { _ = a.admit(publisher: "junk-\(i)", interval: 2, now: 1) }
+        XCTAssertEqual(try a.admit(publisher: "real", interval: 2, now: 0), .follow)
+        for i in 0..<1000 { _ = try a.admit(publisher: "junk-\(i)", interval: 2, now: 1) }
         XCTAssertEqual(a.active, "real")
-        XCTAssertEqual(a.admit(publisher: "real", interval: 2, now: 2), .follow)
+        XCTAssertEqual(try a.admit(publisher: "real", interval: 2, now: 2), .follow)
     }
 }
 
@@ -85,10 +85,11 @@ extension PublisherTable {
     }
 
     /// The arbiter's verdict on the next datagram of `publisher` (session 1), declaring `interval`.
-    mutating func admit(publisher: String, interval: Double?, now: Double) -> Decision {
+    /// A replay error here is a test failure, never mistaken for a verdict (XCTAssertEqual reports it).
+    mutating func admit(publisher: String, interval: Double?, now: Double) throws -> Decision {
         let sequence = (self[publisher]?.window.highest ?? 0) + 1
         let message = FeedMessage(publisher: publisher, session: 1, sequence: sequence, sentAtMilliseconds: 0, interval: interval)
-        return (try? admit(message, keyID: nil, now: now)) ?? .standby
+        return try admit(message, keyID: nil, now: now)
     }
 
     func session(of publisher: String) -> UInt64? { self[publisher]?.session }
