@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import XCTest
 
+import WallboardCore
 @testable import WallboardSystem
 
 /// A real datagram socket standing in for systemd's notify socket.
@@ -60,5 +61,26 @@ final class SystemdNotifierTests: XCTestCase {
         XCTAssertNil(notifier.watchdogInterval)
         let ours = SystemdNotifier(environment: ["WATCHDOG_USEC": "1000000", "WATCHDOG_PID": "\(getpid())"])
         XCTAssertEqual(ours.watchdogInterval, 0.5)
+    }
+
+    /// A notify socket nobody reads fills after a few datagrams (net.unix.max_dgram_qlen); the agent
+    /// sends from its event loop, so a blocking send froze the whole board (seen: a reload's STATUS
+    /// line hung the agent under `swift test`, no frames, no control socket, SIGINT unanswered).
+    func testAReaderThatNeverReadsNeverBlocksTheSender() throws {
+        let dir = TemporaryDirectory()
+        let listener = try NotifyListener(path: dir.file("notify"))
+        let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": listener.name])
+        let done = DispatchSemaphore(value: 0)
+        let results = LockedValue([Bool]())
+        Thread.detachNewThread {
+            for i in 0..<200 { let ok = notifier.send("STATUS=update \(i)"); results.withLock { $0.append(ok) } }
+            done.signal()
+        }
+        XCTAssertEqual(done.wait(timeout: .now() + 10), .success, "200 notifications to a full socket must not block")
+        let sent = results.value
+        XCTAssertEqual(sent.count, 200)
+        XCTAssertTrue(sent.first ?? false, "the first ones fit the queue")
+        XCTAssertTrue(sent.contains(false), "the rest are dropped, not waited for")
+        XCTAssertEqual(listener.receive(), "STATUS=update 0")
     }
 }

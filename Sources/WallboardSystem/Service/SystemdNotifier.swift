@@ -51,13 +51,18 @@ public final class SystemdNotifier: Sendable {
     public func stopping() { send("STOPPING=1") }
 
     /// Sends one notification; failures are ignored (systemd may be gone during shutdown).
+    ///
+    /// Never blocks: the agent sends from its event loop, and a datagram socket whose reader is slow
+    /// or stuck holds only `net.unix.max_dgram_qlen` (10) datagrams. A blocking send then froze the
+    /// whole board (no frames, no control socket, no signals) until the reader woke; a dropped STATUS
+    /// or WATCHDOG line costs nothing that the next one does not bring back.
     @discardableResult
     public func send(_ message: String) -> Bool {
         guard let address, fd >= 0 else { return false }
         var bytes = Array(message.utf8)
         let sent = bytes.withUnsafeMutableBytes { buffer in
             address.withSockaddr { sockaddr, length in
-                sendto(fd, buffer.baseAddress, buffer.count, Int32(MSG_NOSIGNAL), sockaddr, length)
+                sendto(fd, buffer.baseAddress, buffer.count, Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT), sockaddr, length)
             }
         }
         return sent == bytes.count
