@@ -30,7 +30,9 @@ final class MetricsScrapeTests: XCTestCase {
             .write(toFile: agent.config, atomically: true, encoding: .utf8)
         let mark = agent.logMark
         agent.signal(SIGHUP)
-        XCTAssertTrue(agent.waitForLog("reloaded", since: mark), agent.log)
+        // The SIGHUP's own line: the tick may also have noticed the write just before (its line says
+        // "changed: reloaded"), so one write can count one or two reloads; both are reloads done.
+        XCTAssertTrue(agent.waitForLog("SIGHUP: reloaded", since: mark), agent.log)
 
         let exporter = try NodeExporter(binary: tools[0], textfileDirectory: textfiles)
         defer { exporter.stop() }
@@ -44,7 +46,8 @@ final class MetricsScrapeTests: XCTestCase {
         XCTAssertEqual(first["wallboard_feed_state{state=\"lost\"}"], 0)
         XCTAssertEqual(first["wallboard_feed_publisher{publisher=\"simulator\"}"], 1)
         XCTAssertEqual(first["wallboard_banner_shown"], 0)
-        XCTAssertEqual(first["wallboard_config_reloads_total{result=\"ok\"}"], 1)
+        let reloadsOK = try XCTUnwrap(first["wallboard_config_reloads_total{result=\"ok\"}"])
+        XCTAssertTrue((1...2).contains(reloadsOK), "the SIGHUP's reload, and perhaps the tick's of the same write: \(reloadsOK)")
         XCTAssertEqual(first["wallboard_display_connected{connector=\"\",head=\"0\"}"], 1)
         for queue in ["999", "101", "CRIME", "ONLINE"] {
             let states = ["ok", "warning", "breach", "stale"].compactMap { first["wallboard_queue_state{queue=\"\(queue)\",state=\"\($0)\"}"] }
@@ -77,11 +80,11 @@ final class MetricsScrapeTests: XCTestCase {
             .write(toFile: agent.config, atomically: true, encoding: .utf8)
         let mark2 = agent.logMark
         agent.signal(SIGHUP)
-        XCTAssertTrue(agent.waitForLog("not applied", since: mark2), agent.log)
+        XCTAssertTrue(agent.waitForLog("SIGHUP: \(agent.config) not applied", since: mark2), agent.log)
 
-        let second = try waitForScrape(exporter) { $0["wallboard_config_reloads_total{result=\"failed\"}"] == 1 }
+        let second = try waitForScrape(exporter) { ($0["wallboard_config_reloads_total{result=\"failed\"}"] ?? 0) >= 1 }
         XCTAssertEqual(second["wallboard_banner_shown"], 1)
-        XCTAssertEqual(second["wallboard_config_reloads_total{result=\"ok\"}"], 1)
+        XCTAssertEqual(second["wallboard_config_reloads_total{result=\"ok\"}"], reloadsOK, "a refused file is no reload")
         XCTAssertGreaterThan(try XCTUnwrap(second["wallboard_datagrams_total{reason=\"\",result=\"applied\"}"]), accepted)
         XCTAssertGreaterThan(try XCTUnwrap(second["wallboard_frames_drawn_total"]), frames)
         XCTAssertGreaterThan(try XCTUnwrap(second["wallboard_last_frame_timestamp_seconds"]), lastFrame)
