@@ -36,7 +36,8 @@ enum SimulateCommand {
             if let duration, elapsed >= duration { return 0 }
             simulator.advance(to: elapsed * speed)
             let r = simulator.reports()
-            for d in try publisher.datagrams(queues: r.queues, staff: r.staff, sentAtMilliseconds: wallMilliseconds()) {
+            for d in try publisher.datagrams(
+                queues: r.queues, staff: r.staff, handlers: simulator.handlerReports(), sentAtMilliseconds: wallMilliseconds()) {
                 try sender.send(d)
             }
             next += options.interval

@@ -4,12 +4,13 @@ import WallboardCore
 struct Snapshot: Equatable {
     var queues: [QueueReport] = []
     var staff: [StaffReport] = []
+    var handlers: [HandlerReport] = []
     /// The floor name this snapshot carries (JSON `floor`); nil = `--floor`.
     var floor: String?
 
-    var isEmpty: Bool { queues.isEmpty && staff.isEmpty }
+    var isEmpty: Bool { queues.isEmpty && staff.isEmpty && handlers.isEmpty }
 
-    /// Adds a record: a later record for the same queue id, or staff scope, replaces the earlier.
+    /// Adds a record: a later record for the same queue id, staff scope or handler id replaces the earlier.
     mutating func add(_ record: FeedRecord, line: Int) throws {
         switch record {
         case .queue(let q):
@@ -21,8 +22,14 @@ struct Snapshot: Equatable {
         case .staff(let s):
             staff.removeAll { $0.scope == s.scope }
             staff.append(s)
+        case .handler(let a):
+            if let i = handlers.firstIndex(where: { $0.id == a.id }) {
+                handlers[i] = a
+            } else {
+                handlers.append(a)
+            }
         case .unknown(let type):
-            throw FeedError.malformed(line: line, detail: "unknown record type '\(type)' (send knows Q and S)")
+            throw FeedError.malformed(line: line, detail: "unknown record type '\(type)' (send knows Q, S and A)")
         }
     }
 }

@@ -81,7 +81,7 @@ public struct FeedDecoder: Sendable {
         }
     }
 
-    /// Parses one `Q` or `S` line (no header), as `wallboard-publish send` reads them.
+    /// Parses one `Q`, `S` or `A` line (no header), as `wallboard-publish send` reads them.
     /// Errors name `line` (the caller's line number).
     public static func parseRecord(_ line: [UInt8], line number: Int) throws -> FeedRecord {
         try line.withUnsafeBytes { data in
@@ -161,6 +161,11 @@ public struct FeedDecoder: Sendable {
                             line: line, detail: "S: staff for \(s.scope.map { "queue '\($0)'" } ?? "the floor") appear twice")
                     }
                     message.staff.append(s)
+                case .handler(let a):
+                    if message.handlers.contains(where: { $0.id == a.id }) {
+                        throw FeedError.malformed(line: line, detail: "A: handler '\(a.id)' appears twice")
+                    }
+                    message.handlers.append(a)
                 case .unknown: break
                 }
             }
@@ -227,6 +232,8 @@ public struct FeedDecoder: Sendable {
             return .queue(try parseQueue(FeedLineScanner(data: data, from: fieldsStart, to: to, line: line, record: "Q")))
         } else if type.equals("S") {
             return .staff(try parseStaff(FeedLineScanner(data: data, from: fieldsStart, to: to, line: line, record: "S")))
+        } else if type.equals("A") {
+            return .handler(try parseHandler(FeedLineScanner(data: data, from: fieldsStart, to: to, line: line, record: "A")))
         } else if type.equals("SIG") {
             throw FeedError.malformed(line: line, detail: "SIG must be the last line")
         } else if type.equals("WB") {
@@ -332,6 +339,41 @@ public struct FeedDecoder: Sendable {
         }
         return StaffReport(
             scope: scope, available: counts.0, onCall: counts.1, wrapUp: counts.2, onBreak: counts.3, other: counts.4)
+    }
+}
+
+extension FeedDecoder {
+    static func parseHandler(_ scanner: FeedLineScanner) throws -> HandlerReport {
+        var s = scanner
+        var seen: UInt32 = 0
+        var id: String?, name: String?, state: HandlerState?, reason: String?, since: Double?, scope: String?
+        while let (key, value) = try s.next() {
+            if key.equals("id") {
+                try s.once(&seen, 0, "id")
+                id = try s.text(value, "id")
+            } else if key.equals("name") {
+                try s.once(&seen, 1, "name")
+                name = try s.text(value, "name")
+            } else if key.equals("state") {
+                try s.once(&seen, 2, "state")
+                guard let v = HandlerState(word: try s.text(value, "state")) else {
+                    throw s.bad("state", value, "a state word (available, oncall, wrap, break, notready, offline, or another lower-case word of at most \(HandlerState.maximumWordBytes) bytes)")
+                }
+                state = v
+            } else if key.equals("reason") {
+                try s.once(&seen, 3, "reason")
+                reason = try s.text(value, "reason")
+            } else if key.equals("since") {
+                try s.once(&seen, 4, "since")
+                since = try s.seconds(value, "since")
+            } else if key.equals("scope") {
+                try s.once(&seen, 5, "scope")
+                scope = try s.text(value, "scope")
+            }
+        }
+        guard let id else { throw s.fail("missing required field 'id'") }
+        guard let state else { throw s.fail("missing required field 'state'") }
+        return HandlerReport(id: id, name: name, state: state, reason: reason, since: since, scope: scope)
     }
 }
 

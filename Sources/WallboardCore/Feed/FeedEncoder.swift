@@ -19,6 +19,10 @@ public struct FeedEncoder: Sendable {
             line += 1
             body += try staffLine(s, line: line)
         }
+        for a in message.handlers {
+            line += 1
+            body += try handlerLine(a, line: line)
+        }
         return try finish(body)
     }
 
@@ -104,6 +108,31 @@ public struct FeedEncoder: Sendable {
         try count(" wrap=", s.wrapUp, "wrap", line: line, &out)
         try count(" break=", s.onBreak, "break", line: line, &out)
         if s.other != 0 { try count(" other=", s.other, "other", line: line, &out) }
+        out.append(0x0a)
+        return out
+    }
+
+    /// One `A` line, with its LF. The state word goes through the decoder's own rule.
+    public func handlerLine(_ a: HandlerReport, line: Int) throws -> [UInt8] {
+        var out = Array("A id=".utf8)
+        try text(a.id, "id", line: line, &out)
+        if a.name != a.id {
+            out += Array(" name=".utf8)
+            try text(a.name, "name", line: line, &out)
+        }
+        guard HandlerState(word: a.state.word) == a.state else {
+            throw FeedError.malformed(line: line, detail: "A: state '\(a.state.word)' is not a state word")
+        }
+        out += Array(" state=\(a.state.word)".utf8)
+        if let v = a.reason {
+            out += Array(" reason=".utf8)
+            try text(v, "reason", line: line, &out)
+        }
+        if let v = a.since { try number(" since=", v, "since", line: line, &out, signed: false) }
+        if let v = a.scope {
+            out += Array(" scope=".utf8)
+            try text(v, "scope", line: line, &out)
+        }
         out.append(0x0a)
         return out
     }

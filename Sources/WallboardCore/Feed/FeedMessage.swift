@@ -17,11 +17,13 @@ public struct FeedMessage: Sendable, Equatable {
     public var floor: String?
     public var queues: [QueueReport]
     public var staff: [StaffReport]
+    /// Per-handler states (`A` records), in the order sent.
+    public var handlers: [HandlerReport]
 
     public init(
         version: Int = 1, publisher: String, session: UInt64, sequence: UInt64,
         sentAtMilliseconds: UInt64, interval: Double? = nil, floor: String? = nil,
-        queues: [QueueReport] = [], staff: [StaffReport] = []
+        queues: [QueueReport] = [], staff: [StaffReport] = [], handlers: [HandlerReport] = []
     ) {
         self.version = version
         self.publisher = publisher
@@ -32,10 +34,11 @@ public struct FeedMessage: Sendable, Equatable {
         self.floor = floor
         self.queues = queues
         self.staff = staff
+        self.handlers = handlers
     }
 
     /// A heartbeat carries no figures: it only says the publisher is alive.
-    public var isHeartbeat: Bool { queues.isEmpty && staff.isEmpty }
+    public var isHeartbeat: Bool { queues.isEmpty && staff.isEmpty && handlers.isEmpty }
 }
 
 /// The state of one contact channel (999, 101, crime recording, online reports, ...).

@@ -21,9 +21,10 @@ public struct FeedPublisher: Sendable {
     }
 
     /// Datagrams carrying the whole snapshot: each queue with its scoped staff line together, the
-    /// floor-wide staff in the first. Empty queues and staff make one heartbeat.
+    /// floor-wide staff in the first, then the handlers (`A`, each its own line: the board keeps
+    /// them by id, so they may split anywhere). Nothing to send makes one heartbeat.
     public mutating func datagrams(
-        queues: [QueueReport], staff: [StaffReport], sentAtMilliseconds: UInt64
+        queues: [QueueReport], staff: [StaffReport], handlers: [HandlerReport] = [], sentAtMilliseconds: UInt64
     ) throws -> [[UInt8]] {
         // Group lines: floor-wide staff first, then each queue with its own staff.
         var groups: [[[UInt8]]] = []
@@ -39,6 +40,7 @@ public struct FeedPublisher: Sendable {
             for s in staff where s.scope == q.id { group.append(try encoder.staffLine(s, line: line)) }
             groups.append(group)
         }
+        for a in handlers { groups.append([try encoder.handlerLine(a, line: line)]) }
         line += 1
 
         let budget = FeedDecoder.maximumSize - encoder.signatureLength

@@ -120,6 +120,27 @@ public struct FloorSimulator: Sendable {
         return (queues, rows)
     }
 
+    /// One `A` record per handler on shift, named from a fixed list by seat (the same seat keeps its
+    /// name), so the board's handler grid is exercised with realistic names, states and reasons.
+    public func handlerReports() -> [HandlerReport] {
+        handlers.indices.compactMap { h in
+            let handler = handlers[h]
+            let state: HandlerState, reason: String?
+            switch handler.status {
+            case .offShift: return nil
+            case .available: (state, reason) = (.available, nil)
+            case .onCall: (state, reason) = (.onCall, nil)
+            case .wrapUp: (state, reason) = (.wrapUp, nil)
+            case .onBreak: (state, reason) = (.onBreak, "Meal break")
+            case .briefing: (state, reason) = (.notReady, "Briefing")
+            case .notReady: (state, reason) = (.notReady, "Admin")
+            }
+            return HandlerReport(
+                id: "h\(h + 1)", name: SimulatedNames.name(seat: h), state: state, reason: reason,
+                since: max(0, time - handler.statusSince), scope: configuration.teams[handler.team].homeQueue)
+        }
+    }
+
     private static func count(_ status: SimulatedHandler.Status, into report: inout StaffReport) {
         switch status {
         case .available: report.available += 1
@@ -246,6 +267,7 @@ public struct FloorSimulator: Sendable {
         let team = handlers[h].team
         if handlers[h].isAvailable { availableInTeam[team] -= 1 }
         if case .available = status { availableInTeam[team] += 1 }
+        if handlers[h].status != status { handlers[h].statusSince = time }
         handlers[h].status = status
     }
 

@@ -15,6 +15,8 @@ struct SimulatedHandler: Sendable {
     let team: Int
     let shift: Shift
     var status: Status = .offShift
+    /// Simulation time the current status began (the `A` record's `since`).
+    var statusSince = 0.0
     /// Counts the shifts started, so events from an earlier shift can be ignored.
     var shiftSerial = 0
     /// When the handler last became available: the longest-idle handler takes the next call.

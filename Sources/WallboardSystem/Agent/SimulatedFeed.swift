@@ -41,7 +41,8 @@ final class SimulatedFeed: FeedInput {
         let sent = startedWallMilliseconds &+ UInt64(max(0, (now - startedAt) * 1000))
         // The simulator's reports always encode (its names are short, its figures in range); a
         // failure would be a bug in it, and shows on the wall as a silent feed.
-        guard let datagrams = try? publisher.datagrams(queues: reports.queues, staff: reports.staff, sentAtMilliseconds: sent)
+        guard let datagrams = try? publisher.datagrams(
+                queues: reports.queues, staff: reports.staff, handlers: simulator.handlerReports(), sentAtMilliseconds: sent)
         else { return }
         for bytes in datagrams { deliver?(MulticastReceiver.Datagram(bytes: bytes, sender: Self.sender, receivedAt: now)) }
     }
