@@ -14,24 +14,29 @@ let help = """
       record FILE          capture the feed to FILE   [--count N] [--duration SECS]
       replay FILE          play a recording back      [--speed N]
       listen               print decoded datagrams and counters   [--count N] [--timeout SECS]
+      asterisk             bridge an Asterisk manager interface (AMI) to the feed: queues and members
 
     \(PublishOptions.help)
 
     \(SimulateCommand.help)
+
+    \(AsteriskCommand.help)
 
     Examples:
       printf 'Q id=999 waiting=2 oldest=8\\nS available=5 oncall=3 wrap=1 break=0\\n' | wallboard-publish send
       echo '{"queues":[{"id":"999","waiting":2,"oldest":8}]}' | wallboard-publish send --format json
       wallboard-publish simulate --speed 60 --interval 1
       wallboard-publish listen --key /etc/wallboard/feed.key
+      wallboard-publish asterisk --ami 127.0.0.1:5038 --user wallboard --secret-file /etc/wallboard/ami.secret --interval 1
     """
 
 CommandLineTool.main(name: "wallboard-publish", help: help) { arguments in
-    switch try arguments.command(among: ["send", "simulate", "record", "replay", "listen"]) {
+    switch try arguments.command(among: ["send", "simulate", "record", "replay", "listen", "asterisk"]) {
     case "send": try SendCommand.run(&arguments)
     case "simulate": try SimulateCommand.run(&arguments)
     case "record": try RecordCommand.run(&arguments)
     case "replay": try ReplayCommand.run(&arguments)
+    case "asterisk": try AsteriskCommand.run(&arguments)
     default: try ListenCommand.run(&arguments)
     }
 }

@@ -1,0 +1,212 @@
+import Foundation
+import WallboardCore
+import WallboardSystem
+import XCTest
+
+/// `wallboard-publish asterisk`, the real executable, against recorded manager-interface bytes
+/// replayed by a TCP server on 127.0.0.1 (AMIReplayServer), its datagrams received on a real
+/// multicast socket and decoded by the board's own intake (the setup of FeedPublishEndToEndTests).
+extension FeedPublishEndToEndTests {
+    func startBridge(_ server: AMIReplayServer, secretMode: mode_t = 0o600) throws -> (Process, Pipe) {
+        let secret = dir + "/ami.secret"
+        try "s3cret\n".write(toFile: secret, atomically: true, encoding: .utf8)
+        chmod(secret, secretMode)
+        return try background([
+            "asterisk", "--ami", "127.0.0.1:\(server.port)", "--user", "wallboard", "--secret-file", secret,
+            "--interval", "0.5", "--publisher", "ast-e2e",
+        ] + common)
+    }
+
+    /// Stops the bridge and returns what it logged.
+    func stopBridge(_ bridge: (Process, Pipe)) -> String {
+        bridge.0.terminate()
+        bridge.0.waitUntilExit()
+        return String(decoding: bridge.1.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    }
+
+    /// Banner, then the bridge's Login answered with `answer` (its ActionID echoed).
+    func greet(_ client: AMIReplayServer.Client, answer: String = "login-accepted") throws {
+        try client.send(recorded: "banner")
+        let login = try XCTUnwrap(client.readAction(), "the bridge sent no Login")
+        XCTAssertEqual(login["Action"], "Login")
+        XCTAssertEqual(login["Username"], "wallboard")
+        XCTAssertEqual(login["Secret"], "s3cret", "the secret file's text without its newline")
+        try client.send(recorded: answer, actionID: login["ActionID"])
+    }
+
+    /// Reads the poll's two actions and answers both; `during`, a recording of member events, is
+    /// sent inside the QueueStatus list, before its closing QueueStatusComplete.
+    func answerPoll(_ client: AMIReplayServer.Client, during: String? = nil) throws {
+        let first = try XCTUnwrap(client.readAction(), "no QueueSummary")
+        let second = try XCTUnwrap(client.readAction(), "no QueueStatus")
+        XCTAssertEqual([first["Action"], second["Action"]], ["QueueSummary", "QueueStatus"])
+        XCTAssertNotEqual(first["ActionID"], second["ActionID"], "each action has its own ActionID")
+        try client.send(recorded: "queuesummary", actionID: first["ActionID"])
+        var status = try AMIReplayServer.recording("queuestatus", actionID: second["ActionID"])
+        if let during {
+            let marker = Array("Event: QueueStatusComplete".utf8)
+            let at = try XCTUnwrap((0...(status.count - marker.count)).first { status[$0..<($0 + marker.count)].elementsEqual(marker) })
+            status.insert(contentsOf: try AMIReplayServer.recording(during), at: at)
+        }
+        client.send(status)
+    }
+
+    func applied(_ inbox: Inbox) -> [FeedMessage] {
+        var intake = FeedIntake()
+        return inbox.all.compactMap {
+            if case .apply(let m) = intake.receive($0.bytes, now: $0.receivedAt) { return m }
+            return nil
+        }
+    }
+
+    func waitFor(_ inbox: Inbox, count: Int, timeout: Double = 10) {
+        let end = Date().addingTimeInterval(timeout)
+        while applied(inbox).count < count && Date() < end { usleep(10_000) }
+    }
+
+    func staff(_ m: FeedMessage?, _ scope: String?) -> StaffReport? { m?.staff.first { $0.scope == scope } }
+
+    func testAsteriskBridgePublishesQueuesAndMembersFromARecordedSession() throws {
+        let inbox = Inbox()
+        let receiver = try startReceiver(inbox)
+        defer { receiver.stop() }
+        let server = try AMIReplayServer()
+        let bridge = try startBridge(server)
+        var log = ""
+        defer { if bridge.0.isRunning { log = stopBridge(bridge) } }
+        let client = try server.accept()
+        try greet(client)
+        try answerPoll(client)
+        waitFor(inbox, count: 1)
+        let first = try XCTUnwrap(applied(inbox).first, "no datagram after a complete poll")
+        XCTAssertEqual(first.publisher, "ast-e2e")
+        XCTAssertEqual(first.queues.map(\.id), ["999", "101"], "in Asterisk's order")
+        let q999 = try XCTUnwrap(first.queues.first)
+        XCTAssertEqual(q999.waiting, 2)
+        XCTAssertTrue((15..<16).contains(q999.longestWait), "the longest of LongestHoldTime 14 and the entries' Wait 15: \(q999.longestWait)")
+        XCTAssertEqual(q999.answered, 412)
+        XCTAssertEqual(q999.abandoned, 9)
+        XCTAssertEqual(q999.offered, 421, "Completed + Abandoned")
+        XCTAssertEqual(q999.targetSeconds, 10)
+        XCTAssertEqual(q999.answeredWithinTarget, 371, "the fewest of 412 that print as ServicelevelPerf 90.0")
+        XCTAssertEqual(q999.period, "since stats reset")
+        XCTAssertEqual(first.queues.last, QueueReport(
+            id: "101", name: "101", waiting: 0, longestWait: 0, offered: 142, answered: 130, abandoned: 12,
+            answeredWithinTarget: 100, targetSeconds: 30, period: "since stats reset"))
+        XCTAssertEqual(staff(first, "999"), StaffReport(scope: "999", available: 1, onCall: 1, wrapUp: 0, onBreak: 1),
+            "Alice free, Ben in use, Cara paused; Dev's phone unavailable is not logged in")
+        XCTAssertEqual(staff(first, "101"), StaffReport(scope: "101", available: 1, onCall: 1, wrapUp: 0, onBreak: 0),
+            "Eve's phone ringing with a queue call counts as on a call")
+        XCTAssertEqual(staff(first, nil), StaffReport(available: 1, onCall: 2, wrapUp: 0, onBreak: 1), "Alice counted once")
+
+        // The next poll, with Alice pausing for training while Asterisk lists the members.
+        try answerPoll(client, during: "event-pause")
+        waitFor(inbox, count: 2)
+        let second = try XCTUnwrap(applied(inbox).dropFirst().first, "no datagram after the second poll")
+        XCTAssertEqual(staff(second, "999"), StaffReport(scope: "999", available: 0, onCall: 1, wrapUp: 0, onBreak: 2))
+        XCTAssertEqual(staff(second, nil), StaffReport(available: 1, onCall: 2, wrapUp: 0, onBreak: 1),
+            "Alice still takes 101's calls, so the floor counts her available")
+        log = stopBridge(bridge)
+        XCTAssertTrue(log.contains("asterisk 127.0.0.1:\(server.port): connected: Asterisk Call Manager/5.0.1"), log)
+        XCTAssertTrue(log.contains("logged in as 'wallboard'"), log)
+        XCTAssertFalse(log.contains("s3cret"), "the secret is never logged: \(log)")
+    }
+
+    func testAsteriskBridgeRetriesARefusedLoginWithBackOffThenPublishes() throws {
+        let inbox = Inbox()
+        let receiver = try startReceiver(inbox)
+        defer { receiver.stop() }
+        let server = try AMIReplayServer()
+        let bridge = try startBridge(server)
+        defer { if bridge.0.isRunning { _ = stopBridge(bridge) } }
+        var refusedAt: [Date] = []
+        for _ in 0..<2 {
+            let client = try server.accept()
+            try greet(client, answer: "login-refused")
+            refusedAt.append(Date())
+            client.close()  // Asterisk hangs up after a failed login
+        }
+        let client = try server.accept()
+        let third = Date()
+        XCTAssertGreaterThan(third.timeIntervalSince(refusedAt[1]), 1.8, "the second retry waits 2 s, not a tight loop")
+        XCTAssertEqual(applied(inbox).count, 0, "nothing is published without a login")
+        try greet(client)
+        try answerPoll(client)
+        waitFor(inbox, count: 1)
+        XCTAssertEqual(applied(inbox).first?.queues.first?.waiting, 2)
+        let log = stopBridge(bridge)
+        XCTAssertTrue(log.contains("login as 'wallboard' refused: Authentication failed; not publishing; reconnecting in 1 s"), log)
+        XCTAssertTrue(log.contains("login as 'wallboard' refused: Authentication failed; not publishing; reconnecting in 2 s"), log)
+    }
+
+    func testAsteriskBridgeStopsPublishingWhileAsteriskRestartsAndReconnects() throws {
+        let inbox = Inbox()
+        let receiver = try startReceiver(inbox)
+        defer { receiver.stop() }
+        let server = try AMIReplayServer()
+        let port = server.port
+        let bridge = try startBridge(server)
+        defer { if bridge.0.isRunning { _ = stopBridge(bridge) } }
+        let client = try server.accept()
+        try greet(client)
+        try answerPoll(client)
+        waitFor(inbox, count: 1)
+        XCTAssertEqual(applied(inbox).count, 1)
+
+        // Mid-poll: the summary answered, the status list cut short, then Asterisk is gone.
+        let summary = try XCTUnwrap(client.readAction())
+        let status = try XCTUnwrap(client.readAction())
+        try client.send(recorded: "queuesummary", actionID: summary["ActionID"])
+        let partial = String(decoding: try AMIReplayServer.recording("queuestatus", actionID: status["ActionID"]), as: UTF8.self)
+        client.send(Array(partial.prefix(600).utf8))
+        client.close()
+        server.stop()
+        let before = inbox.all.count
+        sleep(3)
+        XCTAssertEqual(inbox.all.count, before, "nothing published while Asterisk is down, the half answer neither")
+
+        try server.listen(port: port)
+        let again = try server.accept()
+        try greet(again)
+        try answerPoll(again)
+        waitFor(inbox, count: 2)
+        XCTAssertEqual(applied(inbox).count, 2, "publishing resumes after the reconnect")
+        let log = stopBridge(bridge)
+        XCTAssertTrue(log.contains("Asterisk closed the connection; not publishing; reconnecting in 1 s"), log)
+        XCTAssertTrue(log.contains("cannot connect: Connection refused; not publishing; reconnecting in 2 s"), log)
+        XCTAssertEqual(log.components(separatedBy: "logged in as 'wallboard'").count - 1, 2, log)
+    }
+
+    func testAsteriskBridgeSkipsAMalformedEventAndAppliesTheRest() throws {
+        let inbox = Inbox()
+        let receiver = try startReceiver(inbox)
+        defer { receiver.stop() }
+        let server = try AMIReplayServer()
+        let bridge = try startBridge(server)
+        defer { if bridge.0.isRunning { _ = stopBridge(bridge) } }
+        let client = try server.accept()
+        try greet(client)
+        try answerPoll(client, during: "event-malformed")
+        waitFor(inbox, count: 1)
+        let m = try XCTUnwrap(applied(inbox).first)
+        XCTAssertEqual(staff(m, "999"), StaffReport(scope: "999", available: 2, onCall: 0, wrapUp: 0, onBreak: 1),
+            "Ben's call ended (the event after the bad one applies)")
+        XCTAssertEqual(staff(m, "101"), StaffReport(scope: "101", available: 1, onCall: 1, wrapUp: 0, onBreak: 0),
+            "the malformed event for Eve is not applied, even in part")
+        let log = stopBridge(bridge)
+        XCTAssertTrue(log.contains(
+            "skipped a malformed AMI message (1 so far): block (Event QueueMemberStatus): line 5 'Interface PJSIP/2005' is not 'Key: Value'"), log)
+    }
+
+    func testAsteriskBridgeRefusesASecretFileEveryoneCanRead() throws {
+        let server = try AMIReplayServer()
+        let secret = dir + "/ami.secret"
+        try "s3cret\n".write(toFile: secret, atomically: true, encoding: .utf8)
+        chmod(secret, 0o644)
+        let r = try Executable.run("wallboard-publish", [
+            "asterisk", "--ami", "127.0.0.1:\(server.port)", "--user", "wallboard", "--secret-file", secret,
+        ] + common)
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.stderr, "wallboard-publish: --secret-file \(secret): readable by everyone (mode 644); make it private first: chmod o-r \(secret)\n")
+    }
+}
