@@ -1,7 +1,7 @@
 import WallboardCore
 
 /// `send --format csv`: a header row of PROTOCOL.md field names, then one record per row. A
-/// `record` column says `Q`, `S` or `A` per row; without one every row is a `Q`. An empty cell is an
+/// `record` column says `Q`, `S`, `A` or `I` per row; without one every row is a `Q`. An empty cell is an
 /// absent field. A blank line, a repeat of the header row, or the end of input ends a snapshot,
 /// so report files can simply be appended to one another. Cells follow RFC 4180 (quotes, `""`)
 /// but may not span lines. A snapshot with any bad row is reported and not sent at all.
@@ -28,8 +28,8 @@ struct CSVSnapshotReader: SnapshotReader {
             for (name, cell) in zip(header, cells) where !cell.isEmpty {
                 if name == "record" { type = cell } else { fields.append((name, cell)) }
             }
-            guard type == "Q" || type == "S" || type == "A" else {
-                throw FeedError.malformed(line: number, detail: "record='\(type)' is not Q, S or A")
+            guard type == "Q" || type == "S" || type == "A" || type == "I" else {
+                throw FeedError.malformed(line: number, detail: "record='\(type)' is not Q, S, A or I")
             }
             try pending.add(FeedRecord.parse(type: type, fields: fields, line: number), line: number)
             return SnapshotReading()

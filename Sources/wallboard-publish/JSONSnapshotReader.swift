@@ -2,8 +2,8 @@ import Foundation
 import WallboardCore
 
 /// `send --format json`: one JSON object per line, one snapshot per object —
-/// `{"queues":[{"id":"999","waiting":3,"oldest":12.5}],"staff":[{"available":7,…}],"handlers":[{"id":"h1","state":"break",…}],"floor":"North"}`.
-/// Keys inside `queues`, `staff` and `handlers` objects are the `Q`, `S` and `A` field names of PROTOCOL.md; each
+/// `{"queues":[{"id":"999","waiting":3,"oldest":12.5}],"staff":[{"available":7,…}],"handlers":[{"id":"h1","state":"break",…}],"incidents":[{"grade":"immediate",…}],"floor":"North"}`.
+/// Keys inside `queues`, `staff`, `handlers` and `incidents` objects are the `Q`, `S`, `A` and `I` field names of PROTOCOL.md; each
 /// object becomes one record checked by the protocol's own parser (`FeedRecord.parse`). `null` is
 /// an absent field. A line with any bad value is reported and its snapshot is not sent at all.
 struct JSONSnapshotReader: SnapshotReader {
@@ -27,10 +27,10 @@ struct JSONSnapshotReader: SnapshotReader {
             throw bad("not a JSON object (one object per line, e.g. {\"queues\":[…],\"staff\":[…]})")
         }
         var s = Snapshot()
-        for key in object.keys.sorted() where !["queues", "staff", "handlers", "floor"].contains(key) {
-            throw bad("unknown key '\(key)' (a snapshot has queues, staff, handlers and floor)")
+        for key in object.keys.sorted() where !["queues", "staff", "handlers", "incidents", "floor"].contains(key) {
+            throw bad("unknown key '\(key)' (a snapshot has queues, staff, handlers, incidents and floor)")
         }
-        for (key, type) in [("queues", "Q"), ("staff", "S"), ("handlers", "A")] {
+        for (key, type) in [("queues", "Q"), ("staff", "S"), ("handlers", "A"), ("incidents", "I")] {
             guard let value = object[key], value != .null else { continue }
             guard case .list(let items) = value else { throw bad("\(key): expected a list of objects, got \(value.kind)") }
             for (i, item) in items.enumerated() {

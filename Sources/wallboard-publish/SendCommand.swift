@@ -23,7 +23,8 @@ enum SendCommand {
 
         func publish(_ s: Snapshot) throws {
             publisher.floor = s.floor ?? options.floor
-            for d in try publisher.datagrams(queues: s.queues, staff: s.staff, handlers: s.handlers, sentAtMilliseconds: wallMilliseconds()) {
+            for d in try publisher.datagrams(queues: s.queues, staff: s.staff, handlers: s.handlers, incidents: s.incidents,
+                sentAtMilliseconds: wallMilliseconds()) {
                 try sender.send(d)
             }
             latest = s

@@ -5,10 +5,11 @@ struct Snapshot: Equatable {
     var queues: [QueueReport] = []
     var staff: [StaffReport] = []
     var handlers: [HandlerReport] = []
+    var incidents: [IncidentReport] = []
     /// The floor name this snapshot carries (JSON `floor`); nil = `--floor`.
     var floor: String?
 
-    var isEmpty: Bool { queues.isEmpty && staff.isEmpty && handlers.isEmpty }
+    var isEmpty: Bool { queues.isEmpty && staff.isEmpty && handlers.isEmpty && incidents.isEmpty }
 
     /// Adds a record: a later record for the same queue id, staff scope or handler id replaces the earlier.
     mutating func add(_ record: FeedRecord, line: Int) throws {
@@ -28,8 +29,11 @@ struct Snapshot: Equatable {
             } else {
                 handlers.append(a)
             }
+        case .incident(let i):
+            incidents.removeAll { $0.id == i.id }
+            incidents.append(i)
         case .unknown(let type):
-            throw FeedError.malformed(line: line, detail: "unknown record type '\(type)' (send knows Q, S and A)")
+            throw FeedError.malformed(line: line, detail: "unknown record type '\(type)' (send knows Q, S, A and I)")
         }
     }
 }

@@ -7,9 +7,9 @@ let help = """
 
     Commands:
       send                 read snapshots from stdin and publish them   [--format line|json|csv]
-                           line (default): Q and S records, a blank line publishes;
-                           json: one object per line {"queues":[…],"staff":[…],"floor":…};
-                           csv: a header row of field names (+ record=Q|S), rows, blank line publishes
+                           line (default): Q, S, A and I records, a blank line publishes;
+                           json: one object per line {"queues":[…],"staff":[…],"handlers":[…],"incidents":[…],"floor":…};
+                           csv: a header row of field names (+ record=Q|S|A|I), rows, blank line publishes
       simulate             publish a simulated UK police control-room floor (999, 101, crime, online)
       record FILE          capture the feed to FILE   [--count N] [--duration SECS]
       replay FILE          play a recording back      [--speed N]

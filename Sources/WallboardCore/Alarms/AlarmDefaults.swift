@@ -19,8 +19,8 @@ public enum AlarmDefaults {
     /// to stop one call or one second of jitter from flipping a tile.
     public static func hysteresis(for metric: Metric) -> Double {
         switch metric {
-        case .waiting, .availableStaff: return 1
-        case .longestWait, .averageSpeedOfAnswer: return 2
+        case .waiting, .availableStaff, .unresourced: return 1
+        case .longestWait, .averageSpeedOfAnswer, .oldestUnresourced: return 2
         case .abandoned, .serviceLevel: return 1
         case .extra: return 0
         }
@@ -58,6 +58,18 @@ public enum AlarmDefaults {
         }
         return queue
     }
+
+    /// Oldest-unresourced limits for incidents with none configured, from the attendance target
+    /// (the `[incident]` section's `target`, else the one the feed sends): amber once the oldest
+    /// unresourced incident has waited half its target (a unit sent then can still make it), red
+    /// past the target (it has missed it). No target known: the common immediate-urban 15 min.
+    public static func oldestUnresourced(target: Double?) -> Threshold {
+        let t = target.flatMap { $0.isFinite && $0 > 0 ? $0 : nil } ?? incidentTarget
+        return threshold(.oldestUnresourced, amber: t / 2, red: t)
+    }
+
+    /// The attendance target assumed when neither the config nor the feed gives one, seconds.
+    public static let incidentTarget: Double = 15 * 60
 
     /// Longest-wait limits for a queue with no built-in or configured ones: amber past `target`,
     /// red past twice it; amber 2 min, red 5 min when no target is known.

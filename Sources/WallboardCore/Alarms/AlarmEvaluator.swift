@@ -35,6 +35,7 @@ public struct AlarmEvaluator: Sendable {
             }
             result.queues[id] = evaluate(queue: id, figures: state.figures(at: now), config: config.queue(id), at: now)
         }
+        result.incidents = evaluateIncidents(board: board, config: config, at: now, freshness: freshness)
         if let staff = board.currentFloorStaff(freshness), !config.staff.available.isEmpty {
             result.staff = evaluate(
                 key: Key(queue: Self.floor, metric: .availableStaff), value: Double(staff.available),
@@ -47,11 +48,19 @@ public struct AlarmEvaluator: Sendable {
 
     /// Alarms of one queue's figures.
     public mutating func evaluate(queue id: String, figures: QueueFigures, config: QueueConfig, at now: MonotonicSeconds) -> QueueAlarm {
-        let metrics = Metric.standard + figures.extras.map { Metric.extra($0.name) }
+        evaluate(
+            id: id, metrics: Metric.standard + figures.extras.map { Metric.extra($0.name) }, value: figures.value(of:),
+            threshold: { config.threshold($0, reportedTarget: figures.targetSeconds) }, at: now)
+    }
+
+    /// The worst of `metrics` for `id` (a queue, or incidents): each with its threshold and known value.
+    mutating func evaluate(
+        id: String, metrics: [Metric], value: (Metric) -> Double?, threshold: (Metric) -> Threshold?, at now: MonotonicSeconds
+    ) -> QueueAlarm {
         var alarm = QueueAlarm()
         for metric in metrics {
             let key = Key(queue: id, metric: metric)
-            guard let threshold = config.threshold(metric, reportedTarget: figures.targetSeconds), let value = figures.value(of: metric) else {
+            guard let threshold = threshold(metric), let value = value(metric) else {
                 memory[key] = nil
                 continue
             }
@@ -102,7 +111,8 @@ public struct AlarmEvaluator: Sendable {
         memory[Key(queue: queue, metric: metric)]?.shown ?? .normal
     }
 
-    private mutating func forget(queue id: String) {
-        memory = memory.filter { $0.key.queue != id }
+    /// Drops the memory of queue `id` (or of incidents `id`: their metrics are their own).
+    mutating func forget(queue id: String, incident: Bool = false) {
+        memory = memory.filter { $0.key.queue != id || Metric.incident.contains($0.key.metric) != incident }
     }
 }

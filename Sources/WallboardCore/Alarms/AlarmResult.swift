@@ -45,16 +45,20 @@ public struct BoardAlarms: Sendable, Equatable {
     public var queues: [String: QueueAlarm]
     /// Floor-wide available staff, when known and limited.
     public var staff: MetricAlarm?
+    /// Incidents by grade/area id ("immediate/urban"), current ones only.
+    public var incidents: [String: QueueAlarm]
 
-    public init(queues: [String: QueueAlarm] = [:], staff: MetricAlarm? = nil) {
+    public init(queues: [String: QueueAlarm] = [:], staff: MetricAlarm? = nil, incidents: [String: QueueAlarm] = [:]) {
         self.queues = queues
         self.staff = staff
+        self.incidents = incidents
     }
 
     public func queue(_ id: String) -> QueueAlarm { queues[id] ?? .normal }
+    public func incident(_ id: String) -> QueueAlarm { incidents[id] ?? .normal }
 
     /// The worst level anywhere on the board.
     public var worst: AlarmLevel {
-        max(queues.values.map(\.level).max() ?? .normal, staff?.level ?? .normal)
+        max(queues.values.map(\.level).max() ?? .normal, staff?.level ?? .normal, incidents.values.map(\.level).max() ?? .normal)
     }
 }

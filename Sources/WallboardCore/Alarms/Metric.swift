@@ -14,12 +14,19 @@ public enum Metric: Hashable, Sendable, CustomStringConvertible {
     case availableStaff
     /// A publisher-defined figure, by the name the publisher sends.
     case extra(String)
+    /// Incidents (`I` record): age of the oldest one no unit has been sent to yet (ticking).
+    case oldestUnresourced
+    /// Incidents with no unit assigned.
+    case unresourced
 
     /// The built-in metrics, in the order that breaks ties when two are equally bad:
     /// a caller waiting too long is the most urgent thing a 999 supervisor can be told.
     public static let standard: [Metric] = [
         .longestWait, .waiting, .serviceLevel, .abandoned, .averageSpeedOfAnswer, .availableStaff,
     ]
+
+    /// The metrics of an `[incident "GRADE/AREA"]` section, in tie-breaking order.
+    public static let incident: [Metric] = [.oldestUnresourced, .unresourced]
 
     /// The name used in the config file: `longest_wait.red = 30s`, `extra.silent.amber = 2`.
     public var key: String {
@@ -31,6 +38,8 @@ public enum Metric: Hashable, Sendable, CustomStringConvertible {
         case .averageSpeedOfAnswer: return "asa"
         case .availableStaff: return "available_staff"
         case .extra(let name): return "extra.\(name)"
+        case .oldestUnresourced: return "oldest"
+        case .unresourced: return "unresourced"
         }
     }
 
@@ -60,13 +69,15 @@ public enum Metric: Hashable, Sendable, CustomStringConvertible {
         case .averageSpeedOfAnswer: return "ASA"
         case .availableStaff: return "AVAILABLE"
         case .extra(let name): return name.replacingUnderscores.uppercased()
+        case .oldestUnresourced: return "OLDEST UNRESOURCED"
+        case .unresourced: return "UNRESOURCED"
         }
     }
 
     public var kind: MetricKind {
         switch self {
-        case .waiting, .availableStaff: return .count
-        case .longestWait, .averageSpeedOfAnswer: return .duration
+        case .waiting, .availableStaff, .unresourced: return .count
+        case .longestWait, .averageSpeedOfAnswer, .oldestUnresourced: return .duration
         case .abandoned, .serviceLevel: return .percentage
         case .extra: return .number
         }

@@ -13,6 +13,8 @@ public struct BoardState: Sendable, Equatable {
     public private(set) var floorStaffInterval: Double?
     public private(set) var floorStaffOrigin: FeedOrigin?
     public private(set) var floorName: String?
+    /// Incidents by grade and area (`I` records).
+    public private(set) var incidents = IncidentBoard()
     /// When any message (heartbeats included) last arrived, and from whom.
     public private(set) var lastMessageAt: MonotonicSeconds?
     public private(set) var lastPublisher: String?
@@ -45,6 +47,7 @@ public struct BoardState: Sendable, Equatable {
         let interval = message.interval.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
 
         let origin = FeedOrigin(message)
+        incidents.apply(message.incidents, origin: origin, interval: interval, at: now)
         for raw in message.queues {
             let report = Self.sanitized(raw)
             if var state = queues[report.id] {

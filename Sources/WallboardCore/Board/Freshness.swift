@@ -10,6 +10,8 @@ public struct Freshness: Sendable, Equatable {
     public var current: Set<String>
     /// Floor-wide staff counts are within stale_after (false when the feed is lost).
     public var floorStaffCurrent: Bool
+    /// Incident grade/area ids whose data is within stale_after (empty when the feed is lost).
+    public var currentIncidents: Set<String> = []
 
     /// True when queue `id` has no current data: never reported, past stale_after, or the feed is lost.
     public func isStale(_ id: String) -> Bool { !current.contains(id) }
@@ -23,7 +25,9 @@ extension BoardState {
         if !lost {
             for (id, q) in queues where isWithinStaleAfter(q, at: now) { current.insert(id) }
         }
-        return Freshness(at: now, feedLost: lost, current: current, floorStaffCurrent: currentFloorStaff(at: now) != nil)
+        var freshness = Freshness(at: now, feedLost: lost, current: current, floorStaffCurrent: currentFloorStaff(at: now) != nil)
+        freshness.currentIncidents = currentIncidents(at: now)
+        return freshness
     }
 
     /// Floor-wide staff counts if `freshness` says they are current.

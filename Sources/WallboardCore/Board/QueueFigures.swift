@@ -68,6 +68,7 @@ public struct QueueFigures: Sendable, Equatable {
         case .averageSpeedOfAnswer: return averageSpeedOfAnswer
         case .availableStaff: return availableStaff.map(Double.init)
         case .extra(let name): return extras.first { $0.name == name }?.value
+        case .oldestUnresourced, .unresourced: return nil  // incident metrics (IncidentFigures)
         }
     }
 }

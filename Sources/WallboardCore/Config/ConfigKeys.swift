@@ -1,6 +1,6 @@
 /// The sections and keys the config file knows, for validation and "did you mean".
 enum ConfigKeys {
-    static let sections = ["feed", "display", "board", "staff", "metrics", "queue"]
+    static let sections = ["feed", "display", "board", "staff", "metrics", "queue", "incident"]
 
     static let feed = ["group", "port", "interface", "key", "key_file", "key_id", "stale_after", "lost_after"]
     static let display = [
@@ -14,4 +14,6 @@ enum ConfigKeys {
     static let queuePlain = ["label", "order", "target", "dwell"]
     static let queue: [String] =
         queuePlain + Metric.standard.flatMap { metric in thresholdAttributes.map { "\(metric.key).\($0)" } }
+    static let incident: [String] =
+        queuePlain + Metric.incident.flatMap { metric in thresholdAttributes.map { "\(metric.key).\($0)" } }
 }

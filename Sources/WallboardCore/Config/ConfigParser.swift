@@ -9,6 +9,8 @@ struct ConfigParser {
     private enum Section: Equatable {
         case feed, display, board, staff, metrics
         case queue(String)
+        /// `[incident "GRADE/AREA"]`: the same draft as a queue, with the incident metrics.
+        case incident(String)
         /// An unknown or broken header: its keys are skipped rather than reported one by one.
         case ignored
     }
@@ -16,6 +18,7 @@ struct ConfigParser {
     /// Parse state of one `[queue "ID"]` section, finished when the next section starts.
     private struct QueueDraft {
         var config: QueueConfig
+        var isIncident = false
         var queueDwell: (Double, ConfigLocation)?
         var explicitDwell: Set<Metric> = []
         /// Where each `metric.amber` / `metric.red` was set, for consistency messages.
@@ -86,6 +89,20 @@ struct ConfigParser {
                         section = .queue(id)
                         draft = QueueDraft(config: AlarmDefaults.queue(id))
                     }
+                case ("incident", let id?):
+                    let parts = id.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+                    if parts.count == 2, parts.allSatisfy(IncidentReport.isToken) {
+                        section = .incident(id)
+                        draft = QueueDraft(config: QueueConfig(id: id), isIncident: true)
+                    } else {
+                        errors.append(ConfigError(.malformedSection(
+                            "an incident section names a grade and an area, like [incident \"immediate/urban\"]"), at: at))
+                        section = .ignored
+                    }
+                case ("incident", nil):
+                    errors.append(ConfigError(
+                        .malformedSection("[incident] needs the grade and area, like [incident \"immediate/urban\"]"), at: at))
+                    section = .ignored
                 case ("queue", nil):
                     errors.append(ConfigError(.malformedSection("[queue] needs the queue id, like [queue \"999\"]"), at: at))
                     section = .ignored
@@ -122,7 +139,7 @@ struct ConfigParser {
                 case .staff:
                     result = applyStaff(setting, &config.staff)
                     staffLocations[setting.key] = valueAt
-                case .queue:
+                case .queue, .incident:
                     if var d = draft {
                         result = applyQueue(setting, &d, at: valueAt)
                         draft = d
@@ -323,7 +340,9 @@ struct ConfigParser {
             d.config.order = order
             return nil
         case "target":
-            guard let t = ConfigValue.boundedDuration(v), t > 0 else { return bad(s, "a service-level target like 10s, at most 24h") }
+            guard let t = ConfigValue.boundedDuration(v), t > 0 else {
+                return bad(s, d.isIncident ? "an attendance target like 15m, at most 24h" : "a service-level target like 10s, at most 24h")
+            }
             d.config.target = t
             return nil
         case "dwell":
@@ -333,17 +352,20 @@ struct ConfigParser {
         default:
             break
         }
+        let sectionName = d.isIncident ? "incident \"\(d.config.id)\"" : "queue \"\(d.config.id)\""
         guard let dot = s.key.lastIndex(of: "."),
-            let metric = Metric(key: String(s.key[..<dot])),
+            let metric = d.isIncident
+                ? Metric.incident.first(where: { $0.key == s.key[..<dot] }) : Metric(key: String(s.key[..<dot])),
             ConfigKeys.thresholdAttributes.contains(String(s.key[s.key.index(after: dot)...]))
         else {
+            if d.isIncident { return unknown(s, in: sectionName, among: ConfigKeys.incident) }
             // For `extra.NAME.typo`, offer the same extra's real attributes too.
             var candidates = ConfigKeys.queue
             if s.key.hasPrefix("extra."), let dot = s.key.lastIndex(of: ".") {
                 let prefix = s.key[..<dot]
                 candidates += ConfigKeys.thresholdAttributes.map { "\(prefix).\($0)" }
             }
-            return unknown(s, in: "queue \"\(d.config.id)\"", among: candidates)
+            return unknown(s, in: sectionName, among: candidates)
         }
         let attribute = String(s.key[s.key.index(after: dot)...])
         var threshold = d.config.thresholds[metric] ?? AlarmDefaults.threshold(metric, amber: nil, red: nil)
@@ -435,7 +457,7 @@ struct ConfigParser {
                 errors += checkOrder(metric.key, t, metric: metric, d.limitLocations)
             }
         }
-        config.queues.append(queue)
+        if d.isIncident { config.incidents.append(queue) } else { config.queues.append(queue) }
     }
 
     /// Red must be at or past amber in the worse direction; says which value to change.

@@ -1,4 +1,5 @@
-/// One `[queue "ID"]` section: how a queue is labelled, ordered and alarmed.
+/// One `[queue "ID"]` section: how a queue is labelled, ordered and alarmed. An
+/// `[incident "GRADE/AREA"]` section has the same shape (its metrics are `Metric.incident`).
 public struct QueueConfig: Sendable, Equatable {
     /// The queue id the feed uses ("999").
     public var id: String
@@ -21,8 +22,8 @@ public struct QueueConfig: Sendable, Equatable {
     /// (see `threshold(_:reportedTarget:)`) is filled in, so listings show what the alarms use.
     public func resolved(reportedTarget: Double?) -> QueueConfig {
         var queue = self
-        if queue.thresholds[.longestWait] == nil {
-            queue.thresholds[.longestWait] = threshold(.longestWait, reportedTarget: reportedTarget)
+        for metric in [Metric.longestWait, .oldestUnresourced] where queue.thresholds[metric] == nil {
+            queue.thresholds[metric] = threshold(metric, reportedTarget: reportedTarget)
         }
         return queue
     }
@@ -32,7 +33,11 @@ public struct QueueConfig: Sendable, Equatable {
     /// `reportedTarget`, the one the feed sends (`AlarmDefaults.longestWait(target:)`).
     public func threshold(_ metric: Metric, reportedTarget: Double? = nil) -> Threshold? {
         guard let t = thresholds[metric] else {
-            return metric == .longestWait ? AlarmDefaults.longestWait(target: target ?? reportedTarget) : nil
+            switch metric {
+            case .longestWait: return AlarmDefaults.longestWait(target: target ?? reportedTarget)
+            case .oldestUnresourced: return AlarmDefaults.oldestUnresourced(target: target ?? reportedTarget)
+            default: return nil
+            }
         }
         return t.isEmpty ? nil : t
     }

@@ -8,6 +8,8 @@ public struct WallboardConfig: Sendable, Equatable {
     public var metrics = MetricsConfig()
     /// Queues configured in the file, in file order (built-in 999/101 defaults sit beneath them).
     public var queues: [QueueConfig] = []
+    /// `[incident "GRADE/AREA"]` sections, in file order (id = "immediate/urban").
+    public var incidents: [QueueConfig] = []
 
     public init() {}
 
@@ -21,10 +23,21 @@ public struct WallboardConfig: Sendable, Equatable {
         queues.first { $0.id == id } ?? AlarmDefaults.queue(id)
     }
 
-    /// The queues to show, in order, given the ids the feed has reported (in first-seen order).
-    public func displayOrder(feedQueues: [String]) -> [String] {
-        if !board.queues.isEmpty { return board.queues }
-        let configured = queues.enumerated().sorted { a, b in
+    /// The settings for incidents `id` ("immediate/urban"): as configured, else target-derived limits.
+    public func incident(_ id: String) -> QueueConfig {
+        incidents.first { $0.id == id } ?? QueueConfig(id: id)
+    }
+
+    /// The incident tiles to show, in order: configured ones by `order` then file order, then the
+    /// rest as the feed first reported them.
+    public func incidentOrder(feed: [String]) -> [String] {
+        let configured = Self.ordered(incidents)
+        return configured + feed.filter { !configured.contains($0) }
+    }
+
+    /// Sections by `order` (lower first), unordered ones after, each group in file order.
+    static func ordered(_ sections: [QueueConfig]) -> [String] {
+        sections.enumerated().sorted { a, b in
             switch (a.element.order, b.element.order) {
             case let (x?, y?): return x != y ? x < y : a.offset < b.offset
             case (_?, nil): return true
@@ -32,6 +45,12 @@ public struct WallboardConfig: Sendable, Equatable {
             case (nil, nil): return a.offset < b.offset
             }
         }.map(\.element.id)
+    }
+
+    /// The queues to show, in order, given the ids the feed has reported (in first-seen order).
+    public func displayOrder(feedQueues: [String]) -> [String] {
+        if !board.queues.isEmpty { return board.queues }
+        let configured = Self.ordered(queues)
         return configured + feedQueues.filter { !configured.contains($0) }
     }
 }

@@ -81,7 +81,7 @@ public struct FeedDecoder: Sendable {
         }
     }
 
-    /// Parses one `Q`, `S` or `A` line (no header), as `wallboard-publish send` reads them.
+    /// Parses one `Q`, `S`, `A` or `I` line (no header), as `wallboard-publish send` reads them.
     /// Errors name `line` (the caller's line number).
     public static func parseRecord(_ line: [UInt8], line number: Int) throws -> FeedRecord {
         try line.withUnsafeBytes { data in
@@ -166,6 +166,11 @@ public struct FeedDecoder: Sendable {
                         throw FeedError.malformed(line: line, detail: "A: handler '\(a.id)' appears twice")
                     }
                     message.handlers.append(a)
+                case .incident(let i):
+                    if message.incidents.contains(where: { $0.grade == i.grade && $0.area == i.area }) {
+                        throw FeedError.malformed(line: line, detail: "I: grade '\(i.grade)' in area '\(i.area)' appears twice")
+                    }
+                    message.incidents.append(i)
                 case .unknown: break
                 }
             }
@@ -234,6 +239,8 @@ public struct FeedDecoder: Sendable {
             return .staff(try parseStaff(FeedLineScanner(data: data, from: fieldsStart, to: to, line: line, record: "S")))
         } else if type.equals("A") {
             return .handler(try parseHandler(FeedLineScanner(data: data, from: fieldsStart, to: to, line: line, record: "A")))
+        } else if type.equals("I") {
+            return .incident(try parseIncident(FeedLineScanner(data: data, from: fieldsStart, to: to, line: line, record: "I")))
         } else if type.equals("SIG") {
             throw FeedError.malformed(line: line, detail: "SIG must be the last line")
         } else if type.equals("WB") {

@@ -23,6 +23,10 @@ public struct FeedEncoder: Sendable {
             line += 1
             body += try handlerLine(a, line: line)
         }
+        for i in message.incidents {
+            line += 1
+            body += try incidentLine(i, line: line)
+        }
         return try finish(body)
     }
 
@@ -137,7 +141,7 @@ public struct FeedEncoder: Sendable {
         return out
     }
 
-    private func text(_ value: String, _ field: String, line: Int, _ out: inout [UInt8]) throws {
+    func text(_ value: String, _ field: String, line: Int, _ out: inout [UInt8]) throws {
         guard !value.isEmpty, value.utf8.count <= FeedDecoder.maximumTextBytes else {
             throw FeedError.malformed(
                 line: line, detail: "\(field) must be 1–\(FeedDecoder.maximumTextBytes) bytes, got \(value.utf8.count)")
@@ -145,14 +149,14 @@ public struct FeedEncoder: Sendable {
         FeedText.appendEscaped(value, to: &out)
     }
 
-    private func count(_ prefix: String, _ value: Int, _ field: String, line: Int, _ out: inout [UInt8]) throws {
+    func count(_ prefix: String, _ value: Int, _ field: String, line: Int, _ out: inout [UInt8]) throws {
         guard value >= 0, value <= 999_999_999_999_999 else {
             throw FeedError.malformed(line: line, detail: "\(field)=\(value) is not a count (0 or more)")
         }
         out += Array("\(prefix)\(value)".utf8)
     }
 
-    private func number(
+    func number(
         _ prefix: String, _ value: Double, _ field: String, line: Int, _ out: inout [UInt8], signed: Bool = false
     ) throws {
         guard signed || value >= 0 else {

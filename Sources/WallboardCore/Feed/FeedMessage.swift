@@ -19,11 +19,14 @@ public struct FeedMessage: Sendable, Equatable {
     public var staff: [StaffReport]
     /// Per-handler states (`A` records), in the order sent.
     public var handlers: [HandlerReport]
+    /// `I` records: incidents by response grade and area (PROTOCOL.md), in the order sent.
+    public var incidents: [IncidentReport]
 
     public init(
         version: Int = 1, publisher: String, session: UInt64, sequence: UInt64,
         sentAtMilliseconds: UInt64, interval: Double? = nil, floor: String? = nil,
-        queues: [QueueReport] = [], staff: [StaffReport] = [], handlers: [HandlerReport] = []
+        queues: [QueueReport] = [], staff: [StaffReport] = [], handlers: [HandlerReport] = [],
+        incidents: [IncidentReport] = []
     ) {
         self.version = version
         self.publisher = publisher
@@ -35,10 +38,11 @@ public struct FeedMessage: Sendable, Equatable {
         self.queues = queues
         self.staff = staff
         self.handlers = handlers
+        self.incidents = incidents
     }
 
     /// A heartbeat carries no figures: it only says the publisher is alive.
-    public var isHeartbeat: Bool { queues.isEmpty && staff.isEmpty && handlers.isEmpty }
+    public var isHeartbeat: Bool { queues.isEmpty && staff.isEmpty && handlers.isEmpty && incidents.isEmpty }
 }
 
 /// The state of one contact channel (999, 101, crime recording, online reports, ...).

@@ -22,9 +22,10 @@ public struct FeedPublisher: Sendable {
 
     /// Datagrams carrying the whole snapshot: each queue with its scoped staff line together, the
     /// floor-wide staff in the first, then the handlers (`A`, each its own line: the board keeps
-    /// them by id, so they may split anywhere). Nothing to send makes one heartbeat.
+    /// them by id, so they may split anywhere), then each `I` line. Nothing to send makes one heartbeat.
     public mutating func datagrams(
-        queues: [QueueReport], staff: [StaffReport], handlers: [HandlerReport] = [], sentAtMilliseconds: UInt64
+        queues: [QueueReport], staff: [StaffReport], handlers: [HandlerReport] = [], incidents: [IncidentReport] = [],
+        sentAtMilliseconds: UInt64
     ) throws -> [[UInt8]] {
         // Group lines: floor-wide staff first, then each queue with its own staff.
         var groups: [[[UInt8]]] = []
@@ -41,6 +42,7 @@ public struct FeedPublisher: Sendable {
             groups.append(group)
         }
         for a in handlers { groups.append([try encoder.handlerLine(a, line: line)]) }
+        for i in incidents { groups.append([try encoder.incidentLine(i, line: line)]) }
         line += 1
 
         let budget = FeedDecoder.maximumSize - encoder.signatureLength

@@ -22,6 +22,7 @@ public struct SceneBuilder: Sendable {
         let lost = freshness.feedLost
         let ids = config.displayOrder(feedQueues: board.firstSeen)
         let tiles = ids.map { tile($0, board: board, alarms: alarms, now: now, stale: freshness.isStale($0)) }
+            + incidentTiles(board: board, alarms: alarms, now: now, freshness: freshness)
         // A queue the feed reports but `[board] queues` leaves out still reaches the wall when in breach.
         let listed = Set(ids)
         let hiddenBreaches = board.firstSeen.filter { id in
