@@ -108,10 +108,11 @@ struct AsteriskBridge {
     /// The floor as it stands now, through the same publisher and sender `send` uses.
     private mutating func publish() {
         let floor = session.floor
+        let unixNow = SystemClock.unixTime()
         do {
             for d in try publisher.datagrams(
-                queues: floor.queueReports(now: clock.now()), staff: floor.staffReports(unixNow: SystemClock.unixTime()),
-                sentAtMilliseconds: wallMilliseconds())
+                queues: floor.queueReports(now: clock.now()), staff: floor.staffReports(unixNow: unixNow),
+                handlers: floor.handlerReports(unixNow: unixNow), sentAtMilliseconds: wallMilliseconds())
             {
                 try sender.send(d)
             }

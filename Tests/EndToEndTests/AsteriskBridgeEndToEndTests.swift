@@ -98,6 +98,15 @@ extension FeedPublishEndToEndTests {
         XCTAssertEqual(staff(first, "101"), StaffReport(scope: "101", available: 1, onCall: 1, wrapUp: 0, onBreak: 0),
             "Eve's phone ringing with a queue call counts as on a call")
         XCTAssertEqual(staff(first, nil), StaffReport(available: 1, onCall: 2, wrapUp: 0, onBreak: 1), "Alice counted once")
+        let handlers = applied(inbox).flatMap(\.handlers).prefix(5)
+        XCTAssertEqual(handlers.map(\.id), ["PJSIP/2001", "PJSIP/2002", "PJSIP/2003", "PJSIP/2004", "PJSIP/2005"])
+        XCTAssertEqual(handlers.map(\.state), [.available, .onCall, .onBreak, .offline, .onCall])
+        XCTAssertEqual(handlers.map(\.scope), [nil, "999", "999", "999", "101"], "Alice is in two queues: no single scope")
+        let cara = try XCTUnwrap(handlers.first { $0.name == "Cara Cole" })
+        XCTAssertEqual(cara.reason, "Lunch")
+        let paused = Date().timeIntervalSince1970 - 1764588300  // the recording's LastPause
+        XCTAssertEqual(try XCTUnwrap(cara.since), paused, accuracy: 5, "in break since Asterisk's LastPause")
+        XCTAssertNil(handlers.first?.since, "first seen free: since when is unknown, so not sent")
 
         // The next poll, with Alice pausing for training while Asterisk lists the members.
         try answerPoll(client, during: "event-pause")

@@ -85,23 +85,40 @@ final class AsteriskBridgeTests: XCTestCase {
         floor.apply(AMIMessage([("Event", "QueueMember"), ("Queue", "999"), ("Name", "Ben"), ("Location", "PJSIP/2002"),
             ("Status", "1")]), now: 0, unixNow: 1000)
         floor.finishPoll(unixNow: 1000)
-        var states = floor.memberStates(unixNow: 1010)
-        XCTAssertEqual(states.map(\.state), [.onBreak, .available])
-        XCTAssertEqual(states[0].since, 900, "a pause starts at LastPause")
-        XCTAssertEqual(states[0].member.pausedReason, "Lunch")
-        XCTAssertNil(states[1].since, "first seen free: since when is not known")
+        XCTAssertEqual(floor.handlerReports(unixNow: 1010), [
+            HandlerReport(id: "PJSIP/2003", name: "Cara", state: .onBreak, reason: "Lunch", since: 110, scope: "999"),
+            HandlerReport(id: "PJSIP/2002", name: "Ben", state: .available, since: nil, scope: "999"),
+        ], "a pause runs from LastPause; a member first seen free has no known since")
         floor.apply(AMIMessage([("Event", "QueueMemberStatus"), ("Queue", "999"), ("Interface", "PJSIP/2002"), ("Status", "2")]),
             now: 20, unixNow: 1020)
-        states = floor.memberStates(unixNow: 1030)
-        XCTAssertEqual(states[1].state, .oncall)
-        XCTAssertEqual(states[1].since, 1020, "the change the bridge saw")
-        XCTAssertEqual(states[1].member.name, "Ben", "an event keeps what it does not say")
+        XCTAssertEqual(floor.handlerReports(unixNow: 1030).last,
+            HandlerReport(id: "PJSIP/2002", name: "Ben", state: .onCall, since: 10, scope: "999"),
+            "the change the bridge saw; an event keeps what it does not say (the name)")
+        XCTAssertNil(floor.handlerReports(unixNow: 800).first?.since, "a LastPause ahead of this clock is unknown, not 0")
         floor.apply(AMIMessage([("Event", "QueueMemberRemoved"), ("Queue", "999"), ("Interface", "PJSIP/2003")]), now: 30, unixNow: 1030)
         XCTAssertEqual(floor.staffReports(unixNow: 1030), [
             StaffReport(scope: "999", available: 0, onCall: 1, wrapUp: 0, onBreak: 0), StaffReport(available: 0, onCall: 1, wrapUp: 0, onBreak: 0),
         ])
         XCTAssertEqual(floor.queueReports(now: 30).first?.offered, 11)
         XCTAssertNil(floor.queueReports(now: 30).first?.answeredWithinTarget, "no ServiceLevel: no target, no within")
+    }
+
+    func testAHandlerInSeveralQueuesIsOneRecordInItsFloorWideState() {
+        var floor = AsteriskFloor()
+        floor.beginPoll()
+        for (queue, paused) in [("999", "1"), ("101", "0")] {
+            floor.apply(AMIMessage([("Event", "QueueMember"), ("Queue", queue), ("Name", "Alice"), ("Location", "PJSIP/2001"),
+                ("Status", "1"), ("Paused", paused), ("PausedReason", paused == "1" ? "Training" : ""), ("LastPause", "900")]),
+                now: 0, unixNow: 1000)
+        }
+        floor.apply(AMIMessage([("Event", "QueueMember"), ("Queue", "101"), ("Name", "Dev"), ("Location", "PJSIP/2004"), ("Status", "0")]),
+            now: 0, unixNow: 1000)
+        floor.finishPoll(unixNow: 1000)
+        XCTAssertEqual(floor.handlerReports(unixNow: 1000), [
+            HandlerReport(id: "PJSIP/2001", name: "Alice", state: .available, scope: nil),
+            HandlerReport(id: "PJSIP/2004", name: "Dev", state: .other("unknown"), scope: "101"),
+        ], "paused for 999 but taking 101's calls is available; an unknown device state is sent as 'unknown'")
+        XCTAssertEqual(floor.staffReports(unixNow: 1000).last, StaffReport(available: 1, onCall: 0, wrapUp: 0, onBreak: 0, other: 1))
     }
 
     func send(_ effects: [AsteriskSession.Effect]) -> [AMIMessage] {

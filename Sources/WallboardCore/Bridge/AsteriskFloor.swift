@@ -263,24 +263,51 @@ extension AsteriskFloor {
     /// however many queues they are in). Offline members are not counted: they are not logged in.
     public func staffReports(unixNow: Double) -> [StaffReport] {
         var perQueue: [String: StaffReport] = [:]
-        var floorState: [String: AsteriskMemberState] = [:]
-        var interfaceOrder: [String] = []
+        for key in memberOrder {
+            guard let m = members[key] else { continue }
+            Self.count(m.state(unixNow: unixNow), in: &perQueue[m.queue, default: StaffReport(scope: m.queue, available: 0, onCall: 0, wrapUp: 0, onBreak: 0)])
+        }
+        var floor = StaffReport(available: 0, onCall: 0, wrapUp: 0, onBreak: 0)
+        for h in handlers(unixNow: unixNow) { Self.count(h.state, in: &floor) }
+        // Every queue listed gets a staff line, an empty one too: no member is a figure (0), not unknown.
+        return queueOrder.map { perQueue[$0] ?? StaffReport(scope: $0, available: 0, onCall: 0, wrapUp: 0, onBreak: 0) } + [floor]
+    }
+
+    /// The `A` records: one per member interface (a handler in three queues is one handler), in its
+    /// floor-wide state, with the pause reason, the seconds in that state when known, and its
+    /// queue as scope when it is in only one.
+    public func handlerReports(unixNow: Double) -> [HandlerReport] {
+        handlers(unixNow: unixNow).map { h in
+            let seconds = h.member.since(h.state).map { unixNow - $0 }
+            return HandlerReport(
+                id: h.member.interface, name: h.member.name, state: h.state.handlerState,
+                reason: h.state == .onBreak && !h.member.pausedReason.isEmpty ? h.member.pausedReason : nil,
+                // A stamp ahead of this clock (Asterisk's clock differs) is unknown, not 0.
+                since: seconds.flatMap { $0 >= 0 ? $0 : nil },
+                scope: h.queues.count == 1 ? h.queues[0] : nil)
+        }
+    }
+
+    /// Each member interface once: the membership that gives its floor-wide state
+    /// (`AsteriskMemberState.floorPrecedence`) and the queues it is in, in first-heard order.
+    private func handlers(unixNow: Double) -> [(member: Member, state: AsteriskMemberState, queues: [String])] {
+        var result: [(member: Member, state: AsteriskMemberState, queues: [String])] = []
+        var index: [String: Int] = [:]
+        let rank = AsteriskMemberState.floorPrecedence
         for key in memberOrder {
             guard let m = members[key] else { continue }
             let state = m.state(unixNow: unixNow)
-            Self.count(state, in: &perQueue[m.queue, default: StaffReport(scope: m.queue, available: 0, onCall: 0, wrapUp: 0, onBreak: 0)])
-            if let was = floorState[m.interface] {
-                let p = AsteriskMemberState.floorPrecedence
-                if p.firstIndex(of: state)! < p.firstIndex(of: was)! { floorState[m.interface] = state }
+            if let i = index[m.interface] {
+                result[i].queues.append(m.queue)
+                if rank.firstIndex(of: state)! < rank.firstIndex(of: result[i].state)! {
+                    (result[i].member, result[i].state) = (m, state)
+                }
             } else {
-                floorState[m.interface] = state
-                interfaceOrder.append(m.interface)
+                index[m.interface] = result.count
+                result.append((m, state, [m.queue]))
             }
         }
-        var floor = StaffReport(available: 0, onCall: 0, wrapUp: 0, onBreak: 0)
-        for i in interfaceOrder { Self.count(floorState[i]!, in: &floor) }
-        // Every queue listed gets a staff line, an empty one too: no member is a figure (0), not unknown.
-        return queueOrder.map { perQueue[$0] ?? StaffReport(scope: $0, available: 0, onCall: 0, wrapUp: 0, onBreak: 0) } + [floor]
+        return result
     }
 
     private static func count(_ state: AsteriskMemberState, in s: inout StaffReport) {
@@ -291,15 +318,6 @@ extension AsteriskFloor {
         case .onBreak: s.onBreak += 1
         case .other: s.other += 1
         case .offline: break
-        }
-    }
-
-    /// Each member once per queue, with the state it is in and since when (for per-handler records).
-    public func memberStates(unixNow: Double) -> [(member: Member, state: AsteriskMemberState, since: Double?)] {
-        memberOrder.compactMap { key in
-            guard let m = members[key] else { return nil }
-            let state = m.state(unixNow: unixNow)
-            return (m, state, m.since(state))
         }
     }
 }

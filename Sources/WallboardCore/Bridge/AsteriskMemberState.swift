@@ -34,4 +34,17 @@ public enum AsteriskMemberState: String, Sendable, Equatable, CaseIterable {
     /// For a member of several queues, the one floor-wide state: what they are doing for any queue
     /// (on a call for one is on a call), and paused only when paused in every queue.
     static let floorPrecedence: [AsteriskMemberState] = [.oncall, .wrap, .available, .other, .onBreak, .offline]
+
+    /// The `A` record's state word; a device state Asterisk does not know is sent as `unknown`
+    /// (shown as sent, in the neutral style), not guessed.
+    public var handlerState: HandlerState {
+        switch self {
+        case .available: .available
+        case .oncall: .onCall
+        case .wrap: .wrapUp
+        case .onBreak: .onBreak
+        case .other: .other("unknown")
+        case .offline: .offline
+        }
+    }
 }
