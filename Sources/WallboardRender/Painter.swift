@@ -55,7 +55,7 @@ public final class Painter: @unchecked Sendable {
     /// nothing did; the whole canvas the first time, or after the size, shape or mode changes).
     @discardableResult
     public func paint(scene whole: Scene, into canvas: Canvas) -> [Rect] {
-        let scene = whole.currentPage()
+        let scene = whole.handlerGrid == nil ? whole.currentPage() : whole.currentPage(handlerCapacity: handlerCapacity(whole, canvas))
         let key = LayoutKey(scene: scene, width: canvas.width, height: canvas.height)
         let layout: BoardLayout
         if let current = self.layout, key == layoutKey {
@@ -64,7 +64,7 @@ public final class Painter: @unchecked Sendable {
             layout = BoardLayout(
                 width: canvas.width, height: canvas.height, tileCount: key.tiles, figureSlots: key.figureSlots,
                 hasBanner: key.banner, hasStaff: key.staff, hasAlert: key.alert, hasPageMarker: key.pageMarker,
-                options: layoutOptions)
+                handlerCells: key.handlerCells, options: layoutOptions)
             self.layout = layout
         }
         let names = commonTitleSize(scene.tiles, scene.feedLost == nil ? layout.tiles : layout.feedLost.tiles)
@@ -92,6 +92,18 @@ public final class Painter: @unchecked Sendable {
     }
 }
 
+extension Painter {
+    /// Handler cells per page on this canvas: the grid's capacity in the area a handler page leaves
+    /// it (the same header, banner, staff bar and footer; the breach strip when any queue is in breach).
+    func handlerCapacity(_ scene: Scene, _ canvas: Canvas) -> Int {
+        let layout = BoardLayout(
+            width: canvas.width, height: canvas.height, tileCount: 0, hasBanner: scene.banner.map { !$0.isEmpty } ?? false,
+            hasStaff: scene.staff != nil, hasAlert: !scene.hiddenBreaches.isEmpty || scene.tiles.contains(where: \.isBreached),
+            handlerCells: 0, options: layoutOptions)
+        return layout.handlerGrid?.capacity ?? 1
+    }
+}
+
 /// One piece of text the painter drew: what, where it was allowed to go, and where its ink landed.
 public struct DrawnText: Sendable, Equatable {
     public var text: String
@@ -115,6 +127,8 @@ struct LayoutKey: Equatable {
     var staff: Bool
     var alert: Bool
     var pageMarker: Bool
+    /// Handler cells on this page, nil when the page shows tiles.
+    var handlerCells: Int?
 
     init(scene: Scene, width: Int, height: Int) {
         self.width = width
@@ -125,5 +139,6 @@ struct LayoutKey: Equatable {
         staff = scene.staff != nil
         alert = !scene.hiddenBreaches.isEmpty
         pageMarker = scene.pageMarker != nil
+        handlerCells = scene.handlerGrid?.cells.count
     }
 }

@@ -14,6 +14,7 @@ extension Painter {
         for index in layout.tiles.indices where index < scene.tiles.count {
             drawTile(scene.tiles[index], layout.tiles[index], pulse: scene.pulse, canvas)
         }
+        if let grid = scene.handlerGrid, let gridLayout = layout.handlerGrid { drawHandlerGrid(grid, gridLayout, canvas) }
         if let staff = scene.staff, let staffLayout = layout.staff {
             canvas.fill(staffLayout.frame, with: palette.background)
             for cell in 0..<staffLayout.cells.count { drawStaffCell(staff, cell, staffLayout, canvas) }
@@ -36,6 +37,9 @@ extension Painter {
         if old.pageMarker != new.pageMarker, let box = layout.pageMarker { redraw(box.rect) { drawPageMarker(new, layout, canvas) } }
         if old.hiddenBreaches != new.hiddenBreaches, let rect = layout.alert { redraw(rect) { drawAlert(new, layout, canvas) } }
         updateTiles(from: old, to: new, layout.tiles, canvas, redraw)
+        if let a = old.handlerGrid, let b = new.handlerGrid, a != b, let gridLayout = layout.handlerGrid {
+            updateHandlerGrid(from: a, to: b, gridLayout, canvas, redraw)
+        }
         if let a = old.staff, let b = new.staff, a != b, let staffLayout = layout.staff {
             let (countsA, countsB) = (a.counts, b.counts)
             for cell in 0..<staffLayout.cells.count

@@ -29,6 +29,9 @@ public struct Palette: Sendable, Equatable {
     public var sparkline: UInt32 = 0x4F7394
     /// Staff states: available, on call, wrap-up, break, other.
     public var staff: [UInt32] = [0x009E73, 0x56B4E9, 0xCC79A7, 0xF0E442, 0x8C8C8C]
+    /// Handler states, in `HandlerState.known` order (available, on call, wrap-up, break, not ready,
+    /// offline), then any other state word. Each also has its own shape and word on the grid.
+    public var handlerStates: [UInt32] = [0x009E73, 0x56B4E9, 0xCC79A7, 0xF0E442, 0x2F8FD8, 0x5E6873, 0x8C8C8C]
 
     public init() {}
 

@@ -32,6 +32,8 @@ public struct BoardState: Sendable, Equatable {
     /// Queue or staff reports not applied because a newer datagram of the same publisher run had
     /// already been applied (a late, reordered datagram).
     public private(set) var olderReportsSkipped = 0
+    /// Per-handler states (`A` records).
+    public private(set) var handlers = HandlerBoard()
 
     public init(startedAt: MonotonicSeconds, feed: FeedConfig = FeedConfig()) {
         self.startedAt = startedAt
@@ -48,6 +50,7 @@ public struct BoardState: Sendable, Equatable {
 
         let origin = FeedOrigin(message)
         incidents.apply(message.incidents, origin: origin, interval: interval, at: now)
+        handlers.apply(message, interval: interval, at: now)
         for raw in message.queues {
             let report = Self.sanitized(raw)
             if var state = queues[report.id] {
@@ -147,6 +150,15 @@ public struct BoardState: Sendable, Equatable {
     /// The one stale_after rule: `q`'s data arrived at most stale_after ago.
     func isWithinStaleAfter(_ q: QueueState, at now: MonotonicSeconds) -> Bool {
         q.age(at: now) <= feed.staleAfter(publisherInterval: q.interval)
+    }
+
+    /// When handler `entry`'s record went stale (the queue stale time, or the feed was lost), if it is
+    /// stale at `now`; the same rule as `staleSince` for queues.
+    public func staleSince(_ entry: HandlerBoard.Entry, at now: MonotonicSeconds) -> MonotonicSeconds? {
+        let ownLimit = entry.arrivedAt + feed.staleAfter(publisherInterval: entry.interval)
+        let feedLost = (lastMessageAt ?? startedAt) + feed.lostAfter
+        guard now > ownLimit || isFeedLost(at: now) else { return nil }
+        return min(now, ownLimit, feedLost)
     }
 
     /// Seconds since any message arrived (since start if none ever did).

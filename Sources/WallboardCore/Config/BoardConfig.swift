@@ -9,5 +9,7 @@ public struct BoardConfig: Sendable, Equatable {
     public var pageSize = 12
     /// Seconds each page stays up before the next.
     public var pageSeconds: Double = 15
+    /// Tiles, the handler grid, or both in turn.
+    public var view: BoardView = .tiles
     public init() {}
 }

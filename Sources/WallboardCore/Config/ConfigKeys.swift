@@ -7,10 +7,10 @@ enum ConfigKeys {
         "output", "device", "connector", "mode", "rotation", "font", "viewing_distance", "screen_diagonal", "burn_in_shift",
         "red_pulse", "png_path", "views",
     ]
-    static let board = ["title", "queues", "page_size", "page_seconds"]
+    static let board = ["title", "queues", "page_size", "page_seconds", "view"]
     static let metrics = ["textfile"]
     static let thresholdAttributes = ["amber", "red", "hysteresis", "dwell", "direction"]
-    static let staff = ["amber", "red", "hysteresis", "dwell"].map { "available.\($0)" }
+    static let staff = ["amber", "red", "hysteresis", "dwell"].map { "available.\($0)" } + ["not_ready.amber", "not_ready.red"]
     static let queuePlain = ["label", "order", "target", "dwell"]
     static let queue: [String] =
         queuePlain + Metric.standard.flatMap { metric in thresholdAttributes.map { "\(metric.key).\($0)" } }

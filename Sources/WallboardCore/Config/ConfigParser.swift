@@ -53,7 +53,8 @@ struct ConfigParser {
                 draft = nil
             }
             if section == .staff {
-                errors += checkOrder("available", config.staff.available, metric: .availableStaff, staffLocations)
+                errors += checkOrder("available", config.staff.available, kind: Metric.availableStaff.kind, staffLocations)
+                errors += checkOrder("not_ready", config.staff.notReady, kind: .duration, staffLocations)
             }
         }
 
@@ -297,6 +298,9 @@ struct ConfigParser {
         case "page_seconds":
             guard let d = ConfigValue.duration(s.value), d >= 1 else { return bad(s, "a duration of at least 1s, like 15s") }
             board.pageSeconds = d
+        case "view":
+            guard let view = BoardView(rawValue: s.value) else { return bad(s, "one of tiles, handlers, both") }
+            board.view = view
         default:
             return unknown(s, in: "board", among: ConfigKeys.board)
         }
@@ -321,11 +325,15 @@ struct ConfigParser {
     }
 
     private func applyStaff(_ s: ConfigSyntax.Setting, _ staff: inout StaffConfig) -> ConfigProblem? {
-        guard s.key.hasPrefix("available."), ConfigKeys.staff.contains(s.key) else {
+        guard ConfigKeys.staff.contains(s.key), let dot = s.key.firstIndex(of: ".") else {
             return unknown(s, in: "staff", among: ConfigKeys.staff)
         }
-        let attribute = String(s.key.dropFirst("available.".count))
-        return applyThreshold(attribute, s, metric: .availableStaff, &staff.available)
+        let attribute = String(s.key[s.key.index(after: dot)...])
+        if s.key.hasPrefix("not_ready.") {
+            // A handler's time on break or not ready: a duration by the rules of every other one.
+            return applyThreshold(attribute, s, kind: .duration, &staff.notReady)
+        }
+        return applyThreshold(attribute, s, kind: Metric.availableStaff.kind, &staff.available)
     }
 
     private func applyQueue(_ s: ConfigSyntax.Setting, _ d: inout QueueDraft, at location: ConfigLocation) -> ConfigProblem? {
@@ -369,7 +377,7 @@ struct ConfigParser {
         }
         let attribute = String(s.key[s.key.index(after: dot)...])
         var threshold = d.config.thresholds[metric] ?? AlarmDefaults.threshold(metric, amber: nil, red: nil)
-        if let problem = applyThreshold(attribute, s, metric: metric, &threshold) { return problem }
+        if let problem = applyThreshold(attribute, s, kind: metric.kind, &threshold) { return problem }
         d.config.thresholds[metric] = threshold
         if attribute == "dwell" { d.explicitDwell.insert(metric) }
         if attribute == "amber" || attribute == "red" { d.limitLocations[s.key] = location }
@@ -377,7 +385,7 @@ struct ConfigParser {
     }
 
     /// Applies `amber`/`red`/`hysteresis`/`dwell`/`direction` to one threshold.
-    private func applyThreshold(_ attribute: String, _ s: ConfigSyntax.Setting, metric: Metric, _ t: inout Threshold) -> ConfigProblem? {
+    private func applyThreshold(_ attribute: String, _ s: ConfigSyntax.Setting, kind: MetricKind, _ t: inout Threshold) -> ConfigProblem? {
         let v = s.value
         switch attribute {
         case "amber", "red":
@@ -385,12 +393,12 @@ struct ConfigParser {
             if v == "off" {
                 limit = nil
             } else {
-                guard let value = ConfigValue.parse(v, as: metric.kind) else { return bad(s, ConfigValue.expected(metric.kind) + ", or off") }
+                guard let value = ConfigValue.parse(v, as: kind) else { return bad(s, ConfigValue.expected(kind) + ", or off") }
                 limit = value
             }
             if attribute == "amber" { t.amber = limit } else { t.red = limit }
         case "hysteresis":
-            guard let value = ConfigValue.parse(v, as: metric.kind), value >= 0 else { return bad(s, ConfigValue.expected(metric.kind)) }
+            guard let value = ConfigValue.parse(v, as: kind), value >= 0 else { return bad(s, ConfigValue.expected(kind)) }
             t.hysteresis = value
         case "dwell":
             guard let value = ConfigValue.boundedDuration(v) else { return bad(s, "a duration like 10s, at most 24h") }
@@ -454,7 +462,7 @@ struct ConfigParser {
         }
         for metric in queue.thresholds.keys.sorted(by: { $0.key < $1.key }) {
             if let t = queue.thresholds[metric] {
-                errors += checkOrder(metric.key, t, metric: metric, d.limitLocations)
+                errors += checkOrder(metric.key, t, kind: metric.kind, d.limitLocations)
             }
         }
         if d.isIncident { config.incidents.append(queue) } else { config.queues.append(queue) }
@@ -462,14 +470,14 @@ struct ConfigParser {
 
     /// Red must be at or past amber in the worse direction; says which value to change.
     private func checkOrder(
-        _ prefix: String, _ t: Threshold, metric: Metric, _ locations: [String: ConfigLocation]
+        _ prefix: String, _ t: Threshold, kind: MetricKind, _ locations: [String: ConfigLocation]
     ) -> [ConfigError] {
         guard let amber = t.amber, let red = t.red, t.direction.isWorse(amber, than: red) else { return [] }
         let amberAt = locations["\(prefix).amber"] ?? locations["available.amber"]
         let redAt = locations["\(prefix).red"] ?? locations["available.red"]
         // Blame the value the supervisor wrote; if both were written, blame red (the later decision).
         guard let at = redAt ?? amberAt else { return [] }
-        let a = ConfigValue.format(amber, as: metric.kind), r = ConfigValue.format(red, as: metric.kind)
+        let a = ConfigValue.format(amber, as: kind), r = ConfigValue.format(red, as: kind)
         let worse = t.direction == .higherIsWorse ? "higher" : "lower"
         var why = "\(prefix).red (\(r)) must be at or beyond \(prefix).amber (\(a)): \(worse) is worse"
         if redAt == nil { why += "; the red limit is the built-in default, so set \(prefix).red too" }

@@ -26,6 +26,8 @@ public struct BoardLayout: Sendable, Equatable {
     public var rows: Int
     public var tiles: [TileLayout]
     public var staff: StaffLayout?
+    /// The handler grid, in the tiles' place, on a page that shows it.
+    public var handlerGrid: HandlerGridLayout?
     public var footer: Rect
     public var footerText: TextBox
     /// The alternative screen drawn instead of all the above when the feed is lost.
@@ -35,7 +37,7 @@ public struct BoardLayout: Sendable, Equatable {
 
     public init(
         width: Int, height: Int, tileCount: Int, figureSlots: Int = 3, hasBanner: Bool, hasStaff: Bool,
-        hasAlert: Bool = false, hasPageMarker: Bool = false, options: LayoutOptions = LayoutOptions()
+        hasAlert: Bool = false, hasPageMarker: Bool = false, handlerCells: Int? = nil, options: LayoutOptions = LayoutOptions()
     ) {
         self.width = max(1, width)
         self.height = max(1, height)
@@ -105,6 +107,9 @@ public struct BoardLayout: Sendable, Equatable {
         rows = grid.rows
         tiles = grid.tiles
         feedLost = FeedLostLayout(frame: area, metrics: metrics, tileCount: count, figureSlots: figureSlots, minimumSize: minimumLegibleSize)
+        handlerGrid = handlerCells.map {
+            HandlerGridLayout(frame: tilesArea, count: $0, minimumLegibleSize: minimumLegibleSize, metrics: metrics)
+        }
     }
 
     /// Every text box on the normal (not FEED LOST) screen.
@@ -115,6 +120,7 @@ public struct BoardLayout: Sendable, Equatable {
         if let pageMarker { boxes.append(pageMarker) }
         for tile in tiles { boxes += tile.textBoxes }
         for cell in staff?.cells ?? [] { boxes += [cell.label, cell.value] }
+        boxes += handlerGrid?.textBoxes ?? []
         return boxes
     }
 

@@ -23,6 +23,10 @@ public struct Scene: Sendable, Equatable {
     public var feedLost: FeedLostScene?
     /// 0...1, the phase of the gentle pulse applied to red tiles (0 when pulsing is off).
     public var pulse: Double
+    /// The handler grid when `[board] view` shows it (see `currentPage`, which gives it its turn).
+    public var handlerGrid: HandlerGridScene?
+    /// `[board] view`: with `both`, the grid's pages follow the tile pages.
+    public var view: BoardView = .tiles
 
     public init(
         header: HeaderScene, banner: String? = nil, tiles: [TileScene], staff: StaffScene? = nil,

@@ -39,12 +39,15 @@ public struct SceneBuilder: Sendable {
         let anyRed = tiles.contains { $0.level == .red } || staff?.level == .red
         let pulse = config.display.redPulse && anyRed && !lost ? Self.phase(now) : 0
         let banner = banner.flatMap { $0.trimmingSpaces.isEmpty ? nil : $0 }
-        return Scene(
+        var scene = Scene(
             header: HeaderScene(title: title(board), clock: wallTime.clockText),
             banner: banner, tiles: tiles, staff: staff,
             footer: footer(board: board, ids: ids, now: now, feed: feed, freshness: freshness),
             feedLost: lost ? feedLost(board: board, now: now, feed: feed) : nil,
             pulse: pulse, paging: paging(now), hiddenBreaches: hiddenBreaches)
+        scene.view = config.board.view
+        scene.handlerGrid = handlerGrid(board: board, now: now)
+        return scene
     }
 
     /// Page size from the config; the turn counts `page_seconds` periods of the monotonic clock.

@@ -9,7 +9,19 @@ extension Scene {
     /// The scene as drawn now: at most `paging.size` tiles, the page marker and the hidden breaches.
     /// Idempotent (a paged scene fits, and keeps its marker and names).
     /// On the FEED LOST screen every tile is drawn as old figures, whatever the builder said.
-    public func currentPage() -> Scene {
+    public func currentPage() -> Scene { tilePage(turn: paging.turn) }
+
+    /// How many pages the tiles take (1 when they fit one screen).
+    var tilePageCount: Int {
+        let size = max(1, min(BoardLayout.maximumTiles, paging.size))
+        guard tiles.count > size else { return 1 }
+        let pinned = min(tiles.filter(\.isBreached).count, size / 2)
+        let free = size - pinned
+        return (tiles.count - pinned + free - 1) / free
+    }
+
+    /// The tile page for `turn` (counted modulo the tile pages).
+    func tilePage(turn: Int) -> Scene {
         var page = self
         if let lost = feedLost { page.tiles = tiles.map { $0.markedOld(lost.detail) } }
         let size = max(1, min(BoardLayout.maximumTiles, paging.size))
@@ -22,7 +34,7 @@ extension Scene {
         let free = size - pinned.count
         let count = (rest.count + free - 1) / free
         let perPage = (rest.count + count - 1) / count
-        let index = (paging.turn % count + count) % count
+        let index = (turn % count + count) % count
         let shown = rest[(index * perPage)..<min(rest.count, (index + 1) * perPage)]
         page.tiles = pinned + shown
         let shownIDs = Set(page.tiles.map(\.id))
