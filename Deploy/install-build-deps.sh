@@ -8,7 +8,8 @@
 #                                         appliance test: the .deb in a debootstrapped Debian under QEMU;
 #                                         the network tests: iproute2 for namespaces and bridges, tcpdump
 #                                         to capture IGMP, smcroute for the multicast router; python3's
-#                                         zlib and pngcheck to check our deflate and PNGs)
+#                                         zlib and pngcheck to check our deflate and PNGs; alsa-utils
+#                                         for the audible alarm's aplay/arecord)
 set -euo pipefail
 
 want=(pkg-config libdrm-dev libfreetype-dev)
@@ -32,6 +33,9 @@ case "${1:-}" in
     want+=(python3-minimal pngcheck)
     # The README's send --format json example shapes a REST answer with jq: the test runs it as written.
     want+=(jq)
+    # The audible alarm: the agent plays through aplay; the tests capture it (aplay into ALSA's file
+    # plugin on the host, arecord from snd-aloop in the appliance guest).
+    want+=(alsa-utils)
     ;;
 esac
 

@@ -92,7 +92,7 @@ extension Painter {
                     redraw(tileLayout.figureValues[slot].rect) { drawFigureValue(b, slot, tileLayout, style, canvas) }
                 }
             }
-            if a.reason != b.reason || a.stale != b.stale {
+            if a.reason != b.reason || a.stale != b.stale || a.acknowledged != b.acknowledged {
                 let region = reasonRegion(from: a, to: b, tileLayout)
                 redraw(region) { drawReason(b, tileLayout, style, canvas, region: region) }
             }

@@ -160,6 +160,8 @@ extension Painter {
         if let stale = tile.stale {
             canvas.hatch(box.rect, 0x262626, 0x303030, stripe: max(2, box.rect.height / 6), clip: area, origin: hatchOrigin)
             drawText(stale, in: staleBox(layout), font: fonts.bold, color: 0xE0E0E0, canvas: canvas, region: region)
+        } else if let reason = tile.reason, let acknowledged = tile.acknowledged {
+            drawAcknowledged(reason, acknowledged, tile, layout, canvas, region: region)
         } else if let reason = tile.reason {
             drawText(reason, in: box, font: fonts.bold, color: palette.levelText(tile.level), canvas: canvas, region: region)
         }
@@ -175,6 +177,7 @@ extension Painter {
     /// What can change in the reason box from tile `a` to `b`: the glyphs that differ when the line
     /// keeps its shape (a ticking "over 4:32" → "over 4:33"), else the whole box.
     func reasonRegion(from a: TileScene, to b: TileScene, _ layout: TileLayout) -> Rect {
+        if a.acknowledged != nil || b.acknowledged != nil { return layout.reason.rect }
         switch (a.stale, b.stale, a.reason, b.reason) {
         case (let old?, let new?, _, _): return changedRegion(from: old, to: new, in: staleBox(layout), font: fonts.bold)
         case (nil, nil, let old?, let new?): return changedRegion(from: old, to: new, in: layout.reason, font: fonts.bold)

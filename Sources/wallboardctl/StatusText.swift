@@ -18,6 +18,11 @@ enum StatusText {
                 "\(q.id) \(q.state.rawValue)" + (q.reason.map { " (\($0))" } ?? "")
             }.joined(separator: ", "))
         }
+        let acknowledged = s.board.queues.compactMap { q in
+            q.acknowledgedBy.map { "\(q.id) by \($0) \(q.acknowledgedAt ?? "")" }
+        }
+        if !acknowledged.isEmpty { lines.append("acknowledged: " + acknowledged.joined(separator: ", ")) }
+        if let sound = s.sound { lines.append("sound:    " + soundLine(sound)) }
         lines.append("feed:     \(s.feedSource)")
         lines.append("keys:     " + (s.keys.isEmpty ? "none (unsigned datagrams accepted)" : s.keys.joined(separator: ", ")))
         if s.publishers.isEmpty {
@@ -50,6 +55,15 @@ enum StatusText {
         lines.append("banner:   \(s.banner.map { "\"\($0)\"" } ?? "none")")
         lines.append("reloads:  \(s.reloads.ok) ok, \(s.reloads.failed) refused")
         return lines.joined(separator: "\n")
+    }
+
+    /// "no device (aplay: audio open error: …) · breach through default · played 0, failed 3 · sounding for 999".
+    static func soundLine(_ sound: SoundStatus) -> String {
+        guard sound.sound != "off" else { return "off (alarms can still be acknowledged)" }
+        var parts = [sound.state, "\(sound.sound) through \(sound.device)", "played \(sound.played), failed \(sound.failed)"]
+        if let ago = sound.lastSoundSecondsAgo { parts.append("last \(duration(ago)) ago") }
+        if !sound.unacknowledged.isEmpty { parts.append("sounding for " + sound.unacknowledged.joined(separator: ", ")) }
+        return parts.joined(separator: " · ")
     }
 
     static func duration(_ seconds: Double) -> String {

@@ -14,6 +14,9 @@ let help = """
                                                (also: threshold set QUEUE METRIC.red V)
       message "TEXT" [--for 30m]               show a banner (optionally clearing itself after a while)
       message clear                            remove the banner
+      ack [QUEUE]                              acknowledge an alarm (every alarm when no QUEUE): its tone
+                                               stops and its tile says "ACKNOWLEDGED by you HH:MM" until it
+                                               clears; written to the audit log
       snapshot FILE.png                        save what the screen shows
       preview [--once]                         the live board in this terminal (Ctrl-C to stop)
       check-config [FILE]                      validate a config file without applying it
@@ -32,13 +35,14 @@ let help = """
 CommandLineTool.main(name: "wallboardctl", help: help) { arguments in
     let socket = try arguments.option("--socket") ?? defaultControlSocketPath
     let command = try arguments.command(among: [
-        "status", "thresholds", "threshold", "message", "snapshot", "preview", "check-config", "reload",
+        "status", "thresholds", "threshold", "message", "ack", "snapshot", "preview", "check-config", "reload",
     ])
     switch command {
     case "status": return try StatusCommand.run(&arguments, socket: socket)
     case "thresholds": return try ThresholdCommands.show(&arguments, socket: socket)
     case "threshold": return try ThresholdCommands.set(&arguments, socket: socket)
     case "message": return try MessageCommand.run(&arguments, socket: socket)
+    case "ack": return try AckCommand.run(&arguments, socket: socket)
     case "snapshot": return try SnapshotCommand.run(&arguments, socket: socket)
     case "preview": return try PreviewCommand.run(&arguments, socket: socket)
     case "check-config": return try CheckConfigCommand.run(&arguments, socket: socket)

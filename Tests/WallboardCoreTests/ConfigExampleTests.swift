@@ -35,7 +35,7 @@ final class ConfigExampleTests: XCTestCase {
     func testExampleDocumentsEveryKey() throws {
         let text = try String(contentsOfFile: Self.examplePath, encoding: .utf8)
         let lines = text.split(separator: "\n").map { String($0).trimmingSpaces }
-        for key in ConfigKeys.feed + ConfigKeys.display + ConfigKeys.board + ConfigKeys.staff + ConfigKeys.metrics {
+        for key in ConfigKeys.feed + ConfigKeys.display + ConfigKeys.board + ConfigKeys.staff + ConfigKeys.metrics + ConfigKeys.alarm {
             XCTAssertTrue(lines.contains { $0.hasPrefix("\(key) =") || $0.hasPrefix("#\(key) =") }, "\(key) is not in the example")
         }
         for word in ConfigKeys.queuePlain + ConfigKeys.thresholdAttributes + Metric.standard.map(\.key) {
@@ -47,7 +47,7 @@ final class ConfigExampleTests: XCTestCase {
     /// the example's own queue ids (they are case-sensitive).
     func testEveryCommentedExampleWorksWhenUncommented() throws {
         let text = try String(contentsOfFile: Self.examplePath, encoding: .utf8)
-        let keys = Set(ConfigKeys.feed + ConfigKeys.display + ConfigKeys.board + ConfigKeys.staff)
+        let keys = Set(ConfigKeys.feed + ConfigKeys.display + ConfigKeys.board + ConfigKeys.staff + ConfigKeys.alarm)
         var uncommented = 0
         let edited = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             guard line.hasPrefix("#"), let equals = line.firstIndex(of: "="),

@@ -56,6 +56,13 @@ enum FakeScenes {
         return scene
     }
 
+    /// The busy floor with its breach (CRIME RECORDING) acknowledged, and a second breach that is not.
+    static func acknowledged(tiles count: Int = 6) -> Scene {
+        var scene = board(tiles: count)
+        scene.tiles[2].acknowledged = "ACKNOWLEDGED by alice 14:02"
+        return scene
+    }
+
     static func feedLost(clock: String = "14:05:10", detail: String = "NO DATA FOR 2:15") -> Scene {
         var scene = board()
         scene.header.clock = clock

@@ -29,6 +29,11 @@ final class GoldenImageTests: XCTestCase {
         try check("board-paged-800x480", FakeScenes.paged(), width: 800, height: 480)
     }
 
+    func testAcknowledgedBreach() throws {
+        try check("acknowledged-1920x1080", FakeScenes.acknowledged(), width: 1920, height: 1080)
+        try check("acknowledged-800x480-12", FakeScenes.acknowledged(tiles: 12), width: 800, height: 480)
+    }
+
     func testFeedLostScreen() throws {
         try check("feed-lost-800x480", FakeScenes.feedLost(), width: 800, height: 480)
     }

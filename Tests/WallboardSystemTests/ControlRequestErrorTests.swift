@@ -39,7 +39,7 @@ final class ControlRequestErrorTests: XCTestCase {
             (#"{"queue":"999"}"#,
              #"could not read the request: the "command" field is missing; expected one JSON object per line, like {"command":"status"}"#),
             (#"{"command":"frobnicate"}"#,
-             "could not read the request: unknown command 'frobnicate' (known: status, thresholds, threshold-set, message, message-clear, snapshot, frame, check-config, reload)"),
+             "could not read the request: unknown command 'frobnicate' (known: status, thresholds, threshold-set, message, message-clear, snapshot, frame, check-config, reload, ack)"),
             ("status", #"could not read the request: the line is not JSON; expected one JSON object per line, like {"command":"status"}"#),
             (#"{"command":"frame","width":"wide"}"#, #"could not read the request: the "width" field must be a number"#),
             (#"{"command":"message","text":7}"#, #"could not read the request: the "text" field must be a text in double quotes"#),

@@ -1,6 +1,6 @@
 /// The sections and keys the config file knows, for validation and "did you mean".
 enum ConfigKeys {
-    static let sections = ["feed", "display", "board", "staff", "metrics", "queue", "incident"]
+    static let sections = ["feed", "display", "board", "staff", "metrics", "alarm", "queue", "incident"]
 
     static let feed = ["group", "port", "interface", "key", "key_file", "key_id", "stale_after", "lost_after"]
     static let display = [
@@ -9,6 +9,7 @@ enum ConfigKeys {
     ]
     static let board = ["title", "queues", "page_size", "page_seconds", "view"]
     static let metrics = ["textfile"]
+    static let alarm = ["sound", "tone", "duration", "repeat", "device"]
     static let thresholdAttributes = ["amber", "red", "hysteresis", "dwell", "direction"]
     static let staff = ["amber", "red", "hysteresis", "dwell"].map { "available.\($0)" } + ["not_ready.amber", "not_ready.red"]
     static let queuePlain = ["label", "order", "target", "dwell"]

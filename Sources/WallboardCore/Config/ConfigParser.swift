@@ -7,7 +7,7 @@ struct ConfigParser {
     let file: String
 
     private enum Section: Equatable {
-        case feed, display, board, staff, metrics
+        case feed, display, board, staff, metrics, alarm
         case queue(String)
         /// `[incident "GRADE/AREA"]`: the same draft as a queue, with the incident metrics.
         case incident(String)
@@ -42,6 +42,7 @@ struct ConfigParser {
         var draft: QueueDraft?
         var staffLocations: [String: ConfigLocation] = [:]
         var viewsAt: ConfigLocation?
+        var alarmRepeatAt: ConfigLocation?
         var keys = KeysDraft()
 
         func location(_ line: Int, _ column: Int) -> ConfigLocation {
@@ -82,6 +83,7 @@ struct ConfigParser {
                 case ("board", nil): section = .board
                 case ("staff", nil): section = .staff
                 case ("metrics", nil): section = .metrics
+                case ("alarm", nil): section = .alarm
                 case ("queue", let id?):
                     if id.trimmingSpaces.isEmpty || id.contains(where: { $0 == "," }) {
                         errors.append(ConfigError(.malformedSection("a queue id must be non-empty and contain no comma"), at: at))
@@ -131,12 +133,14 @@ struct ConfigParser {
                 sectionKeys[setting.key] = number
                 let valueAt = location(number, setting.valueColumn)
                 if current == .display && setting.key == "views" { viewsAt = valueAt }
+                if current == .alarm && setting.key == "repeat" { alarmRepeatAt = valueAt }
                 let result: ConfigProblem?
                 switch current {
                 case .feed: result = applyFeed(setting, &config.feed, &keys, at: valueAt)
                 case .display: result = applyDisplay(setting, &config.display)
                 case .board: result = applyBoard(setting, &config.board)
                 case .metrics: result = applyMetrics(setting, &config.metrics)
+                case .alarm: result = applyAlarm(setting, &config.alarm)
                 case .staff:
                     result = applyStaff(setting, &config.staff)
                     staffLocations[setting.key] = valueAt
@@ -163,6 +167,12 @@ struct ConfigParser {
             errors.append(ConfigError(problem, at: viewsAt))
         }
         errors += finish(keys, into: &config.feed)
+
+        if let repeatAt = alarmRepeatAt, let every = config.alarm.repeatEvery, every <= config.alarm.duration {
+            errors.append(ConfigError(.inconsistent(
+                "repeat (\(ConfigValue.format(every, as: .duration))) must be longer than the tone's duration (\(ConfigValue.format(config.alarm.duration, as: .duration)))"),
+                at: repeatAt))
+        }
 
         guard errors.isEmpty else { throw ConfigErrors(errors) }
         return config
@@ -320,6 +330,44 @@ struct ConfigParser {
             }
         default:
             return unknown(s, in: "metrics", among: ConfigKeys.metrics)
+        }
+        return nil
+    }
+
+    private func applyAlarm(_ s: ConfigSyntax.Setting, _ alarm: inout AlarmConfig) -> ConfigProblem? {
+        let v = s.value
+        switch s.key {
+        case "sound":
+            guard let sound = AlarmConfig.Sound(rawValue: v) else { return bad(s, "breach, warning or off (which alarms sound)") }
+            alarm.sound = sound
+        case "tone":
+            let number = v.hasSuffix("Hz") ? String(v.dropLast(2)).trimmingSpaces : v
+            guard let hz = Double(number), AlarmConfig.toneRange.contains(hz) else {
+                return bad(s, "a frequency in Hz from 100 to 8000, like 880")
+            }
+            alarm.tone = hz
+        case "duration":
+            guard let d = ConfigValue.duration(v), AlarmConfig.durationRange.contains(d) else {
+                return bad(s, "a tone length from 0.05s to 5s, like 0.5s")
+            }
+            alarm.duration = d
+        case "repeat":
+            if v == "off" {
+                alarm.repeatEvery = nil
+            } else {
+                guard let d = ConfigValue.boundedDuration(v), d >= 1 else {
+                    return bad(s, "a duration like 30s (1s to 24h), or off to sound once per alarm")
+                }
+                alarm.repeatEvery = d
+            }
+        case "device":
+            // An ALSA PCM name goes to aplay -D as one argument: printable, no spaces.
+            guard !v.isEmpty, v.utf8.count <= 200, v.utf8.allSatisfy({ (0x21...0x7e).contains($0) }) else {
+                return bad(s, "an ALSA PCM name without spaces, like default, hdmi:CARD=vc4hdmi0 or plughw:1,0 (aplay -L lists them)")
+            }
+            alarm.device = v
+        default:
+            return unknown(s, in: "alarm", among: ConfigKeys.alarm)
         }
         return nil
     }

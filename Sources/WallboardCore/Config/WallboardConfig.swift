@@ -6,6 +6,7 @@ public struct WallboardConfig: Sendable, Equatable {
     public var board = BoardConfig()
     public var staff = StaffConfig()
     public var metrics = MetricsConfig()
+    public var alarm = AlarmConfig()
     /// Queues configured in the file, in file order (built-in 999/101 defaults sit beneath them).
     public var queues: [QueueConfig] = []
     /// `[incident "GRADE/AREA"]` sections, in file order (id = "immediate/urban").

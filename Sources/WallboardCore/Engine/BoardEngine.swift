@@ -29,6 +29,8 @@ public struct BoardEngine: Sendable {
     /// False once the board changed since `freshness` was decided.
     private var freshnessIsCurrent = true
     private var evaluator = AlarmEvaluator()
+    /// When the tone sounds and which alarms are acknowledged; kept across config reloads.
+    public private(set) var bell = AlarmBell()
     /// Screens the board is drawn on (a head's `[display] views` apply only when every head is open).
     public private(set) var heads: Int
     /// Where the feed arrives, e.g. "239.192.0.99:5099" or "simulated floor", for the waiting and
@@ -111,9 +113,21 @@ public struct BoardEngine: Sendable {
     public mutating func scene(now: MonotonicSeconds, wallTime: WallTime, banner: String? = nil) -> Scene {
         decideFreshness(at: now)
         alarms = evaluator.evaluate(board: board, config: config, at: now, freshness: freshness)
+        bell.follow(alarms, config: config.alarm, at: now)
         return SceneBuilder(config: config).build(
             board: board, alarms: alarms, now: now, wallTime: wallTime, banner: banner, feed: feedHealth(now: now),
-            freshness: freshness)
+            freshness: freshness, acknowledgements: bell.acknowledgements)
+    }
+
+    /// Whether the alarm tone should sound now (after the scene of `now`); true is recorded as sounded.
+    public mutating func soundDue(now: MonotonicSeconds) -> Bool { bell.soundDue(config: config.alarm, at: now) }
+
+    /// `wallboardctl ack [QUEUE]` by `who` at `now`, `wallTime` being the local time of day: see
+    /// `AlarmBell.acknowledge`. The alarms are those of the last scene (what the wall shows).
+    public mutating func acknowledge(
+        queue: String?, by who: String, now: MonotonicSeconds, wallTime: WallTime
+    ) -> Result<[String], AlarmBell.Refusal> {
+        bell.acknowledge(queue: queue, by: who, at: now, clock: wallTime.minuteText, shown: alarms, config: config.alarm)
     }
 
     /// Which queues head `head` shows: its `views` list when one is given for every open head, else
@@ -161,6 +175,7 @@ public struct BoardEngine: Sendable {
     public func summary(now: MonotonicSeconds) -> BoardSummary {
         let freshness = freshnessIsCurrent && freshness.at == now ? freshness : board.freshness(at: now)
         return BoardSummary(
-            config: config, board: board, alarms: alarms, freshness: freshness, publisher: intake.activePublisher, at: now)
+            config: config, board: board, alarms: alarms, freshness: freshness, publisher: intake.activePublisher, at: now,
+            acknowledgements: bell.acknowledgements)
     }
 }

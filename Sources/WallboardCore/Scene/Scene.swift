@@ -98,6 +98,8 @@ public struct TileScene: Sendable, Equatable {
     public var reason: String?
     /// Set when the queue's data is stale: "NO DATA 0:45". The tile is then drawn greyed.
     public var stale: String?
+    /// "ACKNOWLEDGED by alice 14:02" while an acknowledged alarm stands (drawn under the reason).
+    public var acknowledged: String?
     /// Calls waiting over the last hour, one point a minute, oldest first; nil = no data that minute.
     public var sparkline: [Double?]
 
@@ -105,8 +107,9 @@ public struct TileScene: Sendable, Equatable {
         id: String, title: String, level: AlarmLevel, waiting: String, longestWait: String,
         figures: [FigureScene] = [], reason: String? = nil, stale: String? = nil, sparkline: [Double?] = [],
         waitingOverflow: [String] = [], longestWaitOverflow: [String] = [],
-        waitingLabel: String = "WAITING", longestWaitLabel: String = "LONGEST WAIT"
+        waitingLabel: String = "WAITING", longestWaitLabel: String = "LONGEST WAIT", acknowledged: String? = nil
     ) {
+        self.acknowledged = acknowledged
         self.id = id
         self.title = title
         self.level = level

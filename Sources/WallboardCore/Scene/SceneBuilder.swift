@@ -16,13 +16,15 @@ public struct SceneBuilder: Sendable {
 
     public func build(
         board: BoardState, alarms: BoardAlarms, now: MonotonicSeconds, wallTime: WallTime,
-        banner: String? = nil, feed: FeedHealth = FeedHealth(), freshness: Freshness? = nil
+        banner: String? = nil, feed: FeedHealth = FeedHealth(), freshness: Freshness? = nil,
+        acknowledgements: [String: Acknowledgement] = [:]
     ) -> Scene {
         let freshness = freshness ?? board.freshness(at: now)
         let lost = freshness.feedLost
         let ids = config.displayOrder(feedQueues: board.firstSeen)
-        let tiles = ids.map { tile($0, board: board, alarms: alarms, now: now, stale: freshness.isStale($0)) }
-            + incidentTiles(board: board, alarms: alarms, now: now, freshness: freshness)
+        let tiles = ids.map {
+            tile($0, board: board, alarms: alarms, now: now, stale: freshness.isStale($0), acknowledged: acknowledgements[$0])
+        } + incidentTiles(board: board, alarms: alarms, now: now, freshness: freshness)
         // A queue the feed reports but `[board] queues` leaves out still reaches the wall when in breach.
         let listed = Set(ids)
         let hiddenBreaches = board.firstSeen.filter { id in
@@ -67,7 +69,10 @@ public struct SceneBuilder: Sendable {
         config.board.title ?? board.floorName ?? "CONTROL ROOM"
     }
 
-    func tile(_ id: String, board: BoardState, alarms: BoardAlarms, now: MonotonicSeconds, stale: Bool) -> TileScene {
+    func tile(
+        _ id: String, board: BoardState, alarms: BoardAlarms, now: MonotonicSeconds, stale: Bool,
+        acknowledged: Acknowledgement? = nil
+    ) -> TileScene {
         let queueConfig = config.queue(id)
         guard let state = board.queues[id] else {
             return TileScene(
@@ -89,7 +94,8 @@ public struct SceneBuilder: Sendable {
             reason: alarm.level == .normal ? nil : alarm.reason,
             stale: stale ? "NO DATA \(FigureFormat.duration(state.age(at: now)))" : nil,
             sparkline: state.history.waiting(at: now),
-            waitingOverflow: Array(waiting.dropFirst()), longestWaitOverflow: Array(longest.dropFirst()))
+            waitingOverflow: Array(waiting.dropFirst()), longestWaitOverflow: Array(longest.dropFirst()),
+            acknowledged: alarm.level == .normal ? nil : acknowledged?.text)
     }
 
     /// Service level, abandonment, ASA, available staff (when reported for the queue), then extras.

@@ -30,8 +30,16 @@ public struct BoardSummary: Codable, Sendable, Equatable {
         /// frozen figure is never reported as current.
         public var waiting: Int?
         public var longestWaitSeconds: Double?
+        /// Who acknowledged its alarm, and at what local time ("14:02"); nil when not acknowledged.
+        public var acknowledgedBy: String?
+        public var acknowledgedAt: String?
 
-        public init(id: String, state: QueueState, reason: String? = nil, waiting: Int? = nil, longestWaitSeconds: Double? = nil) {
+        public init(
+            id: String, state: QueueState, reason: String? = nil, waiting: Int? = nil, longestWaitSeconds: Double? = nil,
+            acknowledgedBy: String? = nil, acknowledgedAt: String? = nil
+        ) {
+            self.acknowledgedBy = acknowledgedBy
+            self.acknowledgedAt = acknowledgedAt
             self.id = id
             self.state = state
             self.reason = reason
@@ -59,7 +67,7 @@ public struct BoardSummary: Codable, Sendable, Equatable {
     /// staleness the engine decided (`BoardEngine.summary(now:)`).
     public init(
         config: WallboardConfig, board: BoardState, alarms: BoardAlarms, freshness: Freshness, publisher: String?,
-        at now: MonotonicSeconds
+        at now: MonotonicSeconds, acknowledgements: [String: Acknowledgement] = [:]
     ) {
         let ids = config.displayOrder(feedQueues: board.firstSeen)  // every queue: the wall pages them
         queues = ids.map { id in
@@ -72,9 +80,10 @@ public struct BoardSummary: Codable, Sendable, Equatable {
             case .amber: state = .warning
             case .red: state = .breach
             }
+            let ack = alarm.level == .normal ? nil : acknowledgements[id]
             return Queue(
                 id: id, state: state, reason: alarm.level == .normal ? nil : alarm.reason, waiting: figures.waiting,
-                longestWaitSeconds: figures.longestWait)
+                longestWaitSeconds: figures.longestWait, acknowledgedBy: ack?.by, acknowledgedAt: ack?.clock)
         }
         lastDatagramSecondsAgo = board.lastMessageAt.map { max(0, now - $0) }
         self.publisher = publisher ?? board.lastPublisher

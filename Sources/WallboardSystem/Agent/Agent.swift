@@ -30,6 +30,8 @@ public final class Agent: @unchecked Sendable {
     var secondHeadProblem: String?
     var feed: FeedInput?
     var control: ControlServer?
+    /// The audible alarm's edge (aplay); the engine's `AlarmBell` decides when it sounds.
+    lazy var player = AlarmPlayer(queue: queue, logger: logger)
     var scheduler: FrameScheduler
     var statistics = FrameStatistics()
     /// Wall-clock time of the last presented frame, so a frozen board shows in the metrics.
@@ -222,6 +224,7 @@ public final class Agent: @unchecked Sendable {
         let now = clock.now()
         scheduler.drew(now: now)
         let scene = pipeline.scene(now: now, wallTime: SystemClock.wallTime(), banner: banner?.text)
+        if pipeline.engine.soundDue(now: now) { player.play(config.alarm) }
         // Nothing changed on a head (not even a clock digit): no paint, no present there.
         var presented = false
         for (i, head) in displays.enumerated() {

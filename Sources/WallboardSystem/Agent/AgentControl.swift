@@ -68,6 +68,8 @@ extension Agent {
             } catch {
                 return .failure("\(error)")
             }
+        case .ack:
+            return acknowledge(request, by: peer)
         case .reload:
             logger.notice("audit: \(peer) asked for a reload")
             return reload(reason: "wallboardctl reload")
@@ -124,6 +126,6 @@ extension Agent {
                     name: head.name, connector: head.connector, connected: headConnected[i],
                     mode: "\(head.width)x\(head.height)")
             },
-            reloads: reloads, lastFrameAt: lastFrameAt)
+            reloads: reloads, lastFrameAt: lastFrameAt, sound: soundStatus(now: now))
     }
 }

@@ -41,6 +41,9 @@ public struct ControlRequest: Codable, Sendable, Equatable {
         case checkConfig = "check-config"
         /// Reload the config file, as SIGHUP does.
         case reload
+        /// Acknowledge the alarm of `queue` (every queue in alarm when nil): its tone stops, its tile
+        /// says who acknowledged it; audited with the peer's credentials.
+        case ack
     }
 
     public var command: Command
@@ -146,6 +149,8 @@ public struct AgentStatus: Codable, Sendable, Equatable {
     public var reloads: Reloads
     /// Wall-clock time (Unix seconds) of the last frame presented on any screen; nil before the first.
     public var lastFrameAt: Double?
+    /// The audible alarm: setting, device, whether it plays ("no device (…)"), tones played.
+    public var sound: SoundStatus?
 
     public struct Head: Codable, Sendable, Equatable {
         /// As in `display`, e.g. "drm /dev/dri/card1 HDMI-A-1 1920x1080@60".
@@ -179,8 +184,9 @@ public struct AgentStatus: Codable, Sendable, Equatable {
         drops: [String: Int], display: String, displayReason: String, configFile: String?, framesDrawn: Int,
         lastFrameMilliseconds: Double, worstFrameMilliseconds: Double, averageFrameMilliseconds: Double,
         cpuSeconds: Double, firstFrameMilliseconds: Double?, banner: String?, board: BoardSummary,
-        datagrams: Datagrams, heads: [Head], reloads: Reloads, lastFrameAt: Double?
+        datagrams: Datagrams, heads: [Head], reloads: Reloads, lastFrameAt: Double?, sound: SoundStatus? = nil
     ) {
+        self.sound = sound
         self.version = version
         self.pid = pid
         self.uptimeSeconds = uptimeSeconds
