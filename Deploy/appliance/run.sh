@@ -10,54 +10,24 @@
 # Needs root (debootstrap, chroot) and Deploy/install-build-deps.sh --test. Network: only the Debian
 # mirror named in this machine's apt sources (read at run time), for debootstrap on a cold cache;
 # the guest's NIC is QEMU's restricted user network (no way out).
-# Caches (git-ignored Deploy/appliance/work/cache): the debootstrapped root file system as a tar;
-# the kernel is shared with the display harness (Deploy/qemu/work/cache).
+# Caches: the debootstrapped base root (Deploy/appliance/debian-root.sh, shared with the playbook
+# test) in the git-ignored Deploy/appliance/work/cache; the kernel is shared with the display
+# harness (Deploy/qemu/work/cache).
 # Prints one "PASS"/"FAIL" line per check and "appliance: N passed, M failed" last; exit 1 on failure.
 set -euo pipefail
-export PATH="$PATH:/usr/sbin:/sbin"
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 work=${WALLBOARD_APPLIANCE_WORK:-$here/work}
-cache=$work/cache
-run=$work/run
-mkdir -p "$cache" "$run"
-started=$(date +%s)
-passed=0
-failed=0
-say() { echo "appliance: $*"; }
-pass() { passed=$((passed + 1)); echo "PASS $*"; }
-fail() { failed=$((failed + 1)); echo "FAIL $*"; }
-elapsed() { echo "$(( $(date +%s) - started )) s"; }
+harness=appliance
+. "$root/Deploy/qemu/harness.sh"
 
 [[ $(id -u) -eq 0 ]] || { say "needs root (debootstrap and chroot)"; exit 2; }
-for tool in debootstrap mke2fs qemu-system-x86_64 socat busybox cpio depmod dpkg-buildpackage lintian; do
-    command -v "$tool" >/dev/null || { say "missing $tool: run Deploy/install-build-deps.sh --test"; exit 2; }
-done
+need_tools debootstrap mke2fs qemu-system-x86_64 socat busybox cpio depmod dpkg-buildpackage lintian
 
-# 1. Debian 12, debootstrapped once from this machine's own mirror — in the background, while the
-#    package builds.
-mirror() {  # the first URI serving bookworm in the apt sources (deb822 .sources or one-line .list)
-    { cat /etc/apt/sources.list.d/*.sources 2>/dev/null; echo; } | awk '
-        /^URIs:/ { uri = $2 } /^Suites:/ { for (i = 2; i <= NF; i++) if ($i == "bookworm") found = uri }
-        /^$/ { if (found != "") { print found; exit } uri = "" }' || true
-    { cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null || true; } |
-        awk '$1 == "deb" && $3 == "bookworm" { print $2; exit }' || true
-}
-include=systemd,systemd-sysv,udev,kmod,iproute2,procps,fonts-b612,fonts-dejavu-core,libdrm2,libfreetype6,adduser
-base=$cache/debian12-$(echo "$include" | md5sum | cut -c1-10).tar
-bootstrap() {
-    [[ -f "$base" ]] && return 0
-    local url
-    url=$(mirror | head -1 || true)
-    [[ -n "$url" ]] || { echo "no bookworm mirror in /etc/apt/sources*" >"$cache/debootstrap.log"; return 1; }
-    rm -rf "$cache/bootstrap"
-    debootstrap --variant=minbase --include="$include" bookworm "$cache/bootstrap" "$url" >"$cache/debootstrap.log" 2>&1 || return 1
-    rm -rf "$cache/bootstrap/var/cache/apt/archives/"*.deb
-    tar -C "$cache/bootstrap" -cf "$base.tmp" . && mv "$base.tmp" "$base"
-    rm -rf "$cache/bootstrap"
-}
-[[ -f "$base" ]] || say "debootstrap Debian 12 (once, in the background) from the apt sources' mirror"
-bootstrap &
+# 1. The Debian 12 base root (Deploy/appliance/debian-root.sh: debootstrapped once, shared with the
+#    playbook test) — in the background, while the package builds.
+debian_root() { "$here/debian-root.sh" >"$run/base-root.path" 2>"$run/base-root.log"; }
+debian_root &
 bootstrap_pid=$!
 
 # 2. The package, built as the README says.
@@ -68,11 +38,7 @@ if [[ -z "$deb" ]]; then
 fi
 [[ -f "$deb" ]] || { say "no package at $deb"; exit 2; }
 say "package $deb ($(elapsed))"
-probe=${WALLBOARD_DISPLAYTEST:-}
-if [[ -z "$probe" ]]; then
-    (cd "$root" && swift build --product wallboard-displaytest >&2)
-    probe="$(cd "$root" && swift build --show-bin-path)/wallboard-displaytest"
-fi
+find_probe
 
 # 3. The README's install steps, read from the README itself so the two cannot drift.
 install_step=$(grep -m1 '^sudo apt install ./' "$root/README.md" | sed 's/ *#.*//; s/^sudo //')
@@ -85,8 +51,8 @@ install_step=${install_step/_arm64.deb/_$arch.deb}
 [[ "$(basename "$readme_deb")" == "$(basename "$deb")" ]] ||
     { fail "README installs $(basename "$readme_deb") but the build made $(basename "$deb")"; }
 
-wait "$bootstrap_pid" || { tail -20 "$cache/debootstrap.log"; say "debootstrap failed"; exit 2; }
-[[ -f "$base" ]] || { say "no base root file system"; exit 2; }
+wait "$bootstrap_pid" || { cat "$run/base-root.log"; say "no base root file system"; exit 2; }
+base=$(cat "$run/base-root.path")
 say "base root file system ready ($(elapsed))"
 
 # 4. The image: install the package offline (dpkg in a chroot, as an image builder does).
@@ -162,12 +128,7 @@ qemu-system-x86_64 -accel tcg -cpu max -m 1024 -smp 2 -kernel "$vmlinuz" -initrd
     -monitor "unix:$run/mon.sock,server=on,wait=off" >"$run/qemu.log" 2>&1 &
 qemu_pid=$!
 trap 'kill "$qemu_pid" 2>/dev/null || true' EXIT
-for _ in $(seq 1 50); do [[ -S "$run/ctl.sock" ]] && break; sleep 0.1; done
-# One connection for the whole boot (QEMU drops unread input when a client hangs up).
-rm -f "$run/ctl.fifo"; mkfifo "$run/ctl.fifo"
-socat -u "PIPE:$run/ctl.fifo" "UNIX-CONNECT:$run/ctl.sock" &
-socat_pid=$!
-exec 4>"$run/ctl.fifo"
+guest_connect "$run/ctl.sock"
 
 red_tile=3A1407   # Palette.redTile
 hazard=F0E442     # Palette.hazard
@@ -180,17 +141,14 @@ spec() {  # the pixels each screendump must show
 shot() {  # shot NAME: screendump of the real scanout, checked until it passes (up to 20 s)
     local name=$1 deadline=$(( $(date +%s) + 20 ))
     while :; do
-        rm -f "$run/$name.ppm"
-        echo "screendump $run/$name.ppm" | socat - "UNIX-CONNECT:$run/mon.sock" >/dev/null
-        for _ in $(seq 1 50); do [[ -s "$run/$name.ppm" ]] && break; sleep 0.1; done
-        sleep 0.2
+        screendump "$run/$name.ppm"
         # shellcheck disable=SC2046
         if "$probe" check "$run/$name.ppm" $(spec "$name") >/dev/null 2>&1; then
-            pass "scanout ($name): $(spec "$name")"; cp "$run/$name.ppm" "$work/"; echo PASS >&4; return
+            pass "scanout ($name): $(spec "$name")"; cp "$run/$name.ppm" "$work/"; guest_send PASS; return
         fi
         if (( $(date +%s) > deadline )); then
             fail "scanout ($name): $(spec "$name")"; "$probe" check "$run/$name.ppm" $(spec "$name") || true
-            cp "$run/$name.ppm" "$work/" 2>/dev/null || true; echo FAIL >&4; return
+            cp "$run/$name.ppm" "$work/" 2>/dev/null || true; guest_send FAIL; return
         fi
         sleep 1
     done
@@ -213,7 +171,7 @@ say "boot and checks: $(( $(date +%s) - boot_started )) s"
 for _ in $(seq 1 60); do kill -0 "$qemu_pid" 2>/dev/null || break; sleep 0.5; done
 kill "$qemu_pid" 2>/dev/null || true
 wait "$qemu_pid" 2>/dev/null || true
-exec 4>&-; kill "$socat_pid" 2>/dev/null || true
+guest_disconnect
 cp "$run/serial.log" "$work/serial.log"
 
 # The guest's own verdicts.
@@ -225,6 +183,4 @@ while read -r line; do
     esac
 done < <(grep -a "^APPLIANCE \(PASS\|FAIL\)\|^    " "$run/serial.log" | tr -d '\r')
 grep -q "APPLIANCE checks start" "$run/serial.log" || { fail "the checks never started"; tail -40 "$run/serial.log"; }
-say "total $(elapsed)"
-echo "appliance: $passed passed, $failed failed"
-(( failed == 0 ))
+harness_summary

@@ -10,32 +10,17 @@
 # Needs: qemu-system-x86 busybox-static cpio socat kmod (Deploy/install-build-deps.sh --test).
 # Downloads (once, cached in Deploy/qemu/work/cache, git-ignored): the Debian kernel package via
 # `apt-get download` — extracted with dpkg-deb, never installed.
-# Prints one "PASS"/"FAIL" line per check and "qemu display tests: N passed, M failed" last; exit 1 on failure.
+# Prints one "PASS"/"FAIL" line per check and "qemu-display: N passed, M failed" last; exit 1 on failure.
 set -euo pipefail
-export PATH="$PATH:/usr/sbin:/sbin"  # depmod, modprobe: not on a normal user's PATH on Debian
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 work=${WALLBOARD_QEMU_WORK:-$here/work}
-cache=$work/cache
-mkdir -p "$cache"
-started=$(date +%s)
-passed=0
-failed=0
-say() { echo "qemu-display: $*"; }
-pass() { passed=$((passed + 1)); echo "PASS $*"; }
-fail() { failed=$((failed + 1)); echo "FAIL $*"; }
-
-for tool in qemu-system-x86_64 busybox cpio socat depmod dpkg-deb; do
-    command -v "$tool" >/dev/null || { say "missing $tool: run Deploy/install-build-deps.sh --test"; exit 2; }
-done
+harness=qemu-display
+. "$here/harness.sh"
+need_tools qemu-system-x86_64 busybox cpio socat depmod dpkg-deb
 
 # 1. The probe and the shared libraries it needs (copied into the initramfs at the same paths).
-probe=${WALLBOARD_DISPLAYTEST:-}
-if [[ -z "$probe" ]]; then
-    (cd "$root" && swift build --product wallboard-displaytest >&2)
-    probe="$(cd "$root" && swift build --show-bin-path)/wallboard-displaytest"
-fi
-[[ -x "$probe" ]] || { say "no probe binary at $probe"; exit 2; }
+find_probe
 
 # 2. The kernel (Deploy/qemu/kernel.sh: downloaded once, extracted).
 . "$here/kernel.sh"
@@ -56,13 +41,12 @@ for gpu in bochs virtio; do
     virtio) modules="virtio_pci virtio-gpu" ;;
     esac
     : > "$tree/modules-$gpu.list"
-    for m in $modules; do
-        modprobe -d "$kroot" -S "$kver" --show-depends "$m" | awk '$1 == "insmod" { print $2 }' | while read -r ko; do
-            rel=${ko#"$kroot"}
-            mkdir -p "$tree$(dirname "$rel")"
-            cp "$ko" "$tree$rel"
-            grep -qx "$rel" "$tree/modules-$gpu.list" || echo "$rel" >> "$tree/modules-$gpu.list"
-        done
+    # shellcheck disable=SC2086
+    for ko in $(kernel_modules_closure $modules); do
+        rel=${ko#"$kroot"}
+        mkdir -p "$tree$(dirname "$rel")"
+        cp "$ko" "$tree$rel"
+        echo "$rel" >> "$tree/modules-$gpu.list"
     done
 done
 # The agent and the publisher, when built beside the probe: the agent scenario draws a real board.
@@ -89,8 +73,6 @@ chmod +x "$tree/init"
 say "kernel $kver, initramfs $(( $(stat -c %s "$initrd") / 1048576 )) MB, probe $probe"
 
 # 4. One boot per GPU; the host drives the guest through a second serial port.
-run=$work/run
-mkdir -p "$run"
 probe_check() { "$probe" check "$@"; }
 
 boot() {  # boot GPU: starts QEMU in the background
@@ -118,25 +100,10 @@ wait_for() {  # wait_for PATTERN SECONDS: a line in the serial log
     done
 }
 
-# One connection for the whole boot: QEMU drops what it has not yet fed the guest's UART when a
-# client hangs up, so a connection per command loses commands.
-connect() {
-    rm -f "$run/ctl.fifo"; mkfifo "$run/ctl.fifo"
-    socat -u "PIPE:$run/ctl.fifo" "UNIX-CONNECT:$run/ctl.sock" &
-    socat_pid=$!
-    exec 4>"$run/ctl.fifo"
-}
-disconnect() { exec 4>&-; kill "$socat_pid" 2>/dev/null || true; wait "$socat_pid" 2>/dev/null || true; }
-send() { echo "$*" >&4; }
+send() { guest_send "$@"; }
 
 shot() {  # shot NAME [HEAD]: screendump of the real scanout (HEAD: that output of device gpu0)
-    rm -f "$run/$1.ppm"
-    local target=""
-    [[ -n ${2:-} ]] && target=" gpu0 $2"
-    echo "screendump $run/$1.ppm$target" | socat - "UNIX-CONNECT:$run/mon.sock" >/dev/null
-    local n=0
-    while [[ ! -s "$run/$1.ppm" ]] && (( n < 50 )); do sleep 0.1; n=$((n + 1)); done
-    sleep 0.2
+    screendump "$run/$1.ppm" "${2:+gpu0 $2}"
     cp "$run/$1.ppm" "$work/$1.ppm" 2>/dev/null || true
 }
 
@@ -334,10 +301,10 @@ for gpu in ${WALLBOARD_QEMU_GPUS:-bochs virtio virtio2}; do
     if ! wait_for "WB ready-for-commands" 90; then
         fail "$gpu: guest did not boot"; kill "$qemu_pid" 2>/dev/null || true; continue
     fi
-    connect
+    guest_connect "$run/ctl.sock"
     if [[ $gpu == virtio2 ]]; then
         if [[ $agent == yes ]]; then multihead_scenario; else say "wallboard not built: multihead scenario skipped"; fi
-        send "off"; disconnect
+        send "off"; guest_disconnect
         for _ in $(seq 1 50); do kill -0 "$qemu_pid" 2>/dev/null || break; sleep 0.2; done
         kill "$qemu_pid" 2>/dev/null || true; wait "$qemu_pid" 2>/dev/null || true
         cp "$run/serial.log" "$work/$gpu-serial.log"
@@ -354,7 +321,7 @@ for gpu in ${WALLBOARD_QEMU_GPUS:-bochs virtio virtio2}; do
     if [[ $agent == yes ]]; then agent_scenario "$gpu"; agent_fbdev_scenario "$gpu"
     else say "wallboard not built beside the probe: agent scenario skipped"; fi
     send "off"
-    disconnect
+    guest_disconnect
     for _ in $(seq 1 50); do kill -0 "$qemu_pid" 2>/dev/null || break; sleep 0.2; done
     kill "$qemu_pid" 2>/dev/null || true
     wait "$qemu_pid" 2>/dev/null || true
@@ -362,6 +329,4 @@ for gpu in ${WALLBOARD_QEMU_GPUS:-bochs virtio virtio2}; do
     say "$gpu boot and checks: $(( $(date +%s) - t0 )) s"
 done
 
-say "total $(( $(date +%s) - started )) s"
-echo "qemu display tests: $passed passed, $failed failed"
-(( failed == 0 ))
+harness_summary

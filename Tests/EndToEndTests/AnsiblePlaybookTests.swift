@@ -24,23 +24,22 @@ final class AnsiblePlaybookTests: XCTestCase {
         guard geteuid() == 0 else { throw XCTSkip("the playbook test chroots into Debian roots: run as root (CI does)") }
         let (playbook, chroot, dpkgDeb) = (tools[0], tools[2], tools[3])
         let deb = try DebianPackage.path(for: "the playbook test")
-        let cached = try AgentProcess.runProgram(RequiredTools.repositoryRoot + "/Deploy/ansible/test/debian-root.sh", [])
-        XCTAssertEqual(cached.status, 0, cached.stderr)
-        let root = cached.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
 
         work = "/tmp/wba-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         let boards = ["board-north-1", "board-south-1"]
         for board in boards {
-            XCTAssertEqual(try AgentProcess.runProgram("/bin/cp", ["-a", root, "\(work)/\(board)"]).status, 0)
-            // A board has /proc, and the Swift runtime reads its command line from there.
+            // The base root the appliance test boots too: one debootstrap for both (cached).
+            try DebianBaseRoot.unpack(into: "\(work)/\(board)")
+            // Services must not start inside the root (there is no init in a chroot), as in an image builder.
+            try "#!/bin/sh\nexit 101\n".write(toFile: "\(work)/\(board)/usr/sbin/policy-rc.d", atomically: true, encoding: .utf8)
+            XCTAssertEqual(chmod("\(work)/\(board)/usr/sbin/policy-rc.d", 0o755), 0)
+            // A board has /proc (the playbook's python and dpkg use it).
             let proc = try AgentProcess.runProgram("/bin/mount", ["-t", "proc", "proc", "\(work)/\(board)/proc"])
             XCTAssertEqual(proc.status, 0, proc.stderr)
             mounted.append("\(work)/\(board)/proc")
         }
         // The playbook as a supervisor keeps it in version control: a copy we can edit.
         XCTAssertEqual(try AgentProcess.runProgram("/bin/cp", ["-a", RequiredTools.repositoryRoot + "/Deploy/ansible", "\(work)/ansible"]).status, 0)
-        try? FileManager.default.removeItem(atPath: "\(work)/ansible/work")
         let inventory = "\(work)/ansible/inventory.yml"
         try """
             # The example inventory's groups, with each board a chroot instead of an SSH host.
@@ -138,7 +137,7 @@ final class AnsiblePlaybookTests: XCTestCase {
         XCTAssertTrue(log.contains("asked for a reload"), log)
         XCTAssertTrue(recap(change, "board-south-1").contains("changed=2"), "south: the new package copied and installed: \(recap(change, "board-south-1"))")
         XCTAssertEqual(try conf("board-south-1"), south, "north's edit never touches the south")
-        print("AnsiblePlaybookTests: \(Int(Date().timeIntervalSince(started))) s (the .deb given, the Debian root cached or bootstrapped)")
+        print("AnsiblePlaybookTests: \(Int(Date().timeIntervalSince(started))) s (the .deb given, the Debian base root cached or bootstrapped)")
     }
 
     /// The same package under another version, as a newer release would arrive (dpkg-deb -R / -b).
