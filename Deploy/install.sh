@@ -20,7 +20,8 @@ build=1
 destdir="${DESTDIR:-}"
 # WALLBOARD_SCRATCH: SwiftPM's build directory (default .build). The package build uses its own, so
 # it can run while another SwiftPM command holds .build (the appliance test runs inside `swift test`).
-scratch=(--scratch-path "${WALLBOARD_SCRATCH:-.build}")
+scratch_path=${WALLBOARD_SCRATCH:-.build}
+scratch=(--scratch-path "$scratch_path")
 
 if [[ $build -eq 1 ]]; then
     Deploy/install-build-deps.sh
@@ -29,7 +30,9 @@ if [[ $build -eq 1 ]]; then
         swift build "${scratch[@]}" -c release --static-swift-stdlib --product "$tool"
     done
 fi
-bin="$(swift build "${scratch[@]}" -c release --show-bin-path)"
+# SwiftPM's own link to the release products: --no-build needs no Swift toolchain (an image
+# builder's chroot, a board that only installs what was built elsewhere).
+bin="$scratch_path/release"
 
 if [[ -z "$destdir" && $(id -u) -ne 0 ]]; then
     echo "install.sh: run as root (sudo Deploy/install.sh), or set DESTDIR to stage" >&2
