@@ -20,6 +20,9 @@ let package = Package(
             name: "CFreeType", path: "Sources/CFreeType", pkgConfig: "freetype2",
             providers: [.apt(["libfreetype-dev"])]),
 
+        // The process's argv without /proc (Swift's CommandLine reads /proc/self/cmdline on Linux).
+        .target(name: "CProcessArguments"),
+
         // Pure logic: feed codec, board state, alarms, config, layout, scene, simulator. No I/O.
         .target(
             name: "WallboardCore",
@@ -27,7 +30,7 @@ let package = Package(
         // Pixels: canvas, FreeType glyph cache, painter, PNG writer.
         .target(name: "WallboardRender", dependencies: ["WallboardCore", "CFreeType"]),
         // The edges: sockets, displays, control socket, signals, sd_notify, atomic files.
-        .target(name: "WallboardSystem", dependencies: ["WallboardCore", "WallboardRender", "CDRM"]),
+        .target(name: "WallboardSystem", dependencies: ["WallboardCore", "WallboardRender", "CDRM", "CProcessArguments"]),
 
         .executableTarget(name: "wallboard", dependencies: ["WallboardCore", "WallboardRender", "WallboardSystem"]),
         .executableTarget(name: "wallboardctl", dependencies: ["WallboardCore", "WallboardRender", "WallboardSystem"]),

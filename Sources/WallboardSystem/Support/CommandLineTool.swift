@@ -79,7 +79,7 @@ public enum CommandLineTool {
     /// `--help`/`-h` prints `help`; `--version` prints the version; a `UsageError` prints one line, exit 2;
     /// any other error prints its description, exit 1.
     public static func main(name: String, help: String, body: (inout Arguments) throws -> Int32) -> Never {
-        var arguments = Arguments(Array(CommandLine.arguments.dropFirst()))
+        var arguments = Arguments(Array(ProcessArguments.all.dropFirst()))
         if arguments.flag("--help", "-h") {
             print(help)
             exit(0)
