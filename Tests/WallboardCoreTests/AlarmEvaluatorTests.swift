@@ -157,6 +157,54 @@ final class TargetDerivedLimitsTests: XCTestCase {
         XCTAssertEqual(config.queue("web").threshold(.longestWait, reportedTarget: 30)?.red, 180)
     }
 
+    /// Found last session: a `[queue]` section that tunes only how calmly the longest-wait alarm
+    /// moves (its dwell, hysteresis, or the section's `dwell`) lost the target-derived limits, so a
+    /// caller could wait an hour past target on a calm tile. Only an `amber`/`red` line replaces them.
+    func testTuningOnlyDwellKeepsTheTargetDerivedLimits() throws {
+        let config = try WallboardConfig(parsing: """
+            [queue "crime"]
+            target = 5m
+            longest_wait.dwell = 30s
+            [queue "web"]
+            target = 10m
+            longest_wait.hysteresis = 20s
+            [queue "online"]
+            dwell = 1m
+            [queue "quiet"]
+            longest_wait.amber = off
+            longest_wait.red = off
+            [incident "immediate/rural"]
+            target = 20m
+            oldest.dwell = 45s
+            """)
+        let incident = try XCTUnwrap(config.incident("immediate/rural").threshold(.oldestUnresourced), "an incident too")
+        XCTAssertEqual(incident.amber, 600)
+        XCTAssertEqual(incident.red, 1200)
+        XCTAssertEqual(incident.dwell, 45)
+        let crime = try XCTUnwrap(config.queue("crime").threshold(.longestWait), "no longest-wait alarm at all")
+        XCTAssertEqual(crime.amber, 300)
+        XCTAssertEqual(crime.red, 600)
+        XCTAssertEqual(crime.dwell, 30, "the dwell written is kept")
+        let web = try XCTUnwrap(config.queue("web").threshold(.longestWait))
+        XCTAssertEqual(web.red, 1200)
+        XCTAssertEqual(web.hysteresis, 20)
+        let onlineDesk = try XCTUnwrap(config.queue("online").threshold(.longestWait, reportedTarget: 1800))
+        XCTAssertEqual(onlineDesk.amber, 1800, "the feed's target still drives the limits")
+        XCTAssertEqual(onlineDesk.dwell, 60, "the section's dwell reaches the derived alarm too")
+        XCTAssertNil(config.queue("quiet").threshold(.longestWait), "both limits written off: no alarm, as written")
+
+        var evaluator = AlarmEvaluator()
+        let late = evaluator.evaluate(
+            queue: "crime", figures: online(longestWait: 601, target: nil), config: config.queue("crime"), at: 0)
+        XCTAssertEqual(late.level, .red, "a caller past twice the target never leaves the tile calm")
+        XCTAssertEqual(late.reason, "LONGEST WAIT 10:01 > 10:00")
+        // What `wallboardctl thresholds` prints is what the alarm uses, and reads back the same.
+        let listed = config.queue("crime").resolved(reportedTarget: nil)
+        XCTAssertEqual(listed.threshold(.longestWait), crime)
+        let reread = try WallboardConfig(parsing: ConfigText.queue(listed).joined(separator: "\n"))
+        XCTAssertEqual(reread.queue("crime").threshold(.longestWait), crime)
+    }
+
     func testNoTargetKeepsTheFlatLimitsAndTheUKQueuesKeepTheirOwn() {
         let config = WallboardConfig()
         XCTAssertEqual(config.queue("misc").threshold(.longestWait)?.amber, 120)

@@ -68,6 +68,18 @@ public enum AlarmDefaults {
         return threshold(.oldestUnresourced, amber: t / 2, red: t)
     }
 
+    /// The metrics whose limits follow the target when none are configured or built in.
+    public static let targetDerived: [Metric] = [.longestWait, .oldestUnresourced]
+
+    /// The limits `metric` takes from `target` (nil: `metric` does not follow a target).
+    public static func fromTarget(_ metric: Metric, target: Double?) -> Threshold? {
+        switch metric {
+        case .longestWait: longestWait(target: target)
+        case .oldestUnresourced: oldestUnresourced(target: target)
+        default: nil
+        }
+    }
+
     /// The attendance target assumed when neither the config nor the feed gives one, seconds.
     public static let incidentTarget: Double = 15 * 60
 

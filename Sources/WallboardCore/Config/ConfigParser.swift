@@ -503,6 +503,19 @@ struct ConfigParser {
 
     private func finish(_ d: QueueDraft, into config: inout WallboardConfig, errors: inout [ConfigError]) {
         var queue = d.config
+        // Tuning only how a target-derived alarm moves keeps its limits following the target, and
+        // the section's `dwell` reaches that derived alarm too (a room must never see a calm tile
+        // while a caller waits past target because a dwell was written).
+        let builtIn = d.isIncident ? [:] : AlarmDefaults.queue(queue.id).thresholds
+        for metric in AlarmDefaults.targetDerived where (d.isIncident ? Metric.incident : Metric.standard).contains(metric) {
+            guard builtIn[metric] == nil, d.limitLocations["\(metric.key).amber"] == nil,
+                d.limitLocations["\(metric.key).red"] == nil
+            else { continue }
+            if queue.thresholds[metric] == nil, d.queueDwell != nil {
+                queue.thresholds[metric] = AlarmDefaults.threshold(metric, amber: nil, red: nil)
+            }
+            if queue.thresholds[metric] != nil { queue.limitsFollowTarget.insert(metric) }
+        }
         if let (dwell, _) = d.queueDwell {
             for metric in queue.thresholds.keys where !d.explicitDwell.contains(metric) {
                 queue.thresholds[metric]?.dwell = dwell

@@ -10,6 +10,10 @@ public struct QueueConfig: Sendable, Equatable {
     /// Service-level target in seconds, used for the "SL 10s" label when the publisher sends none.
     public var target: Double?
     public var thresholds: [Metric: Threshold]
+    /// Target-derived metrics whose entry in `thresholds` tunes only how the alarm moves (dwell,
+    /// hysteresis, direction) while the limits still follow the target: no `amber`/`red` was
+    /// written and there are no built-in ones. Set by the parser, the one judge of what was written.
+    public var limitsFollowTarget: Set<Metric> = []
     public init(id: String, label: String? = nil, order: Int? = nil, target: Double? = nil, thresholds: [Metric: Threshold] = [:]) {
         self.id = id
         self.label = label
@@ -18,27 +22,32 @@ public struct QueueConfig: Sendable, Equatable {
         self.thresholds = thresholds
     }
 
-    /// This queue with every limit in force written out: a longest wait that follows the target
-    /// (see `threshold(_:reportedTarget:)`) is filled in, so listings show what the alarms use.
+    /// This queue with every limit in force written out: a longest wait (or oldest unresourced)
+    /// that follows the target (see `threshold(_:reportedTarget:)`) is filled in, so listings show
+    /// what the alarms use.
     public func resolved(reportedTarget: Double?) -> QueueConfig {
         var queue = self
-        for metric in [Metric.longestWait, .oldestUnresourced] where queue.thresholds[metric] == nil {
+        for metric in AlarmDefaults.targetDerived where queue.thresholds[metric] == nil || limitsFollowTarget.contains(metric) {
             queue.thresholds[metric] = threshold(metric, reportedTarget: reportedTarget)
         }
+        queue.limitsFollowTarget = []
         return queue
     }
 
-    /// The threshold for `metric`, or nil when it has no amber or red limit. A longest wait with
-    /// nothing configured (and no built-in limits) follows the target: this section's `target`, else
-    /// `reportedTarget`, the one the feed sends (`AlarmDefaults.longestWait(target:)`).
+    /// The threshold for `metric`, or nil when it has no amber or red limit. A longest wait (an
+    /// oldest unresourced incident) with no limits configured and no built-in ones follows the
+    /// target: this section's `target`, else `reportedTarget`, the one the feed sends
+    /// (`AlarmDefaults.fromTarget`), with whatever dwell or hysteresis the section gives it.
     public func threshold(_ metric: Metric, reportedTarget: Double? = nil) -> Threshold? {
-        guard let t = thresholds[metric] else {
-            switch metric {
-            case .longestWait: return AlarmDefaults.longestWait(target: target ?? reportedTarget)
-            case .oldestUnresourced: return AlarmDefaults.oldestUnresourced(target: target ?? reportedTarget)
-            default: return nil
-            }
+        if thresholds[metric] == nil || limitsFollowTarget.contains(metric),
+            let derived = AlarmDefaults.fromTarget(metric, target: target ?? reportedTarget)
+        {
+            guard var tuned = thresholds[metric] else { return derived }
+            tuned.amber = derived.amber
+            tuned.red = derived.red
+            return tuned
         }
+        guard let t = thresholds[metric] else { return nil }
         return t.isEmpty ? nil : t
     }
 }
