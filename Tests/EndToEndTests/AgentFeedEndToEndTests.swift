@@ -9,25 +9,9 @@ import WallboardSystem
 /// this host), datagrams from the feed engineer's encoder and sender.
 final class AgentFeedEndToEndTests: XCTestCase {
     func testFeedHealthPerPublisherAndRateLimitedRejectionLogging() throws {
-        let group = "239.192.77.\(Int.random(in: 1...250))"
-        let port = Int.random(in: 20_000...60_000)
-        let agent = try AgentProcess(
-            configText: """
-                [feed]
-                group = \(group)
-                port = \(port)
-                interface = lo
-
-                [display]
-                mode = 640x360
-                """, simulate: false)
-        XCTAssertTrue(agent.waitForNotification(containing: "READY=1"), agent.log)
-        // Wait for the group join (the receiver retries it in the background).
-        let joinStatus = try agent.waitForStatus(containing: ", joined")
-        XCTAssertTrue(joinStatus.contains(", joined"), joinStatus)
-
-        let sender = try MulticastSender(
-            endpoint: MulticastEndpoint(group: group, port: UInt16(port), interface: "lo"), ttl: 0, loopback: true)
+        let feed = try LoopbackFeed()
+        let agent = try feed.startAgent()
+        let sender = try feed.sender()
         let encoder = FeedEncoder()
         func send(_ publisher: String, _ sequence: UInt64) throws {
             let message = FeedMessage(

@@ -8,36 +8,15 @@ import XCTest
 /// key is removed a datagram signed with it is refused for that reason.
 final class KeyRollOverEndToEndTests: XCTestCase {
     func testAddSwitchRemoveWithoutAGap() throws {
-        let group = "239.192.79.\(Int.random(in: 1...250))"
-        let port = Int.random(in: 20_000...60_000)
-        let directory = NSTemporaryDirectory() + "wb-roll-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let oldKey = directory + "/2025.key", newKey = directory + "/2026.key"
-        try "the secret of 2025\n".write(toFile: oldKey, atomically: true, encoding: .utf8)
-        try "the secret of 2026\n".write(toFile: newKey, atomically: true, encoding: .utf8)
-        func config(_ keys: [(String, String)]) -> String {
-            """
-            [feed]
-            group = \(group)
-            port = \(port)
-            interface = lo
-            \(keys.map { "key = \($0.0) \($0.1)" }.joined(separator: "\n"))
-
-            [display]
-            mode = 640x360
-            """
-        }
-        let agent = try AgentProcess(configText: config([("k2025", oldKey)]), simulate: false)
-        XCTAssertTrue(agent.waitForNotification(containing: "READY=1"), agent.log)
-        _ = try agent.waitForStatus(containing: ", joined")
+        let feed = try LoopbackFeed()
+        let oldKey = try feed.keyFile("2025.key", secret: "the secret of 2025")
+        let newKey = try feed.keyFile("2026.key", secret: "the secret of 2026")
+        func config(_ keys: [(String, String)]) -> String { feed.config(keys.map { "key = \($0.0) \($0.1)" }) }
+        let agent = try feed.startAgent(["key = k2025 \(oldKey)"])
 
         func publish(key: String, id: String, waiting: Int) throws {
-            let send = try Executable.run(
-                "wallboard-publish",
-                ["send", "--key", key, "--key-id", id, "--publisher", "acd-roll", "--group", group, "--port", "\(port)",
-                 "--interface", "lo", "--ttl", "0"],
-                stdin: "Q id=999 name=999 waiting=\(waiting) oldest=12\n\n")
+            let send = try feed.publish(
+                ["--key", key, "--key-id", id, "--publisher", "acd-roll"], stdin: "Q id=999 name=999 waiting=\(waiting) oldest=12\n\n")
             XCTAssertEqual(send.status, 0, send.stderr)
         }
         func reload(_ keys: [(String, String)]) throws {
