@@ -83,6 +83,50 @@ final class FeedMalformedTests: XCTestCase {
         }
     }
 
+    /// The screen never lies: a control character or a direction override decoded from a text field
+    /// (escaped, or raw UTF-8 for C1 and bidi) is refused, naming the field and the character, in
+    /// every text field; the encoder refuses to send one. Printable text, escaped or not, still passes.
+    func testControlCharactersInTextFieldsAreRefused() throws {
+        let h = Self.h
+        let c1 = "\u{9B}", rlo = "\u{202E}", lri = "\u{2066}"
+        let table: [(String, String, String)] = [
+            ("\(h)\nQ id=1 waiting=1 oldest=1 name=A%1B[2JB", "Q: name", "U+001B"),
+            ("\(h)\nQ id=1 waiting=1 oldest=1 name=A%00B", "Q: name", "U+0000"),
+            ("\(h)\nQ id=1 waiting=1 oldest=1 name=A%0AB", "Q: name", "U+000A"),
+            ("\(h)\nQ id=1 waiting=1 oldest=1 name=A%09B", "Q: name", "U+0009"),
+            ("\(h)\nQ id=1 waiting=1 oldest=1 name=A%7FB", "Q: name", "U+007F"),
+            ("\(h)\nQ id=1 waiting=1 oldest=1 name=A%C2%9BB", "Q: name", "U+009B"),
+            ("\(h)\nQ id=1 waiting=1 oldest=1 name=A\(c1)B", "Q: name", "U+009B"),
+            ("\(h)\nQ id=1 waiting=1 oldest=1 name=\(rlo)21:0", "Q: name", "U+202E"),
+            ("\(h)\nQ id=1 waiting=1 oldest=1 name=%E2%80%AA999", "Q: name", "U+202A"),
+            ("\(h)\nQ id=1 waiting=1 oldest=1 name=\(lri)x", "Q: name", "U+2066"),
+            ("\(h)\nQ id=1 waiting=1 oldest=1 name=x%E2%81%A9", "Q: name", "U+2069"),
+            ("\(h)\nQ id=9%1B9 waiting=1 oldest=1", "Q: id", "U+001B"),
+            ("\(h)\nQ id=1 waiting=1 oldest=1 period=%1B", "Q: period", "U+001B"),
+            ("\(h)\nS scope=a%07 available=1 oncall=1 wrap=1 break=1", "S: scope", "U+0007"),
+            ("WB 1 pub=a%1B session=1 seq=1 sent=0", "WB: pub", "U+001B"),
+            ("WB 1 pub=a session=1 seq=1 sent=0 floor=North\(rlo)", "WB: floor", "U+202E"),
+        ]
+        for (input, field, character) in table {
+            let line = input.hasPrefix("WB") && !input.contains("\n") ? 1 : 2
+            let detail = "\(field) contains the control character \(character); text fields are printable text only"
+            XCTAssertThrowsError(try FeedDecoder().decode(Array(input.utf8)), input) { error in
+                XCTAssertEqual(error as? FeedError, .malformed(line: line, detail: detail), input)
+                XCTAssertEqual((error as? FeedError)?.reason, .malformed)
+            }
+        }
+        // Printable text is untouched: escaped spaces and percent signs, raw UTF-8, a marks-free Welsh name.
+        let fine = try FeedDecoder().decode(Array("\(h)\nQ id=1 waiting=1 oldest=1 name=Heddlu%20Dyfed%2DPowys%20%25%20–%20Ω".utf8))
+        XCTAssertEqual(fine.queues.first?.name, "Heddlu Dyfed-Powys % – Ω")
+        // The encoder refuses what the decoder would: a publisher is told, not every board.
+        var m = FeedSamples.message()
+        m.queues[0].name = "999\u{1B}[31m"
+        XCTAssertThrowsError(try FeedEncoder().encode(m)) { error in
+            guard case .malformed(_, let detail)? = error as? FeedError else { return XCTFail("\(error)") }
+            XCTAssertEqual(detail, "name contains the control character U+001B; text fields are printable text only")
+        }
+    }
+
     func testSignaturePolicyWhenAKeyIsConfigured() throws {
         let keyed = FeedDecoder(keys: [FeedSamples.key])
         let m = FeedSamples.message()

@@ -38,6 +38,16 @@ func checkDatagram(_ bytes: [UInt8]) -> [UInt8]? {
         trap("untyped decode error \(error)")
     }
 
+    // Nothing that reaches the wall carries a control or direction character, however it was sent.
+    var texts = [message.publisher] + [message.floor].compactMap { $0 }
+    for q in message.queues { texts += [q.id, q.name] + [q.period].compactMap { $0 } + q.extras.map(\.name) }
+    for s in message.staff { texts += [s.scope].compactMap { $0 } }
+    for text in texts {
+        if let scalar = ControlCharacters.firstUnshowable(in: text) {
+            trap("decoded text carries \(ControlCharacters.name(scalar)): \(ControlCharacters.escaped(text))")
+        }
+    }
+
     // Round trip: encode(decode(x)) must decode, and encoding must be stable from then on.
     let encoder = FeedEncoder()
     do {

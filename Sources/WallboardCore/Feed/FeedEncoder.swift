@@ -146,6 +146,11 @@ public struct FeedEncoder: Sendable {
             throw FeedError.malformed(
                 line: line, detail: "\(field) must be 1–\(FeedDecoder.maximumTextBytes) bytes, got \(value.utf8.count)")
         }
+        // The decoder refuses these (PROTOCOL.md, Grammar): refuse them here, so a publisher says so
+        // at once instead of sending what every board would count as malformed.
+        if let scalar = ControlCharacters.firstUnshowable(in: value) {
+            throw FeedError.malformed(line: line, detail: "\(field) \(FeedText.TextError.control(scalar).detail)")
+        }
         FeedText.appendEscaped(value, to: &out)
     }
 

@@ -43,18 +43,25 @@ enum FeedText {
             let bytes = UnsafeBufferPointer(rebasing: buffer[0..<n])
             guard let text = String(validating: bytes, as: UTF8.self) else { return .failure(.notUTF8) }
             if n > FeedDecoder.maximumTextBytes { return .failure(.tooLong) }
+            // Raw, such bytes are refused by the line scanner; escaped (%1B) or as UTF-8 (C1, bidi)
+            // they would reach the wall and the log: the field is refused, never drawn or cleaned.
+            if let scalar = ControlCharacters.firstUnshowable(in: text) { return .failure(.control(scalar)) }
             return .success(text)
         }
     }
 
     enum TextError: Error {
         case badEscape, notUTF8, tooLong
+        /// A control character (C0, DEL, C1) or a bidirectional control, escaped or not.
+        case control(Unicode.Scalar)
 
         var detail: String {
             switch self {
             case .badEscape: "a % must be followed by two hex digits"
             case .notUTF8: "is not valid UTF-8"
             case .tooLong: "is longer than \(FeedDecoder.maximumTextBytes) bytes"
+            case .control(let scalar):
+                "contains the control character \(ControlCharacters.name(scalar)); text fields are printable text only"
             }
         }
     }

@@ -8,6 +8,18 @@ public enum ControlCharacters {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
+    /// The bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): drawn as
+    /// nothing, they can reorder what follows, so "RLO 12:05" could read as a different figure.
+    public static func isDirectionControl(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+    }
+
+    /// The first character in `text` that must never reach the screen: a control character (tab
+    /// included) or a direction control. Text from the feed is judged by this.
+    public static func firstUnshowable(in text: String) -> Unicode.Scalar? {
+        text.unicodeScalars.first { isControl($0) || isDirectionControl($0) }
+    }
+
     /// The first control character in `text` (tab allowed when `allowingTab`), if any.
     public static func first(in text: String, allowingTab: Bool = false) -> Unicode.Scalar? {
         text.unicodeScalars.first { isControl($0) && !(allowingTab && $0 == "\t") }
