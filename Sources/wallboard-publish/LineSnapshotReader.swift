@@ -1,10 +1,11 @@
 import WallboardCore
 
 /// `send --format line` (the default): protocol `Q`/`S` lines, a blank line ends a snapshot, `#`
-/// starts a comment. A bad line is skipped and the rest of its snapshot still sent (the format
-/// has always worked so, and each line stands alone).
+/// starts a comment. A snapshot with any bad line is reported and not sent at all, as in the JSON
+/// and CSV formats: a board never shows half a snapshot as if it were the whole floor.
 struct LineSnapshotReader: SnapshotReader {
     private var pending = Snapshot()
+    private var pendingIsBad = false
 
     mutating func read(_ line: [UInt8], number: Int) -> SnapshotReading {
         if line.isEmpty { return finish() }
@@ -13,12 +14,16 @@ struct LineSnapshotReader: SnapshotReader {
             try pending.add(FeedDecoder.parseRecord(line, line: number), line: number)
             return SnapshotReading()
         } catch {
-            return SnapshotReading(problems: [InputProblem(line: number, detail: InputProblem.detail(of: error) + " (line skipped)")])
+            pendingIsBad = true
+            return SnapshotReading(problems: [InputProblem(line: number, detail: InputProblem.detail(of: error) + " (snapshot not sent)")])
         }
     }
 
     mutating func finish() -> SnapshotReading {
-        defer { pending = Snapshot() }
-        return SnapshotReading(snapshot: pending.isEmpty ? nil : pending)
+        defer {
+            pending = Snapshot()
+            pendingIsBad = false
+        }
+        return SnapshotReading(snapshot: pending.isEmpty || pendingIsBad ? nil : pending)
     }
 }

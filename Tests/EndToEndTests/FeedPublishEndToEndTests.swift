@@ -52,15 +52,23 @@ final class FeedPublishEndToEndTests: XCTestCase {
         return (p, out)
     }
 
-    func testSendPublishesSignedSnapshotsAndReportsBadLines() throws {
+    /// Nothing half-published: a snapshot with a bad line (a bad number, or a name carrying a control
+    /// character) is reported naming the line and the field and not sent at all; the snapshots
+    /// around it are, and the exit status says something was refused.
+    func testSendPublishesSignedSnapshotsAndDropsWholeSnapshotsWithABadLine() throws {
         let inbox = Inbox()
         let receiver = try startReceiver(inbox)
         defer { receiver.stop() }
         let input = """
             # comment
             Q id=999 name=999%20Emergency waiting=3 oldest=12.5 offered=412 answered=398 abandoned=9 within=371 target=10 asa=6.2
-            Q id=101 waiting=lots oldest=1
             S available=7 oncall=31 wrap=4 break=5
+
+            Q id=112 waiting=9 oldest=1
+            Q id=101 waiting=lots oldest=1
+
+            Q id=113 name=Crime%1B[2J waiting=1 oldest=1
+            S available=1 oncall=1 wrap=1 break=1
 
             Q id=999 name=999%20Emergency waiting=4 oldest=2
 
@@ -69,7 +77,10 @@ final class FeedPublishEndToEndTests: XCTestCase {
             "wallboard-publish", ["send", "--key", keyPath, "--key-id", "floor-1", "--publisher", "e2e-send", "--floor", "Test Floor"] + common,
             stdin: input)
         XCTAssertEqual(r.status, 1, "a bad line makes the exit status 1")
-        XCTAssertEqual(r.stderr, "wallboard-publish: stdin:3: Q: waiting='lots' is not a whole number (0 or more) (line skipped)\n")
+        XCTAssertEqual(
+            r.stderr,
+            "wallboard-publish: stdin:6: Q: waiting='lots' is not a whole number (0 or more) (snapshot not sent)\n"
+                + "wallboard-publish: stdin:8: Q: name contains the control character U+001B; text fields are printable text only (snapshot not sent)\n")
         let end = Date().addingTimeInterval(5)
         while inbox.all.count < 2 && Date() < end { usleep(10_000) }
         var intake = FeedIntake(keys: [FeedKey(id: "floor-1", secret: Array("end-to-end".utf8))])
@@ -86,6 +97,8 @@ final class FeedPublishEndToEndTests: XCTestCase {
         XCTAssertEqual(applied.first?.staff, [StaffReport(available: 7, onCall: 31, wrapUp: 4, onBreak: 5)])
         XCTAssertEqual(applied.last?.queues.first?.waiting, 4)
         XCTAssertEqual(applied.map(\.sequence), [1, 2])
+        XCTAssertEqual(inbox.all.count, 2, "the two bad snapshots sent nothing at all")
+        XCTAssertFalse(applied.contains { $0.queues.contains { ["112", "113"].contains($0.id) } }, "half a snapshot was published")
         // Unsigned by a board without the key would be refused: the datagrams really are signed.
         XCTAssertTrue(inbox.all.allSatisfy { String(decoding: $0.bytes, as: UTF8.self).contains("\nSIG key=floor-1 hmac=") })
     }
