@@ -173,4 +173,68 @@ final class SceneBuilderFooterTests: XCTestCase {
         let noisy = builder.footer(board: board, ids: ["999"], now: 1, feed: FeedHealth(counters, activePublisher: "acd-b"))
         XCTAssertEqual(noisy.feed, "FEED OK · last 0:01 ago · acd-b · rejected 2 · failovers 1")
     }
+
+    /// Every reason the intake can refuse a datagram for, each through the one engine: the footer
+    /// turns amber and says the reason in the words `status` uses, with the count. A board with a
+    /// key, a calm feed from acd-a, then one bad datagram.
+    func testEveryRejectionReasonRaisesTheFooterWithItsReason() throws {
+        let key = FeedKey(id: "floor-1", secret: Array("the floor's key".utf8))
+        let wall = WallTime(secondsOfDay: 36_000)
+        func signed(_ sequence: UInt64, key: FeedKey? = key, session: UInt64 = 7) throws -> [UInt8] {
+            try FeedEncoder(key: key).encode(FeedMessage(
+                publisher: "acd-a", session: session, sequence: sequence, sentAtMilliseconds: 1_000 + sequence, interval: 1,
+                queues: [QueueReport(id: "999", name: "999", waiting: 2, longestWait: 4)]))
+        }
+        var forged = try signed(2)
+        forged[forged.count - 2] = forged[forged.count - 2] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0")
+        let cases: [(bad: [UInt8], reason: FeedError.Reason, says: String)] = [
+            (Array("not a feed datagram\n".utf8), .malformed, "REJECTED 1: malformed, line 1: "),
+            // Signed by hand (the encoder refuses the name): the text is judged, not the signature.
+            (try FeedEncoder(key: key).finish(Array("WB 1 pub=acd-a session=7 seq=2 sent=0\nQ id=999 name=A%1BB waiting=1 oldest=1\n".utf8)),
+             .malformed,
+             "REJECTED 1: malformed, line 2: Q: name contains the control character U+001B"),
+            (Array("WB 2 pub=acd-a session=7 seq=2 sent=0\n".utf8), .unknownVersion, "REJECTED 1: unknown protocol version '2'"),
+            (try signed(2, key: nil), .unsigned, "REJECTED 1: unsigned datagram"),
+            (try signed(2, key: FeedKey(id: "default", secret: [1])), .unknownKey, "REJECTED 1: unknown key id 'default'"),
+            (forged, .badSignature, "REJECTED 1: bad signature: "),
+            (try signed(1), .replay, "REJECTED 1: replay: publisher 'acd-a' session 7 seq 1 seen before or too old"),
+            (Array(repeating: UInt8(ascii: "x"), count: 1500), .tooLarge, "REJECTED 1: datagram too large: 1500 bytes"),
+        ]
+        for (bad, reason, says) in cases {
+            var engine = BoardEngine(keys: [key], startedAt: 0)
+            guard case .apply = engine.receive(bytes: try signed(1), from: "a", now: 1) else { return XCTFail("\(reason)") }
+            XCTAssertFalse(engine.scene(now: 1.5, wallTime: wall).footer.warning, "calm before \(reason)")
+            guard case .rejected(let error) = engine.receive(bytes: bad, from: "b", now: 2) else { return XCTFail("\(reason) accepted") }
+            XCTAssertEqual(error.reason, reason)
+            let footer = engine.scene(now: 2.5, wallTime: wall).footer
+            XCTAssertTrue(footer.warning, "\(reason): \(footer.feed)")
+            XCTAssertTrue(footer.feed.hasPrefix("FEED OK · " + says), "\(reason): \(footer.feed)")
+            XCTAssertEqual(engine.status(now: 2.5).datagrams.rejected, [reason.rawValue: 1], "status uses the same words")
+        }
+    }
+
+    /// Losses are on the wall too: sequence numbers that never arrived are `missing N`; a standby
+    /// publisher is never shown as the one the board follows, and a fail-over is counted.
+    func testLossesAndTheStandbyPublisherAreOnTheWall() throws {
+        let wall = WallTime(secondsOfDay: 36_000)
+        func datagram(_ publisher: String, _ sequence: UInt64, waiting: Int) throws -> [UInt8] {
+            try FeedEncoder().encode(FeedMessage(
+                publisher: publisher, session: 7, sequence: sequence, sentAtMilliseconds: 1_000 + sequence, interval: 1,
+                queues: [QueueReport(id: "999", name: "999", waiting: waiting, longestWait: 4)]))
+        }
+        var engine = BoardEngine(startedAt: 0)
+        engine.receive(bytes: try datagram("acd-a", 1, waiting: 1), from: "a", now: 1)
+        engine.receive(bytes: try datagram("acd-a", 4, waiting: 1), from: "a", now: 2)
+        var footer = engine.scene(now: 2.5, wallTime: wall).footer
+        XCTAssertEqual(footer.feed, "FEED OK · last 0:00 ago · acd-a · missing 2")
+        XCTAssertEqual(engine.status(now: 2.5).datagrams.missing, 2, "the footer's word is status's")
+        // acd-b in standby: its figures are not applied and the footer still names acd-a.
+        guard case .standby = engine.receive(bytes: try datagram("acd-b", 1, waiting: 99), from: "b", now: 3) else {
+            return XCTFail("acd-b should stand by while acd-a is live")
+        }
+        footer = engine.scene(now: 3.5, wallTime: wall).footer
+        XCTAssertTrue(footer.feed.contains(" · acd-a · "), footer.feed)
+        XCTAssertFalse(footer.feed.contains("acd-b"), footer.feed)
+        XCTAssertEqual(engine.scene(now: 3.5, wallTime: wall).tiles.first?.waiting, "1", "the standby figures are not shown")
+    }
 }
