@@ -42,6 +42,7 @@ func checkDatagram(_ bytes: [UInt8]) -> [UInt8]? {
     var texts = [message.publisher] + [message.floor].compactMap { $0 }
     for q in message.queues { texts += [q.id, q.name] + [q.period].compactMap { $0 } + q.extras.map(\.name) }
     for s in message.staff { texts += [s.scope].compactMap { $0 } }
+    for h in message.handlers { texts += [h.id, h.name, h.state.word] + [h.reason, h.scope].compactMap { $0 } }
     for text in texts {
         if let scalar = ControlCharacters.firstUnshowable(in: text) {
             trap("decoded text carries \(ControlCharacters.name(scalar)): \(ControlCharacters.escaped(text))")
