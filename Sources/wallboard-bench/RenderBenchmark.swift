@@ -46,7 +46,7 @@ enum RenderBenchmark {
         return Scene(
             header: HeaderScene(title: "NORTH CONTROL ROOM", clock: clock(50_000 + t)), banner: "MAJOR INCIDENT ON M62",
             tiles: tiles, staff: StaffScene(available: 4, onCall: 30, wrapUp: 5, onBreak: 3, other: 1),
-            footer: FooterScene(feed: "FEED OK · last 0:01 ago · acd-a · dropped 0"))
+            footer: FooterScene(feed: "FEED OK · last 0:01 ago · acd-a · missing 0"))
     }
 
     static func run() throws {

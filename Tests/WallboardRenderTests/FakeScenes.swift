@@ -39,7 +39,7 @@ enum FakeScenes {
         return Scene(
             header: HeaderScene(title: "WEST YORKSHIRE CONTROL", clock: clock), banner: banner, tiles: tiles,
             staff: StaffScene(available: 4, onCall: 31, wrapUp: 6, onBreak: 3, other: 2, level: .amber),
-            footer: FooterScene(feed: "FEED OK · last 0:01 ago · acd-a · dropped 0"))
+            footer: FooterScene(feed: "FEED OK · last 0:01 ago · acd-a · missing 0"))
     }
 
     /// A floor with more queues than fit: page 1 of 2, a breach pinned from page 2, a breach on a
@@ -75,7 +75,7 @@ enum FakeScenes {
         }
         scene.staff = nil
         scene.feedLost = FeedLostScene(detail: detail, hint: "Last publisher acd-a · figures below are NOT current")
-        scene.footer = FooterScene(feed: "FEED LOST · last 2:15 ago · acd-a · dropped 3", warning: true)
+        scene.footer = FooterScene(feed: "FEED LOST · last 2:15 ago · acd-a · missing 3", warning: true)
         return scene
     }
 }

@@ -177,7 +177,7 @@ public struct StaffScene: Sendable, Equatable {
 }
 
 public struct FooterScene: Sendable, Equatable {
-    /// e.g. "FEED OK · last 0:01 ago · acd-a · dropped 0".
+    /// e.g. "FEED OK · last 0:01 ago · acd-a · missing 0".
     public var feed: String
     /// True when the feed text describes a problem (drawn emphasised).
     public var warning: Bool
