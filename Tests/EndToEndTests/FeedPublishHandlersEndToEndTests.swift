@@ -15,12 +15,17 @@ extension FeedPublishEndToEndTests {
             Q id=999 waiting=1 oldest=2
             A id=4711 name=Priya%20Patel state=break reason=Meal%20break since=912 scope=999
             A id=4712 name=Ben%20Davies state=oncall since=74
+
+            Q id=999 waiting=2 oldest=3
             A id=4713 state=On%20Call
 
             """
         let (r, applied, raw) = try sendFormat("line", input, expectDatagrams: 1)
         XCTAssertEqual(r.status, 1)
-        XCTAssertTrue(r.stderr.contains("stdin:4: A: state='On%20Call' is not a state word"), r.stderr)
+        // The snapshot holding the bad A line is not sent at all (nothing half-published).
+        XCTAssertTrue(r.stderr.contains("stdin:6: A: state='On%20Call' is not a state word"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("(snapshot not sent)"), r.stderr)
+        XCTAssertEqual(applied.count, 1, "\(raw)")
         XCTAssertEqual(applied.last?.handlers, Self.expectedHandlers, "\(raw)")
     }
 
