@@ -45,7 +45,7 @@ extension FeedPublishEndToEndTests {
             wallboard-publish: stdin:3: not a JSON object (one object per line, e.g. {"queues":[…],"staff":[…]}) (snapshot not sent)
             wallboard-publish: stdin:5: queues[0]: Q: missing required field 'oldest' (snapshot not sent)
             wallboard-publish: stdin:6: queues[0].waiting: expected a number or text, got true (snapshot not sent)
-            wallboard-publish: stdin:7: unknown key 'queue' (a snapshot has queues, staff, handlers and floor) (snapshot not sent)
+            wallboard-publish: stdin:7: unknown key 'queue' (a snapshot has queues, staff, handlers, incidents and floor) (snapshot not sent)
             wallboard-publish: stdin:8: queues[0]: Q: oldest='1e+20' is not a number of seconds (snapshot not sent)
 
             """)
@@ -86,7 +86,7 @@ extension FeedPublishEndToEndTests {
         XCTAssertEqual(r.status, 1)
         XCTAssertEqual(r.stderr, """
             wallboard-publish: stdin:5: Q: oldest='abc' is not a number of seconds (snapshot not sent)
-            wallboard-publish: stdin:6: record='X' is not Q, S or A (snapshot not sent)
+            wallboard-publish: stdin:6: record='X' is not Q, S, A or I (snapshot not sent)
             wallboard-publish: stdin:9: cell 2: text after its closing quote (snapshot not sent)
             wallboard-publish: stdin:10: 4 cells, the header has 11 (snapshot not sent)
 

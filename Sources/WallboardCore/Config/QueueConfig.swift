@@ -24,10 +24,12 @@ public struct QueueConfig: Sendable, Equatable {
 
     /// This queue with every limit in force written out: a longest wait (or oldest unresourced)
     /// that follows the target (see `threshold(_:reportedTarget:)`) is filled in, so listings show
-    /// what the alarms use.
-    public func resolved(reportedTarget: Double?) -> QueueConfig {
+    /// what the alarms use. `metrics`: the section's own (a queue's by default), so a queue's
+    /// listing never carries an incident's `oldest.*` lines its section would refuse.
+    public func resolved(reportedTarget: Double?, metrics: [Metric] = Metric.standard) -> QueueConfig {
         var queue = self
-        for metric in AlarmDefaults.targetDerived where queue.thresholds[metric] == nil || limitsFollowTarget.contains(metric) {
+        for metric in AlarmDefaults.targetDerived
+        where metrics.contains(metric) && (queue.thresholds[metric] == nil || limitsFollowTarget.contains(metric)) {
             queue.thresholds[metric] = threshold(metric, reportedTarget: reportedTarget)
         }
         queue.limitsFollowTarget = []
