@@ -10,6 +10,7 @@
 #include <linux/fb.h>
 #include <linux/kd.h>
 #include <linux/netlink.h>
+#include <sys/timex.h>  /* adjtimex(2): is the clock synchronised (BoardHealthReader) */
 
 static const uint32_t WB_DRM_FORMAT_XRGB8888 = DRM_FORMAT_XRGB8888;
 static const uint32_t WB_DRM_MODE_PAGE_FLIP_EVENT = DRM_MODE_PAGE_FLIP_EVENT;

@@ -23,6 +23,7 @@ enum SimulateCommand {
 
         var simulator = FloorSimulator(
             seed: seed, startSecondsOfDay: start ?? Double(SystemClock.wallTime().secondsOfDay))
+        var incidents = IncidentSimulator(seed: seed)
         if options.floor == nil { options.floor = simulator.floorName }
         let sender = try options.makeSender()
         var publisher = options.makePublisher()
@@ -35,9 +36,11 @@ enum SimulateCommand {
             let elapsed = clock.now() - began
             if let duration, elapsed >= duration { return 0 }
             simulator.advance(to: elapsed * speed)
+            incidents.advance(to: elapsed * speed)
             let r = simulator.reports()
             for d in try publisher.datagrams(
-                queues: r.queues, staff: r.staff, handlers: simulator.handlerReports(), sentAtMilliseconds: wallMilliseconds()) {
+                queues: r.queues, staff: r.staff, handlers: simulator.handlerReports(), incidents: incidents.reports(),
+                sentAtMilliseconds: wallMilliseconds()) {
                 try sender.send(d)
             }
             next += options.interval

@@ -36,6 +36,8 @@ public struct BoardEngine: Sendable {
     /// Where the feed arrives, e.g. "239.192.0.99:5099" or "simulated floor", for the waiting and
     /// FEED LOST screens; nil = the configured group and port.
     public var listening: String?
+    /// The board computer's own health as the agent last read it (nil: not read; nothing shown).
+    public var health: BoardHealthReadings?
 
     /// - Parameters:
     ///   - keys: the signing keys read from `[feed]`'s key files (empty: unsigned feeds accepted).
@@ -116,7 +118,7 @@ public struct BoardEngine: Sendable {
         bell.follow(alarms, config: config.alarm, at: now)
         return SceneBuilder(config: config).build(
             board: board, alarms: alarms, now: now, wallTime: wallTime, banner: banner, feed: feedHealth(now: now),
-            freshness: freshness, acknowledgements: bell.acknowledgements)
+            freshness: freshness, acknowledgements: bell.acknowledgements, health: health)
     }
 
     /// Whether the alarm tone should sound now (after the scene of `now`); true is recorded as sounded.

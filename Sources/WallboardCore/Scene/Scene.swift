@@ -187,6 +187,15 @@ public struct FooterScene: Sendable, Equatable {
     }
 }
 
+extension FooterScene {
+    /// The footer with `text` (the board's own trouble) first, emphasised; unchanged for nil.
+    /// First, because a footer too long for the screen loses its end, not its start.
+    func leading(_ text: String?) -> FooterScene {
+        guard let text else { return self }
+        return FooterScene(feed: text + " · " + feed, warning: true)
+    }
+}
+
 public struct FeedLostScene: Sendable, Equatable {
     public var headline: String
     /// e.g. "NO DATA FOR 2:15".

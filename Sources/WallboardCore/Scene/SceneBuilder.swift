@@ -17,7 +17,7 @@ public struct SceneBuilder: Sendable {
     public func build(
         board: BoardState, alarms: BoardAlarms, now: MonotonicSeconds, wallTime: WallTime,
         banner: String? = nil, feed: FeedHealth = FeedHealth(), freshness: Freshness? = nil,
-        acknowledgements: [String: Acknowledgement] = [:]
+        acknowledgements: [String: Acknowledgement] = [:], health: BoardHealthReadings? = nil
     ) -> Scene {
         let freshness = freshness ?? board.freshness(at: now)
         let lost = freshness.feedLost
@@ -44,7 +44,7 @@ public struct SceneBuilder: Sendable {
         var scene = Scene(
             header: HeaderScene(title: title(board), clock: wallTime.clockText),
             banner: banner, tiles: tiles, staff: staff,
-            footer: footer(board: board, ids: ids, now: now, feed: feed, freshness: freshness),
+            footer: footer(board: board, ids: ids, now: now, feed: feed, freshness: freshness).leading(BoardHealth.line(health)),
             feedLost: lost ? feedLost(board: board, now: now, feed: feed) : nil,
             pulse: pulse, paging: paging(now), hiddenBreaches: hiddenBreaches)
         scene.view = config.board.view

@@ -50,6 +50,9 @@ public final class Agent: @unchecked Sendable {
     private var displaySources: [DispatchSourceProtocol] = []
     private var pulseTimer: DispatchSourceTimer?
     var metricsTimer: DispatchSourceTimer?
+    var healthTimer: DispatchSourceTimer?
+    /// The last SoC temperature and throttling reading (the health line and the metrics file share it).
+    var lastHostHealth: HostHealth?
     private var fileLog: FileLogSink?
     /// Frames per second of the red-tile pulse (only while a tile is red and red_pulse is on).
     static let pulseHz = 10.0
@@ -121,6 +124,7 @@ public final class Agent: @unchecked Sendable {
         startTick()
         startWatchdog()
         startMetrics()
+        startHealth()
         requestFrame()
     }
 

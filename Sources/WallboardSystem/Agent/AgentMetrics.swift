@@ -17,7 +17,7 @@ extension Agent {
     private func writeMetrics() {
         guard let path = MetricsTextfile.path(config.metrics) else { return }
         do {
-            try MetricsTextfile.write(StatusMetrics.text(status(), host: HostHealth.read()), to: path)
+            try MetricsTextfile.write(StatusMetrics.text(status(), host: lastHostHealth ?? HostHealth.read()), to: path)
         } catch {
             logger.count(
                 .warning, key: "metrics: cannot write", now: clock.now(),
