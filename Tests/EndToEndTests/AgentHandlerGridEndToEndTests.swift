@@ -22,6 +22,9 @@ final class AgentHandlerGridEndToEndTests: XCTestCase {
         """
 
     func testSendAgentAndPNGShowTheHandlerStates() throws {
+        // The README's worked example is these lines, so it cannot drift from what is tested.
+        let readme = try String(contentsOfFile: RequiredTools.repositoryRoot + "/README.md", encoding: .utf8)
+        XCTAssertTrue(readme.contains("```\n" + Self.lines + "\n```\n"), "README's A-record example differs from the test's")
         let group = "239.192.78.\(Int.random(in: 1...250))"
         let port = Int.random(in: 20_000...60_000)
         let configText = """
