@@ -8,7 +8,11 @@ import WallboardRender
 /// The running agent: one serial Dispatch queue is the whole event loop. Feed datagrams, the 1 Hz
 /// tick, coalesced frames, control requests, signals and the watchdog all run on it, one at a time,
 /// so nothing here needs a lock, and at rest the process sleeps in epoll.
-public final class Agent: @unchecked Sendable {
+///
+/// The compiler checks that rule: Agent is not Sendable, so no handler can capture it. Every handler
+/// reaches it through `confined` (a `LoopConfined`, Sendable because each access traps off the
+/// loop), and every source is made by the `EventLoop`, whose handlers assert they run on it.
+public final class Agent {
     public let options: AgentOptions
     let loop = EventLoop(label: "wallboard.agent")
     var queue: DispatchQueue { loop.queue }
@@ -57,6 +61,16 @@ public final class Agent: @unchecked Sendable {
     /// Frames per second of the red-tile pulse (only while a tile is red and red_pulse is on).
     static let pulseHz = 10.0
 
+    /// The agent as the loop's handlers reach it. Holding it makes a cycle on purpose: the agent
+    /// lives until the process exits (`run()` never returns).
+    private(set) lazy var confined = LoopConfined(self, on: loop)
+
+    /// A handler for the loop that runs `body` on this agent, after the confinement check.
+    func onLoop(_ body: @escaping @Sendable (Agent) -> Void) -> @Sendable () -> Void {
+        let confined = confined
+        return { body(confined.object) }
+    }
+
     /// Loads the config (a bad file is an error here: at start there is no old config to keep),
     /// opens the display and builds the pipeline. Nothing runs until `run()`.
     public init(
@@ -88,7 +102,7 @@ public final class Agent: @unchecked Sendable {
 
     /// Starts every source on the queue and never returns (the process ends in `shutdown`).
     public func run() -> Never {
-        loop.async { self.start() }
+        loop.async(onLoop { $0.start() })
         dispatchMain()
     }
 
@@ -115,9 +129,9 @@ public final class Agent: @unchecked Sendable {
                 fileLog = sink
             }
         }
-        signals.on(SIGHUP) { [unowned self] in reload(reason: "SIGHUP") }
-        signals.on(SIGTERM) { [unowned self] in shutdown(signal: "SIGTERM") }
-        signals.on(SIGINT) { [unowned self] in shutdown(signal: "SIGINT") }
+        signals.on(SIGHUP, onLoop { $0.reload(reason: "SIGHUP") })
+        signals.on(SIGTERM, onLoop { $0.shutdown(signal: "SIGTERM") })
+        signals.on(SIGINT, onLoop { $0.shutdown(signal: "SIGINT") })
         startControl()
         startFeed()
         watchDisplayEvents()
@@ -133,9 +147,8 @@ public final class Agent: @unchecked Sendable {
     /// Fires just after each wall-clock second turns, so the header clock changes on time; each
     /// tick advances clocks and staleness, and asks for a frame only if the scene changed.
     private func startTick() {
-        let timer = DispatchSource.makeTimerSource(queue: queue)
+        let timer = loop.timer(onLoop { $0.tick() })
         timer.schedule(deadline: .now() + AgentTick.delayToNextSecond(), repeating: 1.0, leeway: .milliseconds(20))
-        timer.setEventHandler { [unowned self] in tick() }
         timer.resume()
         tickTimer = timer
     }
@@ -177,7 +190,8 @@ public final class Agent: @unchecked Sendable {
                 input = MulticastFeed(config: config.feed, queue: queue, logger: logger, clock: clock)
             }
             pipeline.engine.listening = input.listening
-            try input.start { [unowned self] datagram in receive(datagram) }
+            let confined = confined
+            try input.start { datagram in confined.object.receive(datagram) }
             feed = input
             logger.notice("feed: \(input.source)")
         } catch {
@@ -211,12 +225,11 @@ public final class Agent: @unchecked Sendable {
     func requestFrame() {
         guard let delay = scheduler.request(now: clock.now()) else { return }
         if delay <= 0 {
-            queue.async { [unowned self] in drawFrame() }
+            loop.async(onLoop { $0.drawFrame() })
             return
         }
         let timer = frameTimer ?? {
-            let timer = DispatchSource.makeTimerSource(queue: queue)
-            timer.setEventHandler { [unowned self] in drawFrame() }
+            let timer = loop.timer(onLoop { $0.drawFrame() })
             timer.resume()
             frameTimer = timer
             return timer
@@ -256,8 +269,7 @@ public final class Agent: @unchecked Sendable {
     /// While a tile is red the pulse needs a few frames a second; otherwise the loop sleeps.
     private func schedulePulseFrame() {
         let timer = pulseTimer ?? {
-            let timer = DispatchSource.makeTimerSource(queue: queue)
-            timer.setEventHandler { [unowned self] in requestFrame() }
+            let timer = loop.timer(onLoop { $0.requestFrame() })
             timer.resume()
             pulseTimer = timer
             return timer
@@ -280,18 +292,15 @@ public final class Agent: @unchecked Sendable {
         for (head, display) in displays.enumerated() {
             for fd in display.eventFileDescriptors { headsByDescriptor[fd, default: []].append(head) }
             guard let interval = display.checkInterval else { continue }
-            let timer = DispatchSource.makeTimerSource(queue: queue)
+            let timer = loop.timer(onLoop { agent in agent.handle(Result { try agent.displays[head].periodicCheck() }, head: head) })
             timer.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(200))
-            timer.setEventHandler { [unowned self] in handle(Result { try display.periodicCheck() }, head: head) }
             timer.resume()
             displaySources.append(timer)
         }
         for (fd, heads) in headsByDescriptor.sorted(by: { $0.key < $1.key }) {
-            let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
-            source.setEventHandler { [unowned self] in
-                for head in heads { handle(Result { try displays[head].handleEvents() }, head: head) }
-            }
-            source.resume()
+            let source = loop.whenReadable(fd, onLoop { agent in
+                for head in heads { agent.handle(Result { try agent.displays[head].handleEvents() }, head: head) }
+            })
             displaySources.append(source)
         }
     }
@@ -321,9 +330,8 @@ public final class Agent: @unchecked Sendable {
     /// restarts the agent.
     private func startWatchdog() {
         guard let interval = notifier.watchdogInterval else { return }
-        let timer = DispatchSource.makeTimerSource(queue: queue)
+        let timer = loop.timer(onLoop { $0.notifier.watchdog() })
         timer.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(100))
-        timer.setEventHandler { [unowned self] in notifier.watchdog() }
         timer.resume()
         watchdogTimer = timer
         logger.info("watchdog: pinging systemd every \(interval) s")

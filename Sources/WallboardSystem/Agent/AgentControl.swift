@@ -18,8 +18,9 @@ extension Agent {
             mkdir("/run/wallboard", 0o750)
         }
         do {
-            let server = try ControlServer(path: path, queue: queue) { [unowned self] request, peer in
-                answer(request, from: peer)
+            let confined = confined
+            let server = try ControlServer(path: path, queue: queue) { request, peer in
+                confined.object.answer(request, from: peer)
             }
             server.start()
             control = server

@@ -5,9 +5,8 @@ import WallboardCore
 /// file node_exporter's textfile collector serves. On the event loop, like everything else.
 extension Agent {
     func startMetrics() {
-        let timer = DispatchSource.makeTimerSource(queue: queue)
+        let timer = loop.timer(onLoop { $0.writeMetrics() })
         timer.schedule(deadline: .now(), repeating: MetricsConfig.interval, leeway: .milliseconds(500))
-        timer.setEventHandler { [unowned self] in writeMetrics() }
         timer.resume()
         metricsTimer = timer
         logger.info("metrics: \(MetricsTextfile.path(config.metrics).map { "\($0), every \(Int(MetricsConfig.interval)) s" } ?? "off")")

@@ -3,7 +3,9 @@ import WallboardCore
 
 /// The network feed: the multicast receiver, delivering each datagram as it arrived on the agent's
 /// queue. Decoding, verifying and counting are the engine's; group membership is logged here.
-final class MulticastFeed: FeedInput, @unchecked Sendable {
+/// Not Sendable: it lives on the agent's queue, and the receiver's membership handler captures
+/// only the (Sendable) logger and clock, never the feed.
+final class MulticastFeed: FeedInput {
     private var receiver: MulticastReceiver?
     private let endpoint: MulticastEndpoint
     private let queue: DispatchQueue
@@ -20,7 +22,8 @@ final class MulticastFeed: FeedInput, @unchecked Sendable {
 
     func start(deliver: @escaping @Sendable (MulticastReceiver.Datagram) -> Void) throws {
         let receiver = try MulticastReceiver(
-            endpoint: endpoint, queue: queue, clock: clock, onMembership: { [unowned self] event in logMembership(event) },
+            endpoint: endpoint, queue: queue, clock: clock,
+            onMembership: { [logger, clock] event in MulticastFeed.log(event, logger: logger, clock: clock) },
             handler: deliver)
         receiver.start()
         self.receiver = receiver
@@ -28,7 +31,7 @@ final class MulticastFeed: FeedInput, @unchecked Sendable {
 
     /// Joins are logged; refreshes after silence once, then summarised (a publisher down for the
     /// night must not fill the journal); the routine once-a-minute refresh only at debug level.
-    private func logMembership(_ event: MulticastReceiver.MembershipEvent) {
+    private static func log(_ event: MulticastReceiver.MembershipEvent, logger: Logger, clock: any Clock) {
         switch event.kind {
         case .joined: logger.notice("feed: \(event)")
         case .refreshedAfterSilence:

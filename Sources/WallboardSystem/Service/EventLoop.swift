@@ -68,3 +68,13 @@ public final class LoopConfined<Value>: @unchecked Sendable {
         return try body(&value)
     }
 }
+
+extension LoopConfined where Value: AnyObject {
+    /// The object, for a caller on the loop (traps elsewhere). Only read, never modified in place:
+    /// a handler that runs another synchronously (a feed delivering from inside `start`) makes no
+    /// overlapping exclusive access, as nested `withValue` calls would.
+    public var object: Value {
+        loop.assertOnLoop()
+        return value
+    }
+}
