@@ -30,6 +30,10 @@ benchmarks["update"] = UpdateBenchmark.run
 benchmarks["update-callgrind"] = UpdateBenchmark.callgrind
 benchmarks["soak"] = SoakBenchmark.run
 
+// asterisk (the Asterisk bridge's cost per poll; asterisk-allocs for Deploy/bench/asterisk-allocs.sh):
+benchmarks["asterisk"] = AsteriskBenchmark.run
+benchmarks["asterisk-allocs"] = AsteriskBenchmark.allocations
+
 // simulator (simulated day: time and realism figures):
 benchmarks["simulator"] = SimulatorBenchmark.run
 

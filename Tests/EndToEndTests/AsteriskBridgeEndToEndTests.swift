@@ -218,4 +218,59 @@ extension FeedPublishEndToEndTests {
         XCTAssertEqual(r.status, 1)
         XCTAssertEqual(r.stderr, "wallboard-publish: --secret-file \(secret): readable by everyone (mode 644); make it private first: chmod o-r \(secret)\n")
     }
+
+    /// The README's "From Asterisk" command line, run by bash as written (only the address and the
+    /// files swapped for the test's), publishes signed figures; its systemd unit runs the same.
+    func testReadmeAsteriskCommandLinePublishesAndTheUnitRunsTheSame() throws {
+        let readme = try String(contentsOfFile: RequiredTools.repositoryRoot + "/README.md", encoding: .utf8)
+        let start = try XCTUnwrap(readme.range(of: "### From Asterisk"))
+        let end = readme.range(of: "\n## ", range: start.upperBound..<readme.endIndex)?.lowerBound ?? readme.endIndex
+        let section = readme[start.lowerBound..<end]
+        let command = try between(section, "\nwallboard-publish asterisk ", "\n```").replacingOccurrences(of: "\\\n", with: " ")
+        let unit = try between(section, "ExecStart=/usr/bin/wallboard-publish asterisk ", "\n")
+        func words(_ s: String) -> [Substring] { s.split(whereSeparator: { $0 == " " }) }
+        XCTAssertEqual(words(command), words(unit), "the systemd unit runs the README's command")
+
+        let inbox = Inbox()
+        let receiver = try startReceiver(inbox)
+        defer { receiver.stop() }
+        let server = try AMIReplayServer()
+        let secret = dir + "/ami.secret"
+        try "s3cret\n".write(toFile: secret, atomically: true, encoding: .utf8)
+        chmod(secret, 0o640)
+        let line = "exec '\(Executable.url("wallboard-publish").path)' asterisk "
+            + command.replacingOccurrences(of: "127.0.0.1:5038", with: "127.0.0.1:\(server.port)")
+                .replacingOccurrences(of: "/etc/wallboard/ami.secret", with: secret)
+                .replacingOccurrences(of: "/etc/wallboard/feed.key", with: keyPath)
+            + " " + common.joined(separator: " ")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", line]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        defer { if process.isRunning { _ = stopBridge((process, out)) } }
+        let client = try server.accept()
+        try greet(client)
+        try answerPoll(client)
+        let end2 = Date().addingTimeInterval(10)
+        var intake = FeedIntake(keys: [key])
+        var signed: [FeedMessage] = []
+        while signed.isEmpty && Date() < end2 {
+            usleep(20_000)
+            intake = FeedIntake(keys: [key])
+            signed = inbox.all.compactMap {
+                if case .apply(let m) = intake.receive($0.bytes, now: $0.receivedAt) { return m }
+                return nil
+            }
+        }
+        let first = try XCTUnwrap(signed.first, "nothing the board would accept under the README's key: \(intake.counters)")
+        XCTAssertEqual(first.floor, "North Control")
+        XCTAssertEqual(first.interval, 1)
+        XCTAssertEqual(first.queues.map(\.id), ["999", "101"])
+        let log = stopBridge((process, out))
+        XCTAssertTrue(log.contains("logged in as 'wallboard'"), log)
+    }
 }
+

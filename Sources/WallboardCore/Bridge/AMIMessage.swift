@@ -7,8 +7,14 @@ public struct AMIMessage: Sendable, Equatable {
     public init(_ fields: [(key: String, value: String)]) { self.fields = fields }
 
     public subscript(key: String) -> String? {
-        for f in fields where f.key.count == key.count && f.key.lowercased() == key.lowercased() { return f.value }
+        for f in fields where Self.sameKey(f.key, key) { return f.value }
         return nil
+    }
+
+    /// ASCII case-insensitive, without building lower-cased copies (a poll looks up thousands).
+    static func sameKey(_ a: String, _ b: String) -> Bool {
+        func lower(_ c: UInt8) -> UInt8 { c >= 65 && c <= 90 ? c | 0x20 : c }
+        return a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8) { lower($0) == lower($1) }
     }
 
     public var event: String? { self["Event"] }

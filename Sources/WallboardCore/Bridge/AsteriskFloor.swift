@@ -105,7 +105,8 @@ public struct AsteriskFloor: Sendable {
                 merged[key] = m
             }
             members = merged
-            memberOrder = memberOrder.filter { merged[$0] != nil } + pendingMemberOrder.filter { !memberOrder.contains($0) }
+            let known = Set(memberOrder)
+            memberOrder = memberOrder.filter { merged[$0] != nil } + pendingMemberOrder.filter { !known.contains($0) }
             noteStates(unixNow: unixNow)
         }
         pendingMembers = nil
