@@ -11,6 +11,7 @@
 #include <linux/kd.h>
 #include <linux/netlink.h>
 #include <sys/timex.h>  /* adjtimex(2): is the clock synchronised (BoardHealthReader) */
+#include <sys/ioctl.h>
 
 static const uint32_t WB_DRM_FORMAT_XRGB8888 = DRM_FORMAT_XRGB8888;
 static const uint32_t WB_DRM_MODE_PAGE_FLIP_EVENT = DRM_MODE_PAGE_FLIP_EVENT;
@@ -22,6 +23,12 @@ static const unsigned long WB_DRM_IOCTL_MODE_MAP_DUMB = DRM_IOCTL_MODE_MAP_DUMB;
 static const unsigned long WB_DRM_IOCTL_MODE_DESTROY_DUMB = DRM_IOCTL_MODE_DESTROY_DUMB;
 static const int WB_DRM_NODE_PRIMARY = DRM_NODE_PRIMARY;
 static const uint64_t WB_DRM_CAP_DUMB_BUFFER = DRM_CAP_DUMB_BUFFER;
+// Screen power: the connector's DPMS property, FBIOBLANK on fbdev.
+static const uint32_t WB_DRM_MODE_OBJECT_CONNECTOR = DRM_MODE_OBJECT_CONNECTOR;
+static const int WB_DRM_MODE_DPMS_ON = DRM_MODE_DPMS_ON;
+static const int WB_DRM_MODE_DPMS_OFF = DRM_MODE_DPMS_OFF;
+static const int WB_FB_BLANK_UNBLANK = FB_BLANK_UNBLANK;
+static const int WB_FB_BLANK_POWERDOWN = FB_BLANK_POWERDOWN;
 
 // fbdev, the VT console mode, and the kernel's uevent netlink socket (hot-plug without libudev).
 static const unsigned long WB_FBIOGET_VSCREENINFO = FBIOGET_VSCREENINFO;
@@ -51,6 +58,18 @@ static inline int wb_device_has_primary(drmDevicePtr device) {
 }
 static inline const char *wb_device_primary_path(drmDevicePtr device) {
     return device->nodes[DRM_NODE_PRIMARY];
+}
+
+// FBIOBLANK takes its level as the integer argument itself (Swift cannot call variadic ioctl so).
+static inline int wb_fb_blank(int fd, int level) { return ioctl(fd, FBIOBLANK, level); }
+
+// Marks the clock synchronised as an NTP daemon does (clears STA_UNSYNC; needs CAP_SYS_TIME):
+// for the QEMU guest, which has no network time.
+static inline int wb_mark_clock_synchronised(void) {
+    struct timex t = {0};
+    t.modes = ADJ_STATUS | ADJ_MAXERROR | ADJ_ESTERROR;
+    t.status = 0;
+    return adjtimex(&t);
 }
 
 #endif

@@ -8,6 +8,7 @@ enum StatusText {
         lines.append("config:   \(s.configFile ?? "built-in defaults (no --config)")")
         lines.append("display:  \(s.display)")
         if !s.displayReason.isEmpty { lines.append("          (\(s.displayReason))") }
+        if let screen = s.screen { lines.append("display:  \(screen)") }
         for (i, head) in s.heads.enumerated() where !head.connected {
             lines.append("          head \(i) \(head.connector ?? head.name): DISCONNECTED")
         }

@@ -5,7 +5,7 @@ enum ConfigKeys {
     static let feed = ["group", "port", "interface", "key", "key_file", "key_id", "stale_after", "lost_after"]
     static let display = [
         "output", "device", "connector", "mode", "rotation", "font", "viewing_distance", "screen_diagonal", "burn_in_shift",
-        "red_pulse", "png_path", "views",
+        "red_pulse", "png_path", "views", "on", "wake_on",
     ]
     static let board = ["title", "queues", "page_size", "page_seconds", "view"]
     static let metrics = ["textfile"]

@@ -281,6 +281,14 @@ struct ConfigParser {
             case .success(let views): display.views = views
             case .failure(let why): return bad(s, why.expected)
             }
+        case "on":
+            switch DisplaySchedule.parse(v) {
+            case .success(let schedule): display.schedule = schedule
+            case .failure(let why): return bad(s, why.expected)
+            }
+        case "wake_on":
+            guard let wake = WakeOn(rawValue: v) else { return bad(s, "breach, warning or never (which alarm lights the screen outside the schedule)") }
+            display.wakeOn = wake
         default:
             return unknown(s, in: "display", among: ConfigKeys.display)
         }

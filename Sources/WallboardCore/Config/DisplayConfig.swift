@@ -26,6 +26,10 @@ public struct DisplayConfig: Sendable, Equatable {
     public var redPulse: Bool = false
     /// Where `output = png` writes its snapshots.
     public var pngPath: String = "/run/wallboard/board.png"
+    /// `on =`: when the panel is lit (local time); `.always` = no schedule.
+    public var schedule: DisplaySchedule = .always
+    /// `wake_on =`: which alarm lights the panel outside the schedule.
+    public var wakeOn: WakeOn = .breach
 
     public init() {}
 }

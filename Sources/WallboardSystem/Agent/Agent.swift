@@ -47,6 +47,8 @@ public final class Agent {
     var readySent = false
     /// The config file as last loaded, to notice edits on the tick.
     var configFileStamp: ConfigFileStamp?
+    /// The `[display] on` schedule's decision and the panels' power (AgentScreenPower.swift).
+    var power: AgentPower
 
     private var tickTimer: DispatchSourceTimer?
     private var watchdogTimer: DispatchSourceTimer?
@@ -88,6 +90,7 @@ public final class Agent {
         displayReason = opened.reason
         secondHeadProblem = opened.secondHeadProblem
         headConnected = opened.displays.map { _ in true }
+        power = AgentPower(heads: opened.displays.count)
         do {
             pipeline = try BoardPipeline(
                 config: config, keys: keys, sizes: opened.displays.map { ($0.width, $0.height) }, now: startedAt)
@@ -135,6 +138,7 @@ public final class Agent {
         startControl()
         startFeed()
         watchDisplayEvents()
+        updateScreenPower(now: clock.now())
         startTick()
         startWatchdog()
         startMetrics()
@@ -161,6 +165,7 @@ public final class Agent {
         }
         feed?.tick(now: now)
         pipeline.engine.tick(now: now)
+        updateScreenPower(now: now)
         checkConfigFile()
         logger.flush(now: now)
         requestFrame()
@@ -240,6 +245,12 @@ public final class Agent {
     private func drawFrame() {
         let now = clock.now()
         scheduler.drew(now: now)
+        if !power.decision.isOn {
+            // Off by schedule: nothing is painted (no CPU spent on a dark panel).
+            presentScreenOff()
+            if !readySent { markReady() }
+            return
+        }
         let scene = pipeline.scene(now: now, wallTime: SystemClock.wallTime(), banner: banner?.text)
         if pipeline.engine.soundDue(now: now) { player.play(config.alarm) }
         // Nothing changed on a head (not even a clock digit): no paint, no present there.
@@ -253,17 +264,21 @@ public final class Agent {
                 logger.count(.error, key: "display present failed", now: now, message: "display present failed: \(error)")
             }
         }
+        turnPanelsOnIfOff()
         guard presented else { return }
         let elapsed = (clock.now() - now) * 1000
         statistics.record(milliseconds: elapsed)
         lastFrameAt = SystemClock.unixTime()
         if scene.pulse != 0 { schedulePulseFrame() }
-        if !readySent {
-            readySent = true
-            statistics.firstFrameMilliseconds = (clock.now() - startedAt) * 1000
-            logger.notice("first frame presented (\(Int(statistics.firstFrameMilliseconds ?? 0)) ms after start)")
-            notifier.ready(status: statusLine())
-        }
+        if !readySent { markReady() }
+    }
+
+    /// The first frame is out (or the screen is off by schedule): systemd hears READY=1.
+    private func markReady() {
+        readySent = true
+        statistics.firstFrameMilliseconds = (clock.now() - startedAt) * 1000
+        logger.notice("first frame presented (\(Int(statistics.firstFrameMilliseconds ?? 0)) ms after start)")
+        notifier.ready(status: statusLine())
     }
 
     /// While a tile is red the pulse needs a few frames a second; otherwise the loop sleeps.

@@ -113,7 +113,7 @@ extension Agent {
         let engine = pipeline.engine.status(now: now)
         var datagrams = engine.datagrams
         datagrams.receiveBufferDrops = feed?.receiveBufferOverflows ?? 0
-        return AgentStatus(
+        var status = AgentStatus(
             version: WallboardVersion.string, pid: Int(getpid()), uptimeSeconds: now - startedAt,
             feedSource: feed?.source ?? "none (the feed could not start: see the log)", keys: engine.keys,
             publishers: engine.publishers, drops: engine.datagrams.rejected,
@@ -128,5 +128,8 @@ extension Agent {
                     mode: "\(head.width)x\(head.height)")
             },
             reloads: reloads, lastFrameAt: lastFrameAt, sound: soundStatus(now: now))
+        status.screen = power.decision.text
+        status.screenOn = power.decision.isOn
+        return status
     }
 }

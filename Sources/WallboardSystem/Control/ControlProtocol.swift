@@ -151,6 +151,10 @@ public struct AgentStatus: Codable, Sendable, Equatable {
     public var lastFrameAt: Double?
     /// The audible alarm: setting, device, whether it plays ("no device (…)"), tones played.
     public var sound: SoundStatus?
+    /// The `[display] on` schedule's decision: "on (schedule until 19:00)", "off by schedule until 07:00", …
+    public var screen: String?
+    /// Whether the panel is lit now (false: off by schedule).
+    public var screenOn: Bool?
 
     public struct Head: Codable, Sendable, Equatable {
         /// As in `display`, e.g. "drm /dev/dri/card1 HDMI-A-1 1920x1080@60".

@@ -37,6 +37,12 @@ public protocol Display: AnyObject {
     /// Polls what has no event (connector state, a lost DRM master).
     func periodicCheck() throws -> DisplayChange
 
+    /// Turns the panel off (DRM DPMS, fbdev FBIOBLANK) or on again for the `[display] on` schedule;
+    /// while off, `present` keeps the frame without showing it, and turning on shows the latest.
+    /// False: this display cannot (terminal, PNG, headless), so the agent draws its "screen off"
+    /// picture instead.
+    func setPower(on: Bool) throws -> Bool
+
     /// Gives the screen back: the console's text mode and the CRTC found at start (DRM, fbdev), the
     /// normal screen and cursor (terminal), no stale snapshot left claiming to be current (PNG).
     /// Called on every way out of the agent — exit() runs no deinit. Safe to call twice; after it,
@@ -54,4 +60,5 @@ extension Display {
     public func handleEvents() throws -> DisplayChange { .none }
     public var checkInterval: Double? { nil }
     public func periodicCheck() throws -> DisplayChange { .none }
+    public func setPower(on: Bool) throws -> Bool { false }
 }

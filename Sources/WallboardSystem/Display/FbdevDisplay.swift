@@ -40,6 +40,7 @@ public final class FbdevDisplay: Display {
     private let mapping: UnsafeMutableRawPointer
     private let console: VirtualTerminal?
     private var closed = false
+    private var blanked = false
 
     /// Opens a framebuffer device and asks the kernel for its geometry.
     public convenience init(path: String = "/dev/fb0", rotation: Rotation = .none) throws {
@@ -120,6 +121,16 @@ public final class FbdevDisplay: Display {
     public var name: String {
         "fbdev \(path) \(geometry.width)x\(geometry.height) \(geometry.format) stride \(geometry.stride)"
             + (rotation == .none ? "" : " rotated \(rotation.rawValue)°")
+    }
+
+    /// FBIOBLANK: POWERDOWN turns the panel off (the DRM fbdev emulation maps it to DPMS Off).
+    /// The framebuffer keeps being written while blanked, so unblanking shows the latest frame.
+    public func setPower(on: Bool) throws -> Bool {
+        guard !closed, on == blanked else { return true }
+        let level = on ? WB_FB_BLANK_UNBLANK : WB_FB_BLANK_POWERDOWN
+        do { try nothingOrErrno { wb_fb_blank(fd, level) } } catch { throw error.display("FBIOBLANK", path) }
+        blanked = !on
+        return true
     }
 
     public func present(_ canvas: Canvas, damage: [Rect]) throws {

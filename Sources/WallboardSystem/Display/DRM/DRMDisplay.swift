@@ -36,6 +36,8 @@ public final class DRMDisplay: Display {
     private var state: State = .active
     private var hotplugSeen: Int
     private var closed = false
+    /// DPMS Off by the schedule: frames are kept, not flipped (an inactive CRTC refuses flips).
+    private var poweredOff = false
 
     /// Frames handed to the kernel (page flips queued, or single-buffer updates).
     public var framesQueued: Int { scanout.framesQueued }
@@ -126,7 +128,7 @@ public final class DRMDisplay: Display {
 
     /// Copies pending damage into the scanout and hands it to the kernel, if the screen can take a frame now.
     private func drawPending() throws {
-        guard !closed, state == .active, !scanout.flipPending, damage.hasPending, let canvas = lastCanvas else { return }
+        guard !closed, !poweredOff, state == .active, !scanout.flipPending, damage.hasPending, let canvas = lastCanvas else { return }
         if scanout.singleBuffer {
             // The previous frame's damage is already on screen: only new damage counts.
             var copy = damage
@@ -149,6 +151,18 @@ public final class DRMDisplay: Display {
             damage.invalidateAll()
             try drawPending()
         }
+    }
+
+    // MARK: Power
+
+    /// DPMS through the connector property; coming back, the mode and the latest frame are set
+    /// again (as after a hot-plug), so the panel never wakes on a stale picture.
+    public func setPower(on: Bool) throws -> Bool {
+        guard !closed, on == poweredOff else { return true }
+        try device.setDPMS(connectorID, on: on, label: "\(device.path) \(connectorName)")
+        poweredOff = !on
+        if on && state == .active { try showLastFrame() }
+        return true
     }
 
     // MARK: Events
