@@ -285,6 +285,8 @@ multihead_scenario() {
     head=1 until_shows "multihead-1" "multihead: screen 2 shows its own view (101, no red)" 30 "$red_tile<0.01" "18202A>=0.10" || true
     if grep -q "display: head 1: drm /dev/dri/card0 Virtual-2" "$run/serial.log"; then pass "multihead: the agent drives Virtual-2 as head 1"
     else fail "multihead: head 1 not opened"; grep "display" "$run/serial.log" | tail -5; fi
+    # One VT owner for both heads (DRMDevice, once per card): graphics while they draw, text once both closed.
+    vt_mode_is graphics "multihead: VT in graphics mode while both heads draw"
     local exits
     exits=$(grep -c "WB exit status" "$run/serial.log" || true)
     send "term"

@@ -42,7 +42,7 @@ final class QEMUDisplayTests: XCTestCase {
         // Multi-head: virtio-gpu with two outputs, one agent, `views = 999 | 101`: each screen's own
         // scanout (screendump gpu0 0 / gpu0 1) shows its own view.
         for check in ["screen 1 shows its view (999, red)", "screen 2 shows its own view (101, no red)",
-                      "the agent drives Virtual-2 as head 1", "exits 0 on SIGTERM",
+                      "the agent drives Virtual-2 as head 1", "VT in graphics mode while both heads draw", "exits 0 on SIGTERM",
                       "VT back in text mode after SIGTERM"] {
             XCTAssertTrue(run.passed("multihead: \(check)"), "multihead: \(check)")
         }
