@@ -7,22 +7,17 @@ import XCTest
 /// shared base root, Deploy/appliance/debian-root.sh) through chroot: no Swift toolchain there,
 /// the binaries the .deb ships in the checkout's `.build/release`. Root only (chroot), as CI runs.
 final class InstallScriptTests: XCTestCase {
-    var root = ""
-    var mountedProc = false
-
-    override func tearDown() {
-        // /proc first: never let a recursive delete walk into a mounted proc.
-        if mountedProc { _ = try? AgentProcess.runProgram("/bin/umount", ["-l", root + "/proc"]) }
-        if !root.isEmpty { try? FileManager.default.removeItem(atPath: root) }
-    }
+    var chroot: DebianChroot?
+    override func tearDown() { chroot?.close() }
 
     func testInstallWithoutDestdirCreatesTheUserTheLayoutAndEnablesTheUnit() throws {
         let tools = try RequiredTools.find(["debootstrap", "chroot", "dpkg-deb", "tar"], for: "the install.sh test")
         guard geteuid() == 0 else { throw XCTSkip("the install.sh test installs into a chroot: run as root (CI does)") }
-        let (chroot, dpkgDeb, tar) = (tools[1], tools[2], tools[3])
+        let (dpkgDeb, tar) = (tools[2], tools[3])
         let deb = try DebianPackage.path(for: "the install.sh test")
-        root = "/tmp/wbi-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try DebianBaseRoot.unpack(into: root)
+        let board = try DebianChroot()
+        chroot = board
+        let root = board.path
         try FileManager.default.createDirectory(atPath: root + "/src/.build/release", withIntermediateDirectories: true)
         // The checkout (its work folders left out: caches), and the release binaries, as the .deb has them.
         let checkout = try AgentProcess.runProgram("/bin/sh", ["-c",
@@ -32,12 +27,7 @@ final class InstallScriptTests: XCTestCase {
         for tool in ["wallboard", "wallboardctl", "wallboard-publish"] {
             try FileManager.default.copyItem(atPath: "\(root)/tmp/deb/usr/bin/\(tool)", toPath: "\(root)/src/.build/release/\(tool)")
         }
-        let proc = try AgentProcess.runProgram("/bin/mount", ["-t", "proc", "proc", root + "/proc"])
-        XCTAssertEqual(proc.status, 0, proc.stderr)
-        mountedProc = proc.status == 0
-        func inRoot(_ command: String) throws -> Executable.Result {
-            try AgentProcess.runProgram(chroot, [root, "/bin/sh", "-c", command])
-        }
+        func inRoot(_ command: String) throws -> Executable.Result { try board.run(command) }
 
         let install = try inRoot("cd /src && Deploy/install.sh --no-build")
         XCTAssertEqual(install.status, 0, install.stdout + install.stderr)
