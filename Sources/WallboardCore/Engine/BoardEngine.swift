@@ -73,6 +73,13 @@ public struct BoardEngine: Sendable {
         bytes.withUnsafeBytes { receive(bytes: $0, from: sender, now: now) }
     }
 
+    /// Datagrams the kernel dropped before they reached the intake (the socket's running count):
+    /// counted, and shown on the wall while it grows. True when it grew.
+    @discardableResult
+    public mutating func countKernelDrops(total: Int, now: MonotonicSeconds) -> Bool {
+        intake.countKernelDrops(total: total, now: now)
+    }
+
     /// The 1 Hz tick: staleness and FEED LOST are decided as of `now`.
     public mutating func tick(now: MonotonicSeconds) { decideFreshness(at: now) }
 

@@ -22,6 +22,11 @@ public struct FeedCounters: Sendable, Equatable, CustomStringConvertible {
     public private(set) var lastRejection: FeedError?
     public private(set) var lastRejectedAt: MonotonicSeconds?
     public private(set) var lastRejectedFrom: String?
+    /// Datagrams the kernel discarded before the intake saw them (the socket's receive buffer was
+    /// full: a flood beyond what the receiver reads, or a stalled loop), as the socket counts them,
+    /// and when that count last grew.
+    public private(set) var kernelDrops = 0
+    public private(set) var lastKernelDropAt: MonotonicSeconds?
 
     public init() {}
 
@@ -40,6 +45,14 @@ public struct FeedCounters: Sendable, Equatable, CustomStringConvertible {
         lastRejection = error
         lastRejectedAt = now
         lastRejectedFrom = sender
+    }
+
+    /// The socket's running drop count as of `now`; true when it grew.
+    mutating func countKernelDrops(total: Int, at now: MonotonicSeconds) -> Bool {
+        guard total > kernelDrops else { return false }
+        kernelDrops = total
+        lastKernelDropAt = now
+        return true
     }
 
     /// "bad signature 60, unsigned 3", in the reasons' fixed order.

@@ -57,7 +57,7 @@ public struct FeedDecoder: Sendable {
             }
             let mac = key.sign(UnsafeRawBufferPointer(rebasing: data[0..<bodyEnd]))
             guard mac.constantTimeEquals(signature.mac) else {
-                throw FeedError.badSignature("HMAC does not match under key '\(key.id)'")
+                throw FeedError.badSignature(key.mismatch)
             }
             keyID = key.id
         }

@@ -80,6 +80,12 @@ public struct FeedIntake: Sendable {
         }
     }
 
+    /// The receiving socket's running count of datagrams the kernel dropped (buffer full), as of
+    /// `now`; true when it grew (the wall says FLOOD).
+    public mutating func countKernelDrops(total: Int, now: MonotonicSeconds) -> Bool {
+        counters.countKernelDrops(total: total, at: now)
+    }
+
     private mutating func reject(_ error: FeedError, now: MonotonicSeconds, from sender: String?) -> Outcome {
         counters.count(error, at: now, from: sender)
         return .rejected(error)

@@ -6,12 +6,16 @@ public struct FeedKey: Sendable {
     public let id: String
     let idBytes: [UInt8]
     let hmac: HMACSHA256
+    /// The detail of a `badSignature` under this key, made once: a flood of forgeries is refused
+    /// without building a string for each.
+    let mismatch: String
 
     /// `secret` is used exactly as given.
     public init(id: String, secret: [UInt8]) {
         self.id = id
         idBytes = Array(id.utf8)
         hmac = HMACSHA256(key: secret)
+        mismatch = "HMAC does not match under key '\(id)'"
     }
 
     /// From a key file's contents: the bytes with trailing whitespace (space, tab, CR, LF) removed,

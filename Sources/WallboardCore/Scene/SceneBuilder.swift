@@ -158,6 +158,11 @@ public struct SceneBuilder: Sendable {
             parts.insert("REJECTED \(feed.rejected): \(rejecting)", at: 1)
             warning = true
         }
+        if feed.dropping {
+            // More arriving than the board reads: the kernel drops the rest, genuine datagrams among them.
+            parts.insert("FLOOD: \(feed.dropped) dropped (receive buffer full)", at: feed.rejecting == nil ? 1 : 2)
+            warning = true
+        }
         // Queues the feed reports that `[board] queues` leaves off: said, so none is hidden silently.
         let listed = Set(ids)
         let unlisted = board.firstSeen.filter { !listed.contains($0) }
@@ -169,6 +174,7 @@ public struct SceneBuilder: Sendable {
         if let listening = feed.listening, board.lastMessageAt == nil { parts.append(listening) }
         if let missing = feed.missing { parts.append("missing \(missing)") }
         if feed.rejected > 0, feed.rejecting == nil { parts.append("rejected \(feed.rejected)") }
+        if feed.dropped > 0, !feed.dropping { parts.append("dropped \(feed.dropped)") }
         if feed.failovers > 0 { parts.append("failovers \(feed.failovers)") }
         let periods = ids.compactMap { id in board.queues[id]?.report.period.map { (id, $0) } }
         if Set(periods.map(\.1)).count == 1, let period = periods.first?.1 {

@@ -17,6 +17,10 @@ public struct FeedHealth: Sendable, Equatable {
     public var failovers: Int
     /// Where the board listens, e.g. "239.192.0.99:5099", for the waiting/lost screens.
     public var listening: String?
+    /// Datagrams the kernel dropped (receive buffer full) since start; `dropping` while that count
+    /// is still growing (it grew within `recentFor`). Turns the footer amber.
+    public var dropped: Int = 0
+    public var dropping = false
 
     public init(
         activePublisher: String? = nil, missing: Int? = nil, rejected: Int = 0, rejectedByReason: String = "",
@@ -45,6 +49,8 @@ public struct FeedHealth: Sendable, Equatable {
             activePublisher: activePublisher, missing: missing, rejected: counters.totalRejected,
             rejectedByReason: counters.rejectedByReason, rejecting: rejecting, failovers: counters.failovers,
             listening: listening)
+        dropped = counters.kernelDrops
+        if let now, let at = counters.lastKernelDropAt { dropping = now - at <= recentFor }
     }
 }
 

@@ -164,6 +164,7 @@ public final class Agent {
             self.banner = nil
         }
         feed?.tick(now: now)
+        if let feed { pipeline.engine.countKernelDrops(total: feed.receiveBufferOverflows, now: now) }
         pipeline.engine.tick(now: now)
         updateScreenPower(now: now)
         checkConfigFile()
@@ -205,6 +206,10 @@ public final class Agent {
         }
     }
 
+    /// The rate-limited log line's key per reason, made once: not a string built per refused datagram.
+    private static let rejectionLogKeys = Dictionary(
+        uniqueKeysWithValues: FeedError.Reason.allCases.map { ($0, "feed: rejected (\($0.rawValue))") })
+
     /// Every datagram, network or simulated, goes through the engine. A frame is asked for when the
     /// board changed, or when rejections start (the footer turns amber at once; while they go on,
     /// the 1 Hz tick updates the count, so a flood of garbage costs no frames).
@@ -218,7 +223,7 @@ public final class Agent {
             break
         case .rejected(let error):
             logger.count(
-                .warning, key: "feed: rejected (\(error.reason.rawValue))", now: now,
+                .warning, key: Self.rejectionLogKeys[error.reason]!, now: now,
                 message: "feed: rejected a datagram from \(datagram.sender): \(error)")
             if !wasRejecting { requestFrame() }
         }

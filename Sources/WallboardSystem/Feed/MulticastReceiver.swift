@@ -83,7 +83,13 @@ public final class MulticastReceiver: @unchecked Sendable {
     /// The interface joined on (0: the kernel's choice by route); nil when not joined.
     private var joinedIndex: UInt32?
     private var started = false
-    private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 65_536, alignment: 8)
+    private let batch = DatagramBatch()
+    /// How many datagrams may be read, so a flood leaves the loop time to tick and draw; set before `start()`.
+    var budget = ReceiveBudget.standard
+    private var paused = false
+    private var resumeTimer: DispatchSourceTimer?
+    private var scratch: [UInt8] = []
+    private var senders = SenderNameCache()
     /// Set on `queue` by `start()`, so `stop()` knows when it is already running there (the agent
     /// stops the feed from its own queue on SIGTERM; `queue.sync` from there would trap).
     private let onQueueKey = DispatchSpecificKey<Bool>()
@@ -104,7 +110,6 @@ public final class MulticastReceiver: @unchecked Sendable {
         let context = endpoint.description
         let fd = socket(address.family, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else {
-            buffer.deallocate()
             throw SocketError.system(call: "socket", context: context, errno: errno)
         }
         self.fd = fd
@@ -140,7 +145,6 @@ public final class MulticastReceiver: @unchecked Sendable {
             }
         } catch {
             close(fd)
-            buffer.deallocate()
             throw error
         }
     }
@@ -148,7 +152,6 @@ public final class MulticastReceiver: @unchecked Sendable {
     deinit {
         // After `stop()` the read source's cancel handler closed the socket; otherwise close it here.
         if !started { close(fd) }
-        buffer.deallocate()
     }
 
     /// A snapshot of the join and receive state.
@@ -180,6 +183,11 @@ public final class MulticastReceiver: @unchecked Sendable {
         let work = { [self] in
             timer?.cancel()
             timer = nil
+            resumeTimer?.cancel()
+            resumeTimer = nil
+            // A suspended source never runs its cancel handler (which closes the socket).
+            if paused { readSource?.resume() }
+            paused = false
             readSource?.cancel()
             readSource = nil
         }
@@ -308,57 +316,74 @@ public final class MulticastReceiver: @unchecked Sendable {
         return true
     }
 
-    /// Reads until the socket is empty (bounded, so a flood cannot starve the queue).
+    /// Reads what the budget allows, in batches of one `recvmmsg`, then returns to the loop: at most
+    /// `budget.burst` datagrams a wakeup and `budget.perSecond` a second, so the tick and the frames
+    /// always get their turn. With the budget spent the read source is suspended until it refills;
+    /// meanwhile the kernel keeps what fits in the socket's buffer and drops and counts the rest.
     private func drain() {
-        for _ in 0..<256 {
-            var from = sockaddr_storage()
-            var kernelDrops: UInt32?
-            let n: Int
-            do { n = try valueOrErrno { receive(into: &from, kernelDrops: &kernelDrops) } } catch {
-                if !error.isWouldBlock {
+        var allowed = budget.available(now: clock.now())
+        while allowed > 0 {
+            let n = batch.receive(from: fd, limit: allowed)
+            if n < 0 {
+                let code = errno
+                if code != EAGAIN && code != EWOULDBLOCK && code != EINTR {
                     state.withLock {
-                        $0.lastError = "\(SocketError.system(call: "recvmsg", context: endpoint.description, errno: error.code))"
+                        $0.lastError = "\(SocketError.system(call: "recvmmsg", context: endpoint.description, errno: code))"
                     }
                 }
                 return
             }
-            if let kernelDrops { state.withLock { $0.kernelDrops = kernelDrops } }
-            // With MSG_TRUNC, n is the real length even beyond the buffer: keep what fitted, and
-            // let the length speak for itself (anything over 1400 is rejected as too large).
-            let kept = min(n, buffer.count)
-            var bytes = Array(UnsafeRawBufferPointer(rebasing: buffer[0..<kept]))
-            if n > kept { bytes += [UInt8](repeating: 0, count: n - kept) }
-            state.withLock { $0.datagrams += 1 }
+            if n == 0 { return }
+            budget.spend(n)
+            allowed -= n
             let receivedAt = clock.now()
             keepalive.heard(at: receivedAt)
-            handler(Datagram(bytes: bytes, sender: MulticastAddress.describe(from), receivedAt: receivedAt))
+            var drops: UInt32?
+            for i in 0..<n { if let d = batch.kernelDrops(i) { drops = d } }
+            state.withLock {
+                $0.datagrams += n
+                if let drops { $0.kernelDrops = drops }
+            }
+            for i in 0..<n { deliver(i, receivedAt: receivedAt) }
         }
+        pauseUntilBudgetRefills()
     }
 
-    /// One `recvmsg` (MSG_TRUNC: returns the real length) that also picks up the kernel's running
-    /// drop count from the SO_RXQ_OVFL control message, when the kernel sends one.
-    private func receive(into from: inout sockaddr_storage, kernelDrops: inout UInt32?) -> Int {
-        var control = [UInt64](repeating: 0, count: 8)  // room for one cmsghdr + UInt32, 8-aligned
-        return control.withUnsafeMutableBytes { controlBytes in
-            withUnsafeMutablePointer(to: &from) { fromPointer in
-                var vector = iovec(iov_base: buffer.baseAddress, iov_len: buffer.count)
-                return withUnsafeMutablePointer(to: &vector) { vectorPointer in
-                    var message = msghdr()
-                    message.msg_name = UnsafeMutableRawPointer(fromPointer)
-                    message.msg_namelen = socklen_t(MemoryLayout<sockaddr_storage>.size)
-                    message.msg_iov = vectorPointer
-                    message.msg_iovlen = 1
-                    message.msg_control = controlBytes.baseAddress
-                    message.msg_controllen = controlBytes.count
-                    let n = recvmsg(fd, &message, Int32(MSG_TRUNC))
-                    if n >= 0 {
-                        kernelDrops = Self.overflowCount(
-                            UnsafeRawBufferPointer(rebasing: controlBytes.prefix(Int(message.msg_controllen))))
-                    }
-                    return n
-                }
-            }
-        }
+    /// Hands message `i` of the batch to the handler. Its bytes go into one reused array: once the
+    /// handler has let go of it (the agent's does), the next datagram is copied into the same storage,
+    /// so refusing a flood allocates nothing per datagram.
+    private func deliver(_ i: Int, receivedAt: MonotonicSeconds) {
+        // With MSG_TRUNC the length is the real one even beyond the buffer: keep what fitted, and
+        // let the length speak for itself (anything over 1400 is rejected as too large).
+        let length = batch.datagramLength(i)
+        var datagram = Datagram(bytes: scratch, sender: senders.name(of: batch.sender(i)), receivedAt: receivedAt)
+        scratch = []
+        datagram.bytes.removeAll(keepingCapacity: true)
+        datagram.bytes.append(contentsOf: batch.payload(i))
+        if length > datagram.bytes.count { datagram.bytes += repeatElement(0, count: length - datagram.bytes.count) }
+        handler(datagram)
+        scratch = datagram.bytes
+    }
+
+    /// The budget is spent: stop reading until it allows a full batch again.
+    private func pauseUntilBudgetRefills() {
+        guard let readSource, !paused else { return }
+        paused = true
+        readSource.suspend()
+        let t = resumeTimer ?? {
+            let t = DispatchSource.makeTimerSource(queue: queue)
+            t.setEventHandler { [unowned self] in resumeReading() }
+            t.resume()
+            resumeTimer = t
+            return t
+        }()
+        t.schedule(deadline: .now() + budget.secondsUntil(budget.burst), repeating: .never, leeway: .milliseconds(1))
+    }
+
+    private func resumeReading() {
+        guard paused else { return }
+        paused = false
+        readSource?.resume()
     }
 
     /// Walks the control messages (the CMSG_* macros are not importable: the layout is a `cmsghdr`
