@@ -6,7 +6,7 @@ extension Canvas {
     func blend(mask: UnsafeBufferPointer<UInt8>, width: Int, height: Int, x: Int, y: Int, color: UInt32, clip: Rect) {
         let area = clip.intersection(bounds).intersection(Rect(x: x, y: y, width: width, height: height))
         guard !area.isEmpty, let maskBase = mask.baseAddress, let base = pixels.baseAddress else { return }
-        let fr = color >> 16 & 0xFF, fg = color >> 8 & 0xFF, fb = color & 0xFF
+        let fs = Canvas.spread(color)
         let end = area.maxX
         for py in area.y..<area.maxY {
             let maskRow = maskBase + (py - y) * width - x
@@ -19,26 +19,37 @@ extension Canvas {
                 if word == ~0 {
                     (row + px).update(repeating: color, count: 8)
                 } else if word != 0 {
-                    for i in px..<px + 8 { Canvas.blend(row + i, UInt32(maskRow[i]), color, fr, fg, fb) }
+                    for i in px..<px + 8 { Canvas.blend(row + i, UInt32(maskRow[i]), color, fs) }
                 }
                 px += 8
             }
             while px < end {
-                Canvas.blend(row + px, UInt32(maskRow[px]), color, fr, fg, fb)
+                Canvas.blend(row + px, UInt32(maskRow[px]), color, fs)
                 px += 1
             }
         }
     }
 
-    /// One pixel at `pixel` under coverage `a` of `color` (whose channels are `fr`, `fg`, `fb`).
-    @inline(__always) static func blend(_ pixel: UnsafeMutablePointer<UInt32>, _ a: UInt32, _ color: UInt32, _ fr: UInt32, _ fg: UInt32, _ fb: UInt32) {
+    /// One pixel at `pixel` under coverage `a` of `color` (`spread(color)` in `fs`).
+    @inline(__always) static func blend(_ pixel: UnsafeMutablePointer<UInt32>, _ a: UInt32, _ color: UInt32, _ fs: UInt64) {
         if a == 255 {
             pixel.pointee = color
         } else if a != 0 {
-            let bg = pixel.pointee
-            let ia = 255 - a
-            pixel.pointee = mix(fr, bg >> 16 & 0xFF, a, ia) << 16 | mix(fg, bg >> 8 & 0xFF, a, ia) << 8 | mix(fb, bg & 0xFF, a, ia)
+            pixel.pointee = mixed(fs, pixel.pointee, a)
         }
+    }
+
+    /// The three channels of `c` in 16-bit lanes of one word (blue, red, green from the bottom), so
+    /// that one multiply weighs all three.
+    @inline(__always) static func spread(_ c: UInt32) -> UInt64 { UInt64(c & 0x00FF_00FF) | UInt64(c & 0x0000_FF00) << 24 }
+
+    /// `mix` of every channel at once, in the lanes of `spread`: each lane's sum stays below 2¹⁶
+    /// (255·255 + 128 + 255), so no lane carries into the next and the result is `mix`'s, bit for bit.
+    @inline(__always) static func mixed(_ fs: UInt64, _ bg: UInt32, _ a: UInt32) -> UInt32 {
+        let lanes: UInt64 = 0x0000_00FF_00FF_00FF
+        let t = fs &* UInt64(a) &+ spread(bg) &* UInt64(255 - a) &+ 0x0000_0080_0080_0080
+        let u = (t &+ (t >> 8 & lanes)) >> 8 & lanes
+        return UInt32(truncatingIfNeeded: u & 0x00FF_00FF) | UInt32(truncatingIfNeeded: u >> 24) & 0xFF00
     }
 
     /// (f·a + b·(255−a)) / 255, rounded, without a division.
@@ -52,9 +63,6 @@ extension Canvas {
         guard a > 0 else { return }
         let i = y * width + x
         if a >= 255 { pixels[i] = color; return }
-        let bg = pixels[i], ia = 255 - a
-        pixels[i] = Canvas.mix(color >> 16 & 0xFF, bg >> 16 & 0xFF, a, ia) << 16
-            | Canvas.mix(color >> 8 & 0xFF, bg >> 8 & 0xFF, a, ia) << 8
-            | Canvas.mix(color & 0xFF, bg & 0xFF, a, ia)
+        pixels[i] = Canvas.mixed(Canvas.spread(color), pixels[i], a)
     }
 }
