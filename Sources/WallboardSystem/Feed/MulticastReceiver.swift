@@ -375,7 +375,7 @@ public final class MulticastReceiver: @unchecked Sendable {
         source.resume()
     }
 
-    /// The budget is spent: stop reading until it allows a full batch again. The read source is
+    /// The budget is spent: stop reading until it allows half a burst again. The read source is
     /// cancelled, not suspended: a suspended source on a socket that stays readable held up the
     /// rest of the loop (status answered in 1.4 s instead of at once, `FloodTests`).
     private func pauseUntilBudgetRefills() {
@@ -390,7 +390,8 @@ public final class MulticastReceiver: @unchecked Sendable {
             resumeTimer = t
             return t
         }()
-        t.schedule(deadline: .now() + budget.secondsUntil(budget.burst), repeating: .never, leeway: .milliseconds(1))
+        // Half a burst: what accrues while the timer is late is kept, up to the other half.
+        t.schedule(deadline: .now() + budget.secondsUntil(budget.burst / 2), repeating: .never, leeway: .milliseconds(1))
     }
 
     private func resumeReading() {

@@ -10,7 +10,7 @@ struct ReceiveBudget: Sendable {
     /// Each forged datagram costs a full HMAC before it is refused (~5–10 µs here, ten times that on a
     /// Pi 3): 4,000 a second is at most about a third of a Pi's 10 %-of-this-machine budget
     /// (`wallboard-bench pi`), leaving the rest to the tick and the frames.
-    static let standard = ReceiveBudget(perSecond: 4_000, burst: 64)
+    static let standard = ReceiveBudget(perSecond: 4_000, burst: 128)
 
     let perSecond: Double
     let burst: Int
