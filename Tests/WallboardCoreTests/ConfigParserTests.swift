@@ -94,6 +94,18 @@ final class ConfigParserTests: XCTestCase {
              "t.conf:2:10: control character U+009B is not allowed (only tabs); remove it", #line),
             ("# a comment with a bell \u{07}\n",
              "t.conf:1:25: control character U+0007 is not allowed (only tabs); remove it", #line),
+            // The handler grid's keys.
+            ("[board]\nview = grid\n", "t.conf:2:8: 'view': 'grid' is not one of tiles, handlers, both", #line),
+            ("[staff]\nnot_ready.amber = 10\n",
+             "t.conf:2:19: 'not_ready.amber': '10' is not a duration like 10s, 2m or 1h, at most 24h, or off", #line),
+            ("[staff]\nnot_ready.red = 25h\n",
+             "t.conf:2:17: 'not_ready.red': '25h' is not a duration like 10s, 2m or 1h, at most 24h, or off", #line),
+            ("[staff]\nnot_ready.amber = 20m\nnot_ready.red = 10m\n",
+             "t.conf:3:17: not_ready.red (10m) must be at or beyond not_ready.amber (20m): higher is worse", #line),
+            ("[staff]\nnot_ready.dwell = 10s\n",
+             "t.conf:2:1: unknown key 'not_ready.dwell' in [staff]", #line),
+            ("[staff]\nnotready.amber = 10m\n",
+             "t.conf:2:1: unknown key 'notready.amber' in [staff]; did you mean 'not_ready.amber'?", #line),
         ]
         for (text, expected, line) in table {
             do {

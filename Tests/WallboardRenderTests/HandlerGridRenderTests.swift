@@ -16,7 +16,7 @@ final class HandlerGridRenderTests: XCTestCase {
         let (painter, log) = try drawn(scene, width: 1920, height: 1080)
         let grid = try XCTUnwrap(painter.layout?.handlerGrid)
         XCTAssertEqual(grid.cells.count, 60, "all 60 on one page")
-        XCTAssertEqual(grid.size, 17, "the size README.md states")
+        XCTAssertEqual(grid.size, 19, "the size README.md states")
         XCTAssertGreaterThanOrEqual(grid.size, HandlerGridLayout.smallestSize(painter.layout!.minimumLegibleSize))
         for name in FakeHandlerScenes.names {
             let entry = try XCTUnwrap(log.first { $0.text == name }, "\(name) not drawn")
