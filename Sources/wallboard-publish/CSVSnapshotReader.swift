@@ -8,8 +8,7 @@ import WallboardCore
 struct CSVSnapshotReader: SnapshotReader {
     private var header: [String]?
     private var headerLine: [UInt8] = []
-    private var pending = Snapshot()
-    private var pendingIsBad = false
+    private var pending = PendingSnapshot()
 
     mutating func read(_ line: [UInt8], number: Int) throws -> SnapshotReading {
         guard let header else {
@@ -18,7 +17,7 @@ struct CSVSnapshotReader: SnapshotReader {
             return SnapshotReading()
         }
         if line.isEmpty || line == headerLine { return finish() }
-        do {
+        return pending.add(line: number) {
             let cells = try CSVSnapshotReader.cells(line, number: number)
             guard cells.count == header.count else {
                 throw FeedError.malformed(line: number, detail: "\(cells.count) cells, the header has \(header.count)")
@@ -31,21 +30,11 @@ struct CSVSnapshotReader: SnapshotReader {
             guard type == "Q" || type == "S" || type == "A" || type == "I" else {
                 throw FeedError.malformed(line: number, detail: "record='\(type)' is not Q, S, A or I")
             }
-            try pending.add(FeedRecord.parse(type: type, fields: fields, line: number), line: number)
-            return SnapshotReading()
-        } catch {
-            pendingIsBad = true
-            return SnapshotReading(problems: [InputProblem(line: number, detail: InputProblem.detail(of: error) + " (snapshot not sent)")])
+            return try FeedRecord.parse(type: type, fields: fields, line: number)
         }
     }
 
-    mutating func finish() -> SnapshotReading {
-        defer {
-            pending = Snapshot()
-            pendingIsBad = false
-        }
-        return SnapshotReading(snapshot: pending.isEmpty || pendingIsBad ? nil : pending)
-    }
+    mutating func finish() -> SnapshotReading { pending.finish() }
 
     /// The first line: field names (a spreadsheet's UTF-8 byte-order mark tolerated). Every later
     /// row depends on it, so a bad header stops `send`.
