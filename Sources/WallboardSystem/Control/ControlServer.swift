@@ -6,6 +6,10 @@ import Dispatch
 /// The agent's end of the control socket: accepts connections and answers request lines on the
 /// agent's own queue, so handlers see the board without locks. All sockets are non-blocking: a slow
 /// or stuck client can never stall the event loop.
+///
+/// `@unchecked Sendable` is sound because its mutable state (`acceptSource`, `stopped`,
+/// `connections`) is touched only on `queue`: by the accept and connection handlers that queue
+/// runs, and by `start()`/`stop()`, which the agent calls from it.
 public final class ControlServer: @unchecked Sendable {
     /// Answers one request; runs on the agent's queue.
     public typealias Handler = (ControlRequest, PeerCredentials) -> ControlResponse

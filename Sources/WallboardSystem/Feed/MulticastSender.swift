@@ -7,6 +7,10 @@ import Glibc
 ///
 /// Where multicast is not allowed, `unicast` destinations replace the group: every datagram goes
 /// straight to each board's own address (the board listens on the same port for both).
+///
+/// `@unchecked Sendable` is sound because `unicastFDs`, its one `var`, is filled in `init` and only
+/// read afterwards (closed in `deinit`); `send` only reads it and calls `sendto`, which the kernel
+/// serialises per socket.
 public final class MulticastSender: @unchecked Sendable {
     public let endpoint: MulticastEndpoint
     /// Empty: the group. Otherwise these, and not the group.
