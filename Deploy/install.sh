@@ -7,7 +7,7 @@
 # Installs: /usr/bin/wallboard, /usr/bin/wallboardctl, /usr/bin/wallboard-publish,
 #   /usr/share/wallboard/fonts (a link to Debian's fonts-b612), /lib/systemd/system/wallboard.service,
 #   /etc/wallboard/wallboard.conf (kept if it exists), /usr/share/doc/wallboard/README.md.
-# Creates: system user and group `wallboard` (user in `video`); /etc/wallboard root:wallboard 2775 and
+# Creates: system user and group `wallboard` (user in `video` and `audio`); /etc/wallboard root:wallboard 2775 and
 #   the config 0664, so the agent can save `wallboardctl threshold set` atomically. Enables the unit
 #   (also in a chroot or image build), starts it when systemd runs. Add supervisors with
 #   sudo adduser alice wallboard

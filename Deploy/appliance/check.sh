@@ -84,6 +84,9 @@ check "reload: a bad file is refused with file:line" wait_until 20 sh -c \
 check "reload: the board keeps running its last good config" sh -c 'systemctl is-active wallboard && runuser -u alice -- wallboardctl status'
 as alice sed -i '/^longest_wiat/d' "$conf"
 
+# 4b. The audible alarm and its acknowledgement (a separate script: Deploy/appliance/check-sound.sh).
+. /usr/local/sbin/appliance-check-sound
+
 # 5. The watchdog restarts a hung agent (WatchdogSec=30s).
 old=$(main_pid)
 kill -STOP "$old"

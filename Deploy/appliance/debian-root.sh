@@ -8,12 +8,13 @@
 # iproute2 and procps for the guest's checks, python3 and python3-apt for Ansible's modules (as on
 # Raspberry Pi OS), binutils for install.sh's strip (InstallScriptTests),
 # prometheus-node-exporter (a board that is scraped: the agent's default metrics directory) — and the .deb's
-# dependencies, so installing the package needs no network.
+# dependencies and its Recommends (alsa-utils: aplay for the alarm tone, arecord for check-sound.sh),
+# so installing the package needs no network.
 # Concurrent callers wait for one debootstrap (flock). Needs root.
 set -euo pipefail
 export PATH="$PATH:/usr/sbin:/sbin"
 cache=${WALLBOARD_APPLIANCE_WORK:-$(cd "$(dirname "$0")" && pwd)/work}/cache
-include=systemd,systemd-sysv,udev,kmod,iproute2,procps,python3,python3-apt,binutils,prometheus-node-exporter,fonts-b612,fonts-dejavu-core,libdrm2,libfreetype6,adduser
+include=systemd,systemd-sysv,udev,kmod,iproute2,procps,python3,python3-apt,binutils,prometheus-node-exporter,fonts-b612,fonts-dejavu-core,libdrm2,libfreetype6,adduser,alsa-utils
 base=$cache/debian12-$(echo "$include" | md5sum | cut -c1-10).tar
 mkdir -p "$cache"
 exec 9>"$cache/debian-root.lock"

@@ -78,6 +78,10 @@ mkdir -p "$rootfs/etc/systemd/network"
 printf '[Match]\nName=en*\n\n[Network]\nAddress=10.0.2.15/24\nGateway=10.0.2.2\n' >"$rootfs/etc/systemd/network/10-lan.network"
 chroot "$rootfs" systemctl enable systemd-networkd.service systemd-networkd-wait-online.service >/dev/null 2>&1
 install -m 0755 "$here/check.sh" "$rootfs/usr/local/sbin/appliance-check"
+install -m 0644 "$here/check-sound.sh" "$rootfs/usr/local/sbin/appliance-check-sound"
+# The audible alarm's sound card: ALSA's loopback, loaded at boot as a board's audio driver is.
+mkdir -p "$rootfs/etc/modules-load.d"
+echo snd-aloop >"$rootfs/etc/modules-load.d/appliance-sound.conf"
 install -m 0644 "$here/appliance-check.service" "$rootfs/etc/systemd/system/appliance-check.service"
 chroot "$rootfs" systemctl enable appliance-check.service >/dev/null 2>&1
 
@@ -88,7 +92,7 @@ kernel_fetch "$root/Deploy/qemu/work/cache" || exit 2
 moddir=/lib/modules/$kver
 mkdir -p "$rootfs$moddir"
 cp "$kroot$moddir"/modules.order "$kroot$moddir"/modules.builtin* "$rootfs$moddir/"
-for ko in $(kernel_modules_closure virtio_pci virtio_blk crc32c_generic ext4 virtio_net bochs virtio-gpu); do
+for ko in $(kernel_modules_closure virtio_pci virtio_blk crc32c_generic ext4 virtio_net bochs virtio-gpu snd-aloop); do
     rel=${ko#"$kroot"}
     mkdir -p "$rootfs$(dirname "$rel")"
     cp "$ko" "$rootfs$rel"

@@ -27,7 +27,11 @@ final class ApplianceTests: XCTestCase {
             "scanout (breach)", "supervisor (group wallboard): status", "supervisor: threshold set, saved to the config",
             "supervisor: message", "supervisor: snapshot (a PNG)", "outside the group: refused",
             "reload: a good file is applied", "reload: a bad file is refused with file:line",
-            "reload: the board keeps running its last good config", "watchdog: a stopped agent is restarted",
+            "reload: the board keeps running its last good config",
+            "sound: snd-aloop is a sound card at boot", "sound: the 880 Hz tone arrives through the sound card while 999 is in breach",
+            "sound: supervisor acknowledges (wallboardctl ack)", "sound: status shows who acknowledged",
+            "sound: the ack is audited with the caller from SO_PEERCRED", "sound: silent after the ack although 999 is still in breach",
+            "watchdog: a stopped agent is restarted",
             "scanout (restarted)", "stop: tty1 back in text mode", "stop: a login prompt on tty1 (getty@tty1 started again)",
             "scanout (console)", "apt remove: login prompt on tty1 again",
         ] {

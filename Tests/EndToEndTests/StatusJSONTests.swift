@@ -23,7 +23,7 @@ final class StatusJSONTests: XCTestCase {
         for key in [
             "version", "pid", "uptimeSeconds", "feedSource", "publishers", "drops", "display", "displayReason", "configFile",
             "framesDrawn", "lastFrameMilliseconds", "worstFrameMilliseconds", "averageFrameMilliseconds", "cpuSeconds",
-            "firstFrameMilliseconds", "board", "datagrams", "heads", "reloads", "lastFrameAt",
+            "firstFrameMilliseconds", "board", "datagrams", "heads", "reloads", "lastFrameAt", "sound",
         ] {
             XCTAssertNotNil(status[key], "status has \(key): \(status.keys.sorted())")
         }
