@@ -59,7 +59,8 @@ fi
 
 [[ -n "$destdir" ]] && exit 0
 
-runtime=(fonts-b612 fonts-dejavu-core libdrm2 libfreetype6 adduser)
+# alsa-utils: aplay for the alarm tone (the .deb Recommends it).
+runtime=(fonts-b612 fonts-dejavu-core libdrm2 libfreetype6 adduser alsa-utils)
 missing=()
 for pkg in "${runtime[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
