@@ -17,6 +17,17 @@ extension FeedPublishEndToEndTests {
         ] + common)
     }
 
+    /// A receiver, a stand-in Asterisk and the bridge connecting to it, all stopped when the test ends.
+    func startBridgeSession() throws -> (inbox: Inbox, server: AMIReplayServer, bridge: (Process, Pipe)) {
+        let inbox = Inbox()
+        let receiver = try startReceiver(inbox)
+        addTeardownBlock { receiver.stop() }
+        let server = try AMIReplayServer()
+        let bridge = try startBridge(server)
+        addTeardownBlock { if bridge.0.isRunning { bridge.0.terminate() } }
+        return (inbox, server, bridge)
+    }
+
     /// Stops the bridge and returns what it logged.
     func stopBridge(_ bridge: (Process, Pipe)) -> String {
         bridge.0.terminate()
@@ -51,29 +62,24 @@ extension FeedPublishEndToEndTests {
         client.send(status)
     }
 
-    func applied(_ inbox: Inbox) -> [FeedMessage] {
-        var intake = FeedIntake()
+    /// What a board (holding `keys`) would apply of what arrived so far.
+    func applied(_ inbox: Inbox, keys: [FeedKey] = []) -> [FeedMessage] {
+        var intake = FeedIntake(keys: keys)
         return inbox.all.compactMap {
             if case .apply(let m) = intake.receive($0.bytes, now: $0.receivedAt) { return m }
             return nil
         }
     }
 
-    func waitFor(_ inbox: Inbox, count: Int, timeout: Double = 10) {
+    func waitFor(_ inbox: Inbox, count: Int, keys: [FeedKey] = [], timeout: Double = 10) {
         let end = Date().addingTimeInterval(timeout)
-        while applied(inbox).count < count && Date() < end { usleep(10_000) }
+        while applied(inbox, keys: keys).count < count && Date() < end { usleep(10_000) }
     }
 
     func staff(_ m: FeedMessage?, _ scope: String?) -> StaffReport? { m?.staff.first { $0.scope == scope } }
 
     func testAsteriskBridgePublishesQueuesAndMembersFromARecordedSession() throws {
-        let inbox = Inbox()
-        let receiver = try startReceiver(inbox)
-        defer { receiver.stop() }
-        let server = try AMIReplayServer()
-        let bridge = try startBridge(server)
-        var log = ""
-        defer { if bridge.0.isRunning { log = stopBridge(bridge) } }
+        let (inbox, server, bridge) = try startBridgeSession()
         let client = try server.accept()
         try greet(client)
         try answerPoll(client)
@@ -115,19 +121,14 @@ extension FeedPublishEndToEndTests {
         XCTAssertEqual(staff(second, "999"), StaffReport(scope: "999", available: 0, onCall: 1, wrapUp: 0, onBreak: 2))
         XCTAssertEqual(staff(second, nil), StaffReport(available: 1, onCall: 2, wrapUp: 0, onBreak: 1),
             "Alice still takes 101's calls, so the floor counts her available")
-        log = stopBridge(bridge)
+        let log = stopBridge(bridge)
         XCTAssertTrue(log.contains("asterisk 127.0.0.1:\(server.port): connected: Asterisk Call Manager/5.0.1"), log)
         XCTAssertTrue(log.contains("logged in as 'wallboard'"), log)
         XCTAssertFalse(log.contains("s3cret"), "the secret is never logged: \(log)")
     }
 
     func testAsteriskBridgeRetriesARefusedLoginWithBackOffThenPublishes() throws {
-        let inbox = Inbox()
-        let receiver = try startReceiver(inbox)
-        defer { receiver.stop() }
-        let server = try AMIReplayServer()
-        let bridge = try startBridge(server)
-        defer { if bridge.0.isRunning { _ = stopBridge(bridge) } }
+        let (inbox, server, bridge) = try startBridgeSession()
         var refusedAt: [Date] = []
         for _ in 0..<2 {
             let client = try server.accept()
@@ -149,13 +150,8 @@ extension FeedPublishEndToEndTests {
     }
 
     func testAsteriskBridgeStopsPublishingWhileAsteriskRestartsAndReconnects() throws {
-        let inbox = Inbox()
-        let receiver = try startReceiver(inbox)
-        defer { receiver.stop() }
-        let server = try AMIReplayServer()
+        let (inbox, server, bridge) = try startBridgeSession()
         let port = server.port
-        let bridge = try startBridge(server)
-        defer { if bridge.0.isRunning { _ = stopBridge(bridge) } }
         let client = try server.accept()
         try greet(client)
         try answerPoll(client)
@@ -187,12 +183,7 @@ extension FeedPublishEndToEndTests {
     }
 
     func testAsteriskBridgeSkipsAMalformedEventAndAppliesTheRest() throws {
-        let inbox = Inbox()
-        let receiver = try startReceiver(inbox)
-        defer { receiver.stop() }
-        let server = try AMIReplayServer()
-        let bridge = try startBridge(server)
-        defer { if bridge.0.isRunning { _ = stopBridge(bridge) } }
+        let (inbox, server, bridge) = try startBridgeSession()
         let client = try server.accept()
         try greet(client)
         try answerPoll(client, during: "event-malformed")
@@ -254,18 +245,8 @@ extension FeedPublishEndToEndTests {
         let client = try server.accept()
         try greet(client)
         try answerPoll(client)
-        let end2 = Date().addingTimeInterval(10)
-        var intake = FeedIntake(keys: [key])
-        var signed: [FeedMessage] = []
-        while signed.isEmpty && Date() < end2 {
-            usleep(20_000)
-            intake = FeedIntake(keys: [key])
-            signed = inbox.all.compactMap {
-                if case .apply(let m) = intake.receive($0.bytes, now: $0.receivedAt) { return m }
-                return nil
-            }
-        }
-        let first = try XCTUnwrap(signed.first, "nothing the board would accept under the README's key: \(intake.counters)")
+        waitFor(inbox, count: 1, keys: [key])
+        let first = try XCTUnwrap(applied(inbox, keys: [key]).first, "nothing a board holding the README's key would accept")
         XCTAssertEqual(first.floor, "North Control")
         XCTAssertEqual(first.interval, 1)
         XCTAssertEqual(first.queues.map(\.id), ["999", "101"])
