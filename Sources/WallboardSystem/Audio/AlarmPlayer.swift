@@ -53,6 +53,9 @@ public final class AlarmPlayer: @unchecked Sendable {
         self.queue = queue
         self.logger = logger
         self.program = program
+        // aplay that found no device exits before reading its stdin: the write must then be EPIPE,
+        // not a SIGPIPE that ends the process (the agent ignores it already; a test process does not).
+        signal(SIGPIPE, SIG_IGN)
     }
 
     /// What status shows: "ready", "playing", or the problem.
