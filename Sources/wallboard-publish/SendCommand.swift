@@ -5,8 +5,9 @@ import WallboardCore
 import WallboardSystem
 
 /// `send`: snapshots from stdin in the `--format` chosen (PROTOCOL.md, "send input"), each published
-/// as soon as it is complete, the latest republished every interval while stdin is quiet; end of
-/// input publishes what is pending and exits, with status 1 if any line was bad.
+/// as soon as it is complete, the latest republished every interval while stdin is quiet (its ages
+/// grown by the time since it was read: `Snapshot.aged`); end of input publishes what is pending and
+/// exits, with status 1 if any line was bad.
 enum SendCommand {
     static func run(_ a: inout Arguments) throws -> Int32 {
         let format = try SendFormat(parsing: a.option("--format"))
@@ -16,19 +17,23 @@ enum SendCommand {
         var publisher = options.makePublisher()
         var reader = format.makeReader()
         var stdin = StdinLineReader()
-        var latest: Snapshot?
+        var latest: (snapshot: Snapshot, readAt: MonotonicSeconds)?
         var nextRepeat = SystemClock().now() + options.interval
         var badLines = 0
         var lineNumber = 0
 
-        func publish(_ s: Snapshot) throws {
+        func send(_ s: Snapshot) throws {
             publisher.floor = s.floor ?? options.floor
             for d in try publisher.datagrams(queues: s.queues, staff: s.staff, handlers: s.handlers, incidents: s.incidents,
                 sentAtMilliseconds: wallMilliseconds()) {
                 try sender.send(d)
             }
-            latest = s
             nextRepeat = SystemClock().now() + options.interval
+        }
+
+        func publish(_ s: Snapshot) throws {
+            latest = (s, SystemClock().now())
+            try send(s)
         }
 
         func handle(_ reading: SnapshotReading) throws {
@@ -41,7 +46,7 @@ enum SendCommand {
             let wait = latest == nil ? nil : max(0, nextRepeat - SystemClock().now())
             switch try stdin.nextLine(timeout: wait) {
             case .timedOut:
-                if let latest { try publish(latest) }
+                if let latest { try send(latest.snapshot.aged(by: SystemClock().now() - latest.readAt)) }
             case .endOfInput:
                 try handle(reader.finish())
                 return badLines == 0 ? 0 : 1

@@ -11,6 +11,21 @@ struct Snapshot: Equatable {
 
     var isEmpty: Bool { queues.isEmpty && staff.isEmpty && handlers.isEmpty && incidents.isEmpty }
 
+    /// This snapshot `elapsed` seconds after it was read: every age it states (the oldest caller still
+    /// waiting, a handler's time in state, the oldest unresourced incident) grown by the time since.
+    /// Republished with the ages as first read, it would pull every board's ticking clock back to
+    /// those values each interval: a caller's wait shown shorter than it is. Counters, ASA and
+    /// states are statements about the period and stay as they were. Whole milliseconds, rounded up.
+    func aged(by elapsed: Double) -> Snapshot {
+        let e = (max(0, elapsed) * 1000).rounded(.up) / 1000
+        guard e > 0 else { return self }
+        var s = self
+        for i in s.queues.indices where s.queues[i].waiting > 0 { s.queues[i].longestWait += e }
+        for i in s.handlers.indices { s.handlers[i].since = s.handlers[i].since.map { $0 + e } }
+        for i in s.incidents.indices where s.incidents[i].unresourced > 0 { s.incidents[i].oldestUnresourced += e }
+        return s
+    }
+
     /// Adds a record: a later record for the same queue id, staff scope or handler id replaces the earlier.
     mutating func add(_ record: FeedRecord, line: Int) throws {
         switch record {

@@ -103,6 +103,54 @@ final class FeedPublishEndToEndTests: XCTestCase {
         XCTAssertTrue(inbox.all.allSatisfy { String(decoding: $0.bytes, as: UTF8.self).contains("\nSIG key=floor-1 hmac=") })
     }
 
+    /// While stdin is quiet, `send` republishes the latest snapshot with its ages grown by the time
+    /// since it was read, so a board that takes each datagram's `oldest` and `since` ticks on instead of
+    /// being pulled back to the first value every interval (a caller's wait shown shorter than it is).
+    /// An empty queue's 0 stays 0; counters stay as read.
+    func testRepublishedSnapshotsCarryAgesGrownByTheTimeSinceTheyWereRead() throws {
+        let inbox = Inbox()
+        let receiver = try startReceiver(inbox)
+        defer { receiver.stop() }
+        let p = Process()
+        p.executableURL = Executable.url("wallboard-publish")
+        p.arguments = ["send", "--publisher", "e2e-age", "--interval", "0.4"] + common
+        let input = Pipe()
+        p.standardInput = input
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        input.fileHandleForWriting.write(Data("""
+            Q id=999 waiting=2 oldest=10 offered=40
+            Q id=101 waiting=0 oldest=0
+            A id=4711 state=break since=100
+            \n
+            """.utf8))
+        let end = Date().addingTimeInterval(10)
+        while inbox.all.count < 5 && Date() < end { usleep(10_000) }
+        try input.fileHandleForWriting.close()
+        p.waitUntilExit()
+        var intake = FeedIntake(keys: [])
+        let got: [(at: Double, m: FeedMessage)] = inbox.all.compactMap {
+            if case .apply(let m) = intake.receive($0.bytes, now: $0.receivedAt) { return ($0.receivedAt, m) }
+            return nil
+        }
+        XCTAssertGreaterThanOrEqual(got.count, 5, "\(intake.counters)")
+        guard let first = got.first else { return }
+        XCTAssertEqual(first.m.queues.first?.longestWait, 10, "the first send carries the ages as read")
+        for (at, m) in got.dropFirst() {
+            let elapsed = at - first.at
+            let oldest = try XCTUnwrap(m.queues.first { $0.id == "999" }?.longestWait)
+            let since = try XCTUnwrap(m.handlers.first?.since)
+            // Grown by the time since it was read (within scheduling slack), never held back.
+            XCTAssertEqual(oldest, 10 + elapsed, accuracy: 0.15, "seq \(m.sequence)")
+            XCTAssertEqual(since, 100 + elapsed, accuracy: 0.15, "seq \(m.sequence)")
+            XCTAssertEqual(m.queues.first { $0.id == "101" }?.longestWait, 0, "an empty queue has no oldest caller to age")
+            XCTAssertEqual(m.queues.first { $0.id == "999" }?.offered, 40, "counters stay as read")
+        }
+        let ages = got.compactMap { $0.m.queues.first { $0.id == "999" }?.longestWait }
+        XCTAssertEqual(ages, ages.sorted(), "the age never goes back")
+        XCTAssertLessThan(ages.first ?? 0, ages.last ?? 0)
+    }
+
     func testListenPrintsDecodedDatagramsAndRejections() throws {
         let (listen, out) = try background(["listen", "--key", keyPath, "--count", "2", "--timeout", "20"] + common)
         let sender = try MulticastSender(endpoint: endpoint, ttl: 0)
