@@ -61,6 +61,7 @@ if [[ -x "$bindir/wallboard" && -x "$bindir/wallboard-publish" ]]; then
     cp "$root"/Fonts/*.otf "$tree/bin/Fonts/"
     cp "$here/agent-test.conf" "$tree/agent-test.conf"
     cp "$here/agent-multihead.conf" "$tree/agent-multihead.conf"
+    cp "$here/agent-schedule.conf" "$tree/agent-schedule.conf"
 fi
 cp "$probe" "$tree/bin/wallboard-displaytest"
 for lib in $(ldd "${binaries[@]}" | awk '/=> \// { print $3 } /^\t\/lib/ { print $1 }' | sort -u); do
@@ -297,6 +298,56 @@ multihead_scenario() {
     vt_mode_is text "multihead: VT back in text mode after SIGTERM"
 }
 
+# ---- Pages and the [display] on schedule (issue 16) -------------------------------------------
+# One agent, two queues, one tile per page: two screendumps must show the two pages (999's
+# normal tile, then 101's amber one). Then the guest rewrites the config's `on =` from its own
+# clock — a range an hour ahead (the screen must go off), then 00:00-24:00 (on again) — and the
+# agent's 1 s config check applies it: the connector's DPMS, read back from sysfs inside the guest
+# (the real driver's state), must say Off then On, and the scanout must lose and regain the
+# board. The guest has no network time, so the clock is first marked synchronised as an NTP
+# daemon would (an unsynchronised board ignores its schedule and stays on).
+tile=18202A       # Palette.tile
+amber_tile=2A2109 # Palette.amberTile
+dpms_is() {  # dpms_is On|Off WHAT: the connector's DPMS state as the kernel reports it
+    local want=$1 what=$2 before deadline
+    deadline=$(( $(date +%s) + 15 ))
+    while :; do
+        before=$(grep -c "WB DPMS" "$run/serial.log" || true)
+        send "sh for f in /sys/class/drm/card0-*/dpms; do echo \"WB DPMS \$(cat \$f)\"; done"
+        while (( $(grep -c "WB DPMS" "$run/serial.log" || true) <= before )) && (( $(date +%s) <= deadline )); do sleep 0.2; done
+        if grep "WB DPMS" "$run/serial.log" | tail -1 | grep -q "WB DPMS $want"; then pass "$what"; return 0; fi
+        if (( $(date +%s) > deadline )); then fail "$what"; grep "WB DPMS\|display:" "$run/serial.log" | tail -4; return 1; fi
+        sleep 0.5
+    done
+}
+schedule_scenario() {
+    local gpu=$1 exits deadline
+    send "sh /bin/wallboard-displaytest clock-sync"
+    send "sh sed 's/ON_RANGE/00:00-24:00/' /agent-schedule.conf > /tmp/schedule.conf"
+    send "start /bin/wallboard --config /tmp/schedule.conf --display drm --socket /tmp/wallboard.sock"
+    send "sh (printf 'Q id=999 waiting=1 oldest=5\\nQ id=101 waiting=6 oldest=40\\n\\n'; sleep 100000) | /bin/wallboard-publish send --interface lo --ttl 0 --interval 1 >/dev/null & echo \$! > /tmp/feed.pid"
+    until_shows "$gpu-page-1" "$gpu pages: page with 999 (normal tile, no amber)" 60 "$tile>=0.10" "$amber_tile<0.01" || true
+    until_shows "$gpu-page-2" "$gpu pages: the page turns to 101 (amber tile)" 10 "$amber_tile>=0.10" || true
+    dpms_is On "$gpu schedule: DPMS On inside the schedule"
+    # An hour from now for an hour: the guest's clock is outside it.
+    send "sh sed \"s/ON_RANGE/\$(date -d @\$((\$(date +%s) + 3600)) +%H:%M)-\$(date -d @\$((\$(date +%s) + 7200)) +%H:%M)/\" /agent-schedule.conf > /tmp/next.conf && mv /tmp/next.conf /tmp/schedule.conf"
+    dpms_is Off "$gpu schedule: DPMS Off outside the schedule (connector property, read back from sysfs)"
+    until_shows "$gpu-schedule-off" "$gpu schedule: the board is gone from the scanout while off (blanked black)" 10 "000000>=0.99" || true
+    send "sh sed 's/ON_RANGE/00:00-24:00/' /agent-schedule.conf > /tmp/next.conf && mv /tmp/next.conf /tmp/schedule.conf"
+    dpms_is On "$gpu schedule: DPMS On again when the schedule says on"
+    until_shows "$gpu-schedule-on" "$gpu schedule: the board is back on the scanout" 10 "$tile>=0.10" || true
+    if grep -q "display: screen off by schedule" "$run/serial.log"; then pass "$gpu schedule: the agent logs why the screen went off"
+    else fail "$gpu schedule: no 'screen off by schedule' log line"; grep "display:" "$run/serial.log" | tail -5; fi
+    send "sh kill \$(cat /tmp/feed.pid)"
+    exits=$(grep -c "WB exit status" "$run/serial.log" || true)
+    send "term"
+    deadline=$(( $(date +%s) + 30 ))
+    while (( $(grep -c "WB exit status" "$run/serial.log" || true) <= exits )) && (( $(date +%s) <= deadline )); do sleep 0.2; done
+    if grep "WB exit status" "$run/serial.log" | tail -1 | grep -q "status 0"; then pass "$gpu schedule: exits 0 on SIGTERM"
+    else fail "$gpu schedule: exit on SIGTERM"; tail -20 "$run/serial.log"; fi
+}
+# ---- end of the pages and schedule block -------------------------------------------------------
+
 for gpu in ${WALLBOARD_QEMU_GPUS:-bochs virtio virtio2}; do
     t0=$(date +%s)
     boot "$gpu"
@@ -320,7 +371,7 @@ for gpu in ${WALLBOARD_QEMU_GPUS:-bochs virtio virtio2}; do
     scenario "$gpu" drm-single-buffer "--display drm --single-buffer" "${upright[@]}"
     scenario "$gpu" fbdev "--display fbdev" "${upright[@]}"
     hotplug_scenario "$gpu"
-    if [[ $agent == yes ]]; then agent_scenario "$gpu"; agent_fbdev_scenario "$gpu"
+    if [[ $agent == yes ]]; then agent_scenario "$gpu"; schedule_scenario "$gpu"; agent_fbdev_scenario "$gpu"
     else say "wallboard not built beside the probe: agent scenario skipped"; fi
     send "off"
     guest_disconnect

@@ -63,8 +63,8 @@ public final class Painter: @unchecked Sendable {
         } else {
             layout = BoardLayout(
                 width: canvas.width, height: canvas.height, tileCount: key.tiles, figureSlots: key.figureSlots,
-                hasBanner: key.banner, hasStaff: key.staff, hasAlert: key.alert, hasPageMarker: key.pageMarker,
-                handlerCells: key.handlerCells, options: layoutOptions)
+                hasBanner: key.banner, hasStaff: key.staff, hasAlert: key.alert, hasPageMarker: key.pageMarker != nil,
+                handlerCells: key.handlerCells, markerCharacters: key.pageMarker ?? 0, options: layoutOptions)
             self.layout = layout
         }
         let names = commonTitleSize(scene.tiles, scene.feedLost == nil ? layout.tiles : layout.feedLost.tiles)
@@ -126,7 +126,8 @@ struct LayoutKey: Equatable {
     var banner: Bool
     var staff: Bool
     var alert: Bool
-    var pageMarker: Bool
+    /// Characters the header marker needs (at least the 10 of "PAGE 10/12"); nil: no marker.
+    var pageMarker: Int?
     /// Handler cells on this page, nil when the page shows tiles.
     var handlerCells: Int?
 
@@ -138,7 +139,7 @@ struct LayoutKey: Equatable {
         banner = scene.banner.map { !$0.isEmpty } ?? false
         staff = scene.staff != nil
         alert = !scene.hiddenBreaches.isEmpty
-        pageMarker = scene.pageMarker != nil
+        pageMarker = scene.pageMarker.map { max(BoardLayout.markerCharacters, $0.count) }
         handlerCells = scene.handlerGrid?.cells.count
     }
 }

@@ -26,6 +26,9 @@ let help = """
       wallboard-displaytest vt-mode [TTY]
           Prints "VT-MODE text" or "VT-MODE graphics": the console mode of TTY (default /dev/tty1),
           so the harness can see that a stopped board gave the console back.
+      wallboard-displaytest clock-sync
+          Marks the kernel clock synchronised, as an NTP daemon does (the guest has no network
+          time, and an unsynchronised board ignores its [display] on schedule); prints "CLOCK synchronised".
     """
 
 /// Writes one line to stdout right away (the serial console is read while we run).
@@ -169,10 +172,20 @@ func vtMode(_ arguments: inout Arguments) throws -> Int32 {
     }
 }
 
+func clockSync(_ arguments: inout Arguments) throws -> Int32 {
+    try arguments.finish()
+    guard wb_mark_clock_synchronised() >= 0, BoardHealthReader.clockSynchronised() == true else {
+        throw UsageError("adjtimex: cannot mark the clock synchronised: \(Errno.current)")
+    }
+    say("CLOCK synchronised")
+    return 0
+}
+
 CommandLineTool.main(name: "wallboard-displaytest", help: help) { arguments in
-    switch try arguments.command(among: ["show", "check", "vt-mode"]) {
+    switch try arguments.command(among: ["show", "check", "vt-mode", "clock-sync"]) {
     case "show": return try show(&arguments)
     case "vt-mode": return try vtMode(&arguments)
+    case "clock-sync": return try clockSync(&arguments)
     default: return try check(&arguments)
     }
 }

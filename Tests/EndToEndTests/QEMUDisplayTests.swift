@@ -39,6 +39,19 @@ final class QEMUDisplayTests: XCTestCase {
                 XCTAssertTrue(run.passed("\(gpu) agent fbdev: \(check)"), "\(gpu) agent fbdev: \(check)")
             }
         }
+        // Pages and the [display] on schedule on the real DRM drivers: two screendumps show the two
+        // pages; the schedule, rewritten from the guest's clock, turns the connector's DPMS Off and
+        // On (read back from sysfs in the guest) and the board leaves and returns to the scanout.
+        for gpu in ["bochs", "virtio"] {
+            for check in ["page with 999 (normal tile, no amber)", "the page turns to 101 (amber tile)"] {
+                XCTAssertTrue(text.contains("PASS \(gpu) pages: \(check)"), "\(gpu) pages: \(check)")
+            }
+            for check in ["DPMS On inside the schedule", "DPMS Off outside the schedule (connector property, read back from sysfs)",
+                          "the board is gone from the scanout while off (blanked black)", "DPMS On again when the schedule says on",
+                          "the board is back on the scanout", "the agent logs why the screen went off", "exits 0 on SIGTERM"] {
+                XCTAssertTrue(text.contains("PASS \(gpu) schedule: \(check)"), "\(gpu) schedule: \(check)")
+            }
+        }
         // Multi-head: virtio-gpu with two outputs, one agent, `views = 999 | 101`: each screen's own
         // scanout (screendump gpu0 0 / gpu0 1) shows its own view.
         for check in ["screen 1 shows its view (999, red)", "screen 2 shows its own view (101, no red)",

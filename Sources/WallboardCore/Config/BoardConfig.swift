@@ -11,5 +11,7 @@ public struct BoardConfig: Sendable, Equatable {
     public var pageSeconds: Double = 15
     /// Tiles, the handler grid, or both in turn.
     public var view: BoardView = .tiles
+    /// `night =`: when the night thresholds (`…@night` keys) apply, local time; nil = never.
+    public var night: DisplaySchedule?
     public init() {}
 }

@@ -7,7 +7,7 @@ enum ConfigKeys {
         "output", "device", "connector", "mode", "rotation", "font", "viewing_distance", "screen_diagonal", "burn_in_shift",
         "red_pulse", "png_path", "views", "on", "wake_on",
     ]
-    static let board = ["title", "queues", "page_size", "page_seconds", "view"]
+    static let board = ["title", "queues", "page_size", "page_seconds", "view", "night"]
     static let metrics = ["textfile"]
     static let alarm = ["sound", "tone", "duration", "repeat", "device"]
     static let thresholdAttributes = ["amber", "red", "hysteresis", "dwell", "direction"]

@@ -23,6 +23,8 @@ struct ConfigParser {
         var explicitDwell: Set<Metric> = []
         /// Where each `metric.amber` / `metric.red` was set, for consistency messages.
         var limitLocations: [String: ConfigLocation] = [:]
+        /// `metric.amber@night` / `metric.red@night` as written: the limit (nil = off) and where.
+        var nightLimits: [Metric: [String: (limit: Double?, at: ConfigLocation)]] = [:]
     }
 
     /// The `[feed]` keys as written, turned into `FeedConfig.keys` once the file is read: the
@@ -44,6 +46,8 @@ struct ConfigParser {
         var viewsAt: ConfigLocation?
         var alarmRepeatAt: ConfigLocation?
         var keys = KeysDraft()
+        /// The first `…@night` key, to refuse night limits with no `[board] night` saying when.
+        var firstNightKey: (key: String, at: ConfigLocation)?
 
         func location(_ line: Int, _ column: Int) -> ConfigLocation {
             ConfigLocation(file: file, line: line, column: column)
@@ -145,6 +149,7 @@ struct ConfigParser {
                     result = applyStaff(setting, &config.staff)
                     staffLocations[setting.key] = valueAt
                 case .queue, .incident:
+                    if setting.key.hasSuffix(ThresholdProfile.nightSuffix), firstNightKey == nil { firstNightKey = (setting.key, keyAt) }
                     if var d = draft {
                         result = applyQueue(setting, &d, at: valueAt)
                         draft = d
@@ -167,6 +172,11 @@ struct ConfigParser {
             errors.append(ConfigError(problem, at: viewsAt))
         }
         errors += finish(keys, into: &config.feed)
+        if let (key, at) = firstNightKey, config.board.night == nil {
+            errors.append(ConfigError(.inconsistent(
+                "'\(key)' is a night threshold, but [board] has no 'night = …' saying when the night is (like night = 19:00-07:00)"),
+                at: at))
+        }
 
         if let repeatAt = alarmRepeatAt, let every = config.alarm.repeatEvery, every <= config.alarm.duration {
             errors.append(ConfigError(.inconsistent(
@@ -319,6 +329,12 @@ struct ConfigParser {
         case "view":
             guard let view = BoardView(rawValue: s.value) else { return bad(s, "one of tiles, handlers, both") }
             board.view = view
+        case "night":
+            switch DisplaySchedule.parse(s.value) {
+            case .success(let night) where !night.isAlways: board.night = night
+            case .success: return bad(s, "when the night thresholds apply, like 19:00-07:00 (always is not a night)")
+            case .failure(let why): return bad(s, why.expected)
+            }
         default:
             return unknown(s, in: "board", among: ConfigKeys.board)
         }
@@ -394,6 +410,7 @@ struct ConfigParser {
 
     private func applyQueue(_ s: ConfigSyntax.Setting, _ d: inout QueueDraft, at location: ConfigLocation) -> ConfigProblem? {
         let v = s.value
+        if s.key.hasSuffix(ThresholdProfile.nightSuffix) { return applyNight(s, &d, at: location) }
         switch s.key {
         case "label":
             guard !v.isEmpty else { return bad(s, "a tile title like \"999 EMERGENCY\"") }
@@ -437,6 +454,21 @@ struct ConfigParser {
         d.config.thresholds[metric] = threshold
         if attribute == "dwell" { d.explicitDwell.insert(metric) }
         if attribute == "amber" || attribute == "red" { d.limitLocations[s.key] = location }
+        return nil
+    }
+
+    /// `METRIC.amber@night` / `METRIC.red@night`: parsed like the day limit, applied when the section ends.
+    private func applyNight(_ s: ConfigSyntax.Setting, _ d: inout QueueDraft, at location: ConfigLocation) -> ConfigProblem? {
+        let base = String(s.key.dropLast(ThresholdProfile.nightSuffix.count))
+        guard let dot = base.lastIndex(of: "."), let metric = Metric(key: String(base[..<dot])),
+            case let attribute = String(base[base.index(after: dot)...]), attribute == "amber" || attribute == "red"
+        else {
+            let candidates = Metric.standard.flatMap { m in ["amber", "red"].map { "\(m.key).\($0)\(ThresholdProfile.nightSuffix)" } }
+            return unknown(s, in: "queue \"\(d.config.id)\" (only amber and red have a night form)", among: candidates)
+        }
+        var probe = AlarmDefaults.threshold(metric, amber: nil, red: nil)
+        if let problem = applyThreshold(attribute, s, kind: metric.kind, &probe) { return problem }
+        d.nightLimits[metric, default: [:]][attribute] = (attribute == "amber" ? probe.amber : probe.red, location)
         return nil
     }
 
@@ -534,12 +566,23 @@ struct ConfigParser {
                 errors += checkOrder(metric.key, t, kind: metric.kind, d.limitLocations)
             }
         }
+        // Night: the day threshold (as finished above) with the night's amber/red; checked alike.
+        for metric in d.nightLimits.keys.sorted(by: { $0.key < $1.key }) {
+            guard let limits = d.nightLimits[metric] else { continue }
+            var night = queue.threshold(metric) ?? queue.thresholds[metric] ?? AlarmDefaults.threshold(metric, amber: nil, red: nil)
+            var locations: [String: ConfigLocation] = [:]
+            if let amber = limits["amber"] { night.amber = amber.limit; locations["\(metric.key).amber"] = amber.at }
+            if let red = limits["red"] { night.red = red.limit; locations["\(metric.key).red"] = red.at }
+            errors += checkOrder(metric.key, night, kind: metric.kind, locations, suffix: ThresholdProfile.nightSuffix)
+            queue.nightThresholds[metric] = night
+        }
         if d.isIncident { config.incidents.append(queue) } else { config.queues.append(queue) }
     }
 
-    /// Red must be at or past amber in the worse direction; says which value to change.
+    /// Red must be at or past amber in the worse direction; says which value to change. `suffix`
+    /// names the profile's keys (`@night`), whose unset limit is the day's rather than the default.
     private func checkOrder(
-        _ prefix: String, _ t: Threshold, kind: MetricKind, _ locations: [String: ConfigLocation]
+        _ prefix: String, _ t: Threshold, kind: MetricKind, _ locations: [String: ConfigLocation], suffix: String = ""
     ) -> [ConfigError] {
         guard let amber = t.amber, let red = t.red, t.direction.isWorse(amber, than: red) else { return [] }
         let amberAt = locations["\(prefix).amber"] ?? locations["available.amber"]
@@ -548,9 +591,10 @@ struct ConfigParser {
         guard let at = redAt ?? amberAt else { return [] }
         let a = ConfigValue.format(amber, as: kind), r = ConfigValue.format(red, as: kind)
         let worse = t.direction == .higherIsWorse ? "higher" : "lower"
-        var why = "\(prefix).red (\(r)) must be at or beyond \(prefix).amber (\(a)): \(worse) is worse"
-        if redAt == nil { why += "; the red limit is the built-in default, so set \(prefix).red too" }
-        if amberAt == nil, redAt != nil { why += "; the amber limit is the built-in default, so set \(prefix).amber too" }
+        let fallback = suffix.isEmpty ? "the built-in default" : "the day's"
+        var why = "\(prefix).red\(suffix) (\(r)) must be at or beyond \(prefix).amber\(suffix) (\(a)): \(worse) is worse"
+        if redAt == nil { why += "; the red limit is \(fallback), so set \(prefix).red\(suffix) too" }
+        if amberAt == nil, redAt != nil { why += "; the amber limit is \(fallback), so set \(prefix).amber\(suffix) too" }
         return [ConfigError(.inconsistent(why), at: at)]
     }
 

@@ -14,6 +14,9 @@ public struct QueueConfig: Sendable, Equatable {
     /// hysteresis, direction) while the limits still follow the target: no `amber`/`red` was
     /// written and there are no built-in ones. Set by the parser, the one judge of what was written.
     public var limitsFollowTarget: Set<Metric> = []
+    /// The night profile's thresholds (`METRIC.amber@night`), for the metrics that have one: the
+    /// day threshold with the night's amber/red (see `ThresholdProfile`).
+    public var nightThresholds: [Metric: Threshold] = [:]
     public init(id: String, label: String? = nil, order: Int? = nil, target: Double? = nil, thresholds: [Metric: Threshold] = [:]) {
         self.id = id
         self.label = label

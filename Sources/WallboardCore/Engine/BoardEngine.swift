@@ -31,6 +31,8 @@ public struct BoardEngine: Sendable {
     private var evaluator = AlarmEvaluator()
     /// When the tone sounds and which alarms are acknowledged; kept across config reloads.
     public private(set) var bell = AlarmBell()
+    /// Which thresholds are in force (`[board] night`), set by the agent from the local time each tick.
+    public var thresholdProfile: ThresholdProfile = .day
     /// Screens the board is drawn on (a head's `[display] views` apply only when every head is open).
     public private(set) var heads: Int
     /// Where the feed arrives, e.g. "239.192.0.99:5099" or "simulated floor", for the waiting and
@@ -121,11 +123,14 @@ public struct BoardEngine: Sendable {
     /// `scene.view(showing: view(head:))` of it.
     public mutating func scene(now: MonotonicSeconds, wallTime: WallTime, banner: String? = nil) -> Scene {
         decideFreshness(at: now)
-        alarms = evaluator.evaluate(board: board, config: config, at: now, freshness: freshness)
+        let inForce = config.thresholds(for: thresholdProfile)
+        alarms = evaluator.evaluate(board: board, config: inForce, at: now, freshness: freshness)
         bell.follow(alarms, config: config.alarm, at: now)
-        return SceneBuilder(config: config).build(
+        var scene = SceneBuilder(config: inForce).build(
             board: board, alarms: alarms, now: now, wallTime: wallTime, banner: banner, feed: feedHealth(now: now),
             freshness: freshness, acknowledgements: bell.acknowledgements, health: health)
+        scene.thresholdsMarker = thresholdProfile.marker
+        return scene
     }
 
     /// Whether the alarm tone should sound now (after the scene of `now`); true is recorded as sounded.

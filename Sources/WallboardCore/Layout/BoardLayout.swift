@@ -21,6 +21,9 @@ public struct BoardLayout: Sendable, Equatable {
     public var alertText: TextBox?
     /// "PAGE 2/3", between the title and the clock, while the tiles are paged.
     public var pageMarker: TextBox?
+    /// The header marker's width in characters, at least: "PAGE 10/12". Longer ones ("NIGHT
+    /// THRESHOLDS · PAGE 1/2") get a wider box rather than a cut.
+    public static let markerCharacters = 10
     public var tilesArea: Rect
     public var columns: Int
     public var rows: Int
@@ -37,7 +40,7 @@ public struct BoardLayout: Sendable, Equatable {
 
     public init(
         width: Int, height: Int, tileCount: Int, figureSlots: Int = 3, hasBanner: Bool, hasStaff: Bool,
-        hasAlert: Bool = false, hasPageMarker: Bool = false, handlerCells: Int? = nil, options: LayoutOptions = LayoutOptions()
+        hasAlert: Bool = false, hasPageMarker: Bool = false, handlerCells: Int? = nil, markerCharacters: Int = 0, options: LayoutOptions = LayoutOptions()
     ) {
         self.width = max(1, width)
         self.height = max(1, height)
@@ -90,7 +93,8 @@ public struct BoardLayout: Sendable, Equatable {
         if hasPageMarker {
             // Small and quiet: it says where the board is in its cycle, it is not a figure.
             let size = clock.size * 55 / 100
-            let markerWidth = Int(Double(size) * 10 * metrics.averageAdvance) + 2
+            let characters = Double(max(BoardLayout.markerCharacters, markerCharacters))
+            let markerWidth = Int(Double(size) * characters * metrics.averageAdvance) + 2
             let rect = Rect(x: max(header.x, titleRight - markerWidth), y: header.y, width: min(markerWidth, max(0, titleRight - header.x)), height: headerHeight)
             pageMarker = TextBox(rect: rect, size: size, alignment: .right)
             titleRight = rect.x - gap * 2

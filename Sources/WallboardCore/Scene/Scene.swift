@@ -14,8 +14,10 @@ public struct Scene: Sendable, Equatable {
     /// Titles of queues in breach that have no tile on this screen (left out by `[board] queues`, or
     /// on another page): the wall names them, so an alarm is never hidden.
     public var hiddenBreaches: [String]
-    /// "PAGE 2/3" while the tiles are paged.
+    /// "PAGE 2/3" while the tiles are paged (with the thresholds marker before it, see `currentPage`).
     public var pageMarker: String?
+    /// "NIGHT THRESHOLDS" while the night profile's limits are in force, so staff know why colours differ.
+    public var thresholdsMarker: String?
     /// Floor-wide staff counts, if known.
     public var staff: StaffScene?
     public var footer: FooterScene

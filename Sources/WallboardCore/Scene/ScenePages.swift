@@ -25,6 +25,8 @@ extension Scene {
         var page = self
         if let lost = feedLost { page.tiles = tiles.map { $0.markedOld(lost.detail) } }
         let size = max(1, min(BoardLayout.maximumTiles, paging.size))
+        // The header marker says which thresholds are in force, then where the board is in its cycle.
+        if let profile = thresholdsMarker, pageMarker?.hasPrefix(profile) != true { page.pageMarker = profile }
         guard tiles.count > size else { return page }
         let tiles = page.tiles
         let breached = tiles.filter(\.isBreached)
@@ -39,7 +41,7 @@ extension Scene {
         page.tiles = pinned + shown
         let shownIDs = Set(page.tiles.map(\.id))
         page.hiddenBreaches = breached.filter { !shownIDs.contains($0.id) }.map(\.title) + hiddenBreaches
-        page.pageMarker = "PAGE \(index + 1)/\(count)"
+        page.pageMarker = (thresholdsMarker.map { "\($0) · " } ?? "") + "PAGE \(index + 1)/\(count)"
         return page
     }
 

@@ -138,7 +138,7 @@ public final class Agent {
         startControl()
         startFeed()
         watchDisplayEvents()
-        updateScreenPower(now: clock.now())
+        updateByLocalTime(now: clock.now())
         startTick()
         startWatchdog()
         startMetrics()
@@ -166,7 +166,7 @@ public final class Agent {
         feed?.tick(now: now)
         if let feed { pipeline.engine.countKernelDrops(total: feed.receiveBufferOverflows, now: now) }
         pipeline.engine.tick(now: now)
-        updateScreenPower(now: now)
+        updateByLocalTime(now: now)
         checkConfigFile()
         logger.flush(now: now)
         requestFrame()

@@ -5,7 +5,7 @@ import CDRM
 import WallboardCore
 import WallboardRender
 
-/// The `[display] on` schedule at the edge: each tick reads the local time, the clock's
+/// The `[display] on` schedule (and `[board] night`) at the edge: each tick reads the local time, the clock's
 /// synchronisation and the worst alarm, lets `ScreenPower.decide` choose, and powers the panels
 /// (DRM DPMS, fbdev FBIOBLANK) or, where a display cannot, shows the "screen off" picture.
 extension Agent {
@@ -28,12 +28,26 @@ extension Agent {
         }
     }
 
-    /// On the tick (and after a reload): decides, logs a change and asks for a frame, which applies it.
-    func updateScreenPower(now: MonotonicSeconds) {
+    /// On the tick: the local time's two decisions — which thresholds are in force (`[board] night`)
+    /// and whether the panel is lit (`[display] on`) — from one reading of the clock.
+    func updateByLocalTime(now: MonotonicSeconds) {
+        let time = Agent.localTime()
+        let synchronised = BoardHealthReader.clockSynchronised() == true
+        let profile = ThresholdProfile.active(night: config.board.night, at: time, clockSynchronised: synchronised)
+        if profile != pipeline.engine.thresholdProfile {
+            logger.notice("thresholds: the \(profile.rawValue) thresholds are in force now")
+            pipeline.engine.thresholdProfile = profile
+            requestFrame()
+        }
+        updateScreenPower(now: now, at: time, clockSynchronised: synchronised)
+    }
+
+    /// Decides the panel's power, logs a change and asks for a frame, which applies it.
+    func updateScreenPower(now: MonotonicSeconds, at time: LocalTime, clockSynchronised: Bool) {
         let display = config.display
         let decision = ScreenPower.decide(
-            schedule: display.schedule, wakeOn: display.wakeOn, at: Agent.localTime(),
-            clockSynchronised: BoardHealthReader.clockSynchronised() == true, worstAlarm: display.schedule.isAlways ? .normal : worstAlarm,
+            schedule: display.schedule, wakeOn: display.wakeOn, at: time,
+            clockSynchronised: clockSynchronised, worstAlarm: display.schedule.isAlways ? .normal : worstAlarm,
             now: now, lastAlarmAt: &power.lastAlarmAt)
         guard decision != power.decision else { return }
         if decision.isOn != power.decision.isOn || decision.reason == .clockUnsynchronised {
@@ -62,7 +76,7 @@ extension Agent {
                 logger.count(.error, key: "display present failed", now: clock.now(), message: "display present failed: \(error)")
             }
         }
-        if power.panelsOn { logger.notice("display: panel\(displays.count > 1 ? "s" : "") off (\(power.decision.text))") }
+        if power.panelsOn { logger.notice("display: panel\(displays.count > 1 ? "s" : "") off: screen \(power.decision.text)") }
         power.panelsOn = false
     }
 
@@ -77,7 +91,7 @@ extension Agent {
                 logger.error("display: \(display.name): cannot turn the panel on: \(error)")
             }
         }
-        logger.notice("display: panel\(displays.count > 1 ? "s" : "") on (\(power.decision.text))")
+        logger.notice("display: panel\(displays.count > 1 ? "s" : "") on: screen \(power.decision.text)")
     }
 }
 
