@@ -17,6 +17,8 @@ enum ThresholdCommands {
     /// Values are written as in the config file ("30s", "2m", "85%", "4"); the agent validates them
     /// against the metric, so the client never has its own idea of what is allowed.
     static func set(_ arguments: inout Arguments, socket: String) throws -> Int32 {
+        // Which limits: the plain keys (day, the default) or the `@night` ones.
+        let profile = try arguments.option("--profile")
         guard arguments.next() == "set" else {
             throw UsageError("usage: threshold set QUEUE METRIC amber=VALUE red=VALUE")
         }
@@ -45,7 +47,9 @@ enum ThresholdCommands {
         }
         try arguments.finish()
         guard amber != nil || red != nil else { throw UsageError("give amber=VALUE and/or red=VALUE") }
-        Ask.printText(try Ask.agent(socket, ControlRequest(.thresholdSet, queue: queue, metric: metric, amber: amber, red: red)))
+        var request = ControlRequest(.thresholdSet, queue: queue, metric: metric, amber: amber, red: red)
+        request.profile = profile
+        Ask.printText(try Ask.agent(socket, request))
         return 0
     }
 }

@@ -11,7 +11,8 @@ let help = """
       thresholds [--json]                      show the alarm thresholds in force
       threshold set QUEUE METRIC amber=V red=V change a threshold: validated, applied live, saved to the
                                                config file (comments kept), written to the audit log
-                                               (also: threshold set QUEUE METRIC.red V)
+                                               (also: threshold set QUEUE METRIC.red V;
+                                               --profile night: the METRIC.red@night limits)
       message "TEXT" [--for 30m]               show a banner (optionally clearing itself after a while)
       message clear                            remove the banner
       ack [QUEUE]                              acknowledge an alarm (every alarm when no QUEUE): its tone

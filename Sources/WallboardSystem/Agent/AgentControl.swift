@@ -39,8 +39,12 @@ extension Agent {
         case .thresholds:
             // Text in config-file notation for people; the same limits as rows for --json.
             return ControlResponse(
-                text: ThresholdListing.render(config: config, queues: knownQueues, targets: pipeline.engine.reportedTargets),
-                thresholds: ThresholdRows.rows(config: config, queues: knownQueues, targets: pipeline.engine.reportedTargets))
+                text: ThresholdListing.render(
+                    config: config, queues: knownQueues, targets: pipeline.engine.reportedTargets,
+                    inForce: pipeline.engine.thresholdProfile),
+                thresholds: ThresholdRows.rows(
+                    config: config, queues: knownQueues, targets: pipeline.engine.reportedTargets,
+                    inForce: pipeline.engine.thresholdProfile))
         case .thresholdSet:
             return setThreshold(request, by: peer)
         case .message:

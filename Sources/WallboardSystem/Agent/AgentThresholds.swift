@@ -17,11 +17,15 @@ extension Agent {
                 return .failure("not applied: could not read \(path): \(error)")
             }
         }
+        guard let profile = ThresholdProfile(rawValue: request.profile ?? "day") else {
+            return .failure("\(what) refused: --profile '\(request.profile ?? "")' is not day or night")
+        }
         let change: ThresholdChange
         do {
             change = try ThresholdChange(
                 queue: request.queue, metric: request.metric, amber: request.amber, red: request.red,
-                config: config, text: text, file: options.configPath ?? "built-in defaults", knownQueues: knownQueues)
+                config: config, text: text, file: options.configPath ?? "built-in defaults", knownQueues: knownQueues,
+                profile: profile)
         } catch {
             logger.notice("audit: \(peer) was refused \(what): \(error)")
             return .failure("\(what) refused: \(error)")

@@ -9,6 +9,7 @@ struct ThresholdChange {
     var metric: Metric
     var old: Threshold?
     var new: Threshold
+    var profile: ThresholdProfile
     /// The edited config text, to be written back (atomically) when there is a file.
     var text: String
     /// The config the edited text parses to: what to apply.
@@ -35,15 +36,17 @@ struct ThresholdChange {
     ///   - file: the file's name, for messages about lines the edit did not touch.
     init(
         queue: String?, metric: String?, amber: String?, red: String?, config: WallboardConfig, text: String?,
-        file: String, knownQueues: [String]
+        file: String, knownQueues: [String], profile: ThresholdProfile = .day
     ) throws(Problem) {
         guard let queue, !queue.isEmpty else { throw .missing("a QUEUE") }
         guard let metricKey = metric, !metricKey.isEmpty else { throw .missing("a METRIC") }
         guard amber != nil || red != nil else { throw .missing("amber=VALUE and/or red=VALUE") }
         guard knownQueues.contains(queue) else { throw .unknownQueue(queue, known: knownQueues) }
         var settings: [(key: String, value: String)] = []
-        if let amber { settings.append(("\(metricKey).amber", amber)) }
-        if let red { settings.append(("\(metricKey).red", red)) }
+        // The night profile's keys are the day's with `@night` (ThresholdProfile).
+        let suffix = profile == .night ? ThresholdProfile.nightSuffix : ""
+        if let amber { settings.append(("\(metricKey).amber\(suffix)", amber)) }
+        if let red { settings.append(("\(metricKey).red\(suffix)", red)) }
         let base = text ?? ThresholdChange.text(of: config)
         let edit = ConfigEditor.edit(settings, section: "queue", argument: queue, in: base)
         let fresh: WallboardConfig
@@ -58,8 +61,9 @@ struct ThresholdChange {
         guard let parsed = Metric(key: metricKey) else { throw .refused(["unknown metric '\(metricKey)'"]) }
         self.queue = queue
         self.metric = parsed
-        old = config.queue(queue).threshold(parsed)
-        new = fresh.queue(queue).thresholds[parsed] ?? AlarmDefaults.threshold(parsed, amber: nil, red: nil)
+        old = config.thresholds(for: profile).queue(queue).threshold(parsed)
+        new = fresh.thresholds(for: profile).queue(queue).thresholds[parsed] ?? AlarmDefaults.threshold(parsed, amber: nil, red: nil)
+        self.profile = profile
         self.text = edit.text
         self.config = fresh
     }
@@ -79,6 +83,6 @@ struct ThresholdChange {
         if old?.amber != new.amber { parts.append("amber \(show(old?.amber)) → \(show(new.amber))") }
         if old?.red != new.red { parts.append("red \(show(old?.red)) → \(show(new.red))") }
         if parts.isEmpty { parts.append("unchanged (amber \(show(new.amber)), red \(show(new.red)))") }
-        return "\(queue) \(metric.key): " + parts.joined(separator: ", ")
+        return "\(queue) \(metric.key)\(profile == .night ? " (night)" : ""): " + parts.joined(separator: ", ")
     }
 }

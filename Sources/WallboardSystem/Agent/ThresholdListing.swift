@@ -7,12 +7,21 @@ import WallboardCore
 /// values come from. The listing parses back as a config file with the same limits.
 enum ThresholdListing {
     /// `targets`: the targets the feed reports, which unconfigured longest-wait limits follow.
-    static func render(config: WallboardConfig, queues: [String], targets: [String: Double] = [:]) -> String {
+    /// `inForce`: the profile the alarms use now (`[board] night`), named in the heading.
+    static func render(
+        config: WallboardConfig, queues: [String], targets: [String: Double] = [:], inForce: ThresholdProfile = .day
+    ) -> String {
         var lines = [
             "# Alarm limits in force, as wallboard.conf writes them. Change one with",
             "#   wallboardctl threshold set QUEUE METRIC.amber|METRIC.red VALUE",
-            "",
         ]
+        if config.board.night != nil {
+            lines += [
+                "# In force now: the \(inForce.rawValue) thresholds ([board] night says when the METRIC.amber@night /",
+                "# METRIC.red@night limits apply; change them with threshold set --profile night).",
+            ]
+        }
+        lines.append("")
         lines += ConfigText.staff(config.staff)
         let configured = Set(config.queues.map(\.id))
         var ids: [String] = []
@@ -23,8 +32,23 @@ enum ThresholdListing {
                 : ["999", "101"].contains(id) ? "built-in defaults for \(id) (not in the config file)"
                 : targets[id] != nil ? "reported by the feed; longest wait follows its target (amber past it, red past twice it)"
                 : "reported by the feed; built-in defaults for any other queue"
-            lines += [""] + ConfigText.queue(config.queue(id).resolved(reportedTarget: targets[id]), comment: comment)
+            let queue = config.queue(id)
+            lines += [""] + ConfigText.queue(queue.resolved(reportedTarget: targets[id]), comment: comment)
+            lines += ThresholdListing.nightLines(queue)
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `METRIC.amber@night = …` lines for the limits the night profile changes.
+    static func nightLines(_ queue: QueueConfig) -> [String] {
+        var lines: [String] = []
+        for metric in queue.nightThresholds.keys.sorted(by: { $0.key < $1.key }) {
+            guard let night = queue.nightThresholds[metric] else { continue }
+            let day = queue.threshold(metric)
+            func text(_ v: Double?) -> String { v.map { ConfigValue.format($0, as: metric.kind) } ?? "off" }
+            if night.amber != day?.amber { lines.append("\(metric.key).amber\(ThresholdProfile.nightSuffix) = \(text(night.amber))") }
+            if night.red != day?.red { lines.append("\(metric.key).red\(ThresholdProfile.nightSuffix) = \(text(night.red))") }
+        }
+        return lines
     }
 }

@@ -56,6 +56,8 @@ public struct ControlRequest: Codable, Sendable, Equatable {
     public var path: String?
     public var width: Int?
     public var height: Int?
+    /// `threshold set --profile night`: which profile's limits to change (nil = day, the plain keys).
+    public var profile: String?
 
     public init(
         _ command: Command, queue: String? = nil, metric: String? = nil, amber: String? = nil,
@@ -231,11 +233,16 @@ public struct ThresholdRow: Codable, Sendable, Equatable {
     public var worseWhen: String
     public var hysteresis: String
     public var dwell: String
+    /// "day" (the plain keys) or "night" (`…@night`, while `[board] night` holds).
+    public var profile: String?
+    /// Whether these limits are the ones the alarms use now.
+    public var inForce: Bool?
 
     public init(
         queue: String, metric: String, amber: String?, red: String?, amberValue: Double?, redValue: Double?,
-        worseWhen: String, hysteresis: String, dwell: String
+        worseWhen: String, hysteresis: String, dwell: String, profile: String? = nil
     ) {
+        self.profile = profile
         self.queue = queue
         self.metric = metric
         self.amber = amber
