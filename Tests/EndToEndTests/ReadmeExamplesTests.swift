@@ -27,6 +27,23 @@ final class ReadmeExamplesTests: XCTestCase {
         XCTAssertNoThrow(try WallboardConfig(parsing: ini, file: "README.md"), ini)
     }
 
+    /// The schedule section's example parses and means what the text around it says.
+    func testScheduleExampleParsesAndMeansWhatItSays() throws {
+        let readme = try Self.read("README.md")
+        let ini = try Self.block("ini", after: "### The screen's schedule and night thresholds", in: readme)
+        let config = try WallboardConfig(parsing: ini, file: "README.md")
+        let schedule = config.display.schedule
+        XCTAssertTrue(schedule.isOn(at: LocalTime(weekday: 0, secondsOfDay: 8 * 3600)), "Monday 08:00")
+        XCTAssertTrue(schedule.isOn(at: LocalTime(weekday: 5, secondsOfDay: 10 * 3600)), "Saturday 10:00")
+        XCTAssertFalse(schedule.isOn(at: LocalTime(weekday: 5, secondsOfDay: 14 * 3600)), "Saturday 14:00")
+        XCTAssertFalse(schedule.isOn(at: LocalTime(weekday: 6, secondsOfDay: 10 * 3600)), "Sunday")
+        XCTAssertEqual(config.display.wakeOn, .breach)
+        let night = ThresholdProfile.active(night: config.board.night, at: LocalTime(weekday: 2, secondsOfDay: 20 * 3600), clockSynchronised: true)
+        XCTAssertEqual(night, .night)
+        XCTAssertEqual(config.thresholds(for: .night).queue("101").thresholds[.waiting]?.red, 10)
+        XCTAssertEqual(config.queue("101").thresholds[.waiting]?.red, 20)
+    }
+
     func testSupervisorExamplesSayWhatTheREADMESays() throws {
         let readme = try Self.read("README.md")
         let example = try Self.read("Deploy/wallboard.conf").replacingOccurrences(of: "mode = auto ", with: "mode = 640x360 ")
