@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import WallboardTestSupport
 import XCTest
 import WallboardCore
 @testable import WallboardSystem
@@ -26,28 +27,14 @@ final class FeedKernelDropTests: XCTestCase {
         for _ in 0..<4_000 where (try? sender.send([UInt8](repeating: 0x41, count: 1_200))) != nil { sent += 1 }
         release.signal()
 
-        // One more after the flood: the drop count travels with the next datagram received.
-        XCTAssertTrue(waitUntil(10) {
-            if (try? sender.send([UInt8](repeating: 0x42, count: 10))) != nil { sent += 1 }
-            usleep(50_000)
-            return inbox.all.contains { $0.bytes.count == 10 }
-        })
-        XCTAssertTrue(waitUntil { receiver.status.datagrams == inbox.all.count })
-        let status = receiver.status
+        // One more after the flood: the drop count travels with the next datagram read.
+        let status = try XCTUnwrap(receiverStatusAfterFlood(sender: sender, receiver: receiver, inbox: inbox, sent: &sent))
         XCTAssertGreaterThan(status.kernelDrops, 0, "\(status)")
         XCTAssertLessThan(status.datagrams, 4_000, "the stall must have overflowed the buffer")
         // Everything sent is accounted for: received, or dropped by the kernel and counted.
         XCTAssertEqual(status.datagrams + Int(status.kernelDrops), sent, "\(status), sent \(sent)")
     }
 
-    private func waitUntil(_ seconds: Double = 5, _ condition: () -> Bool) -> Bool {
-        let end = Date().addingTimeInterval(seconds)
-        while Date() < end {
-            if condition() { return true }
-            usleep(10_000)
-        }
-        return condition()
-    }
 
     func testControlMessageParsingFindsTheCountAndIgnoresOthers() {
         // Built by hand the way the kernel lays them out: a cmsghdr, its data, padding to size_t.

@@ -16,15 +16,6 @@ final class FeedMulticastTests: XCTestCase {
 
     typealias Inbox = DatagramInbox
 
-    func waitUntil(_ seconds: Double = 5, _ condition: () -> Bool) -> Bool {
-        let end = Date().addingTimeInterval(seconds)
-        while Date() < end {
-            if condition() { return true }
-            usleep(10_000)
-        }
-        return condition()
-    }
-
     func testSenderToReceiverOnLoopbackThroughTheIntake() throws {
         let endpoint = Self.randomEndpoint()
         let inbox = Inbox()

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import WallboardTestSupport
 import XCTest
 import WallboardCore
 @testable import WallboardSystem
@@ -64,13 +65,7 @@ final class ReceiveBudgetTests: XCTestCase {
         XCTAssertLessThan(waits.max() ?? 1, 0.25, "the loop must stay free under the flood: \(waits.sorted().suffix(3))")
 
         // One more after the flood: the drop count travels with the next datagram read.
-        XCTAssertTrue(waitUntil(10) {
-            if (try? sender.send([UInt8](repeating: 0x42, count: 10))) != nil { sent += 1 }
-            usleep(50_000)
-            return inbox.all.contains { $0.bytes.count == 10 }
-        })
-        XCTAssertTrue(waitUntil { receiver.status.datagrams == inbox.all.count })
-        let status = receiver.status
+        let status = try XCTUnwrap(receiverStatusAfterFlood(sender: sender, receiver: receiver, inbox: inbox, sent: &sent))
         XCTAssertGreaterThan(status.kernelDrops, 0, "\(status)")
         XCTAssertEqual(status.datagrams + Int(status.kernelDrops), sent, "every datagram read or counted: \(status), sent \(sent)")
         // Datagrams kept by the handler keep their own bytes (the receiver reuses its array only once let go).
@@ -79,12 +74,4 @@ final class ReceiveBudgetTests: XCTestCase {
         XCTAssertEqual(Set(numbers).count, numbers.count, "no datagram overwritten by a later one")
     }
 
-    private func waitUntil(_ seconds: Double = 5, _ condition: () -> Bool) -> Bool {
-        let end = Date().addingTimeInterval(seconds)
-        while Date() < end {
-            if condition() { return true }
-            usleep(10_000)
-        }
-        return condition()
-    }
 }
