@@ -37,7 +37,7 @@ final class InstallScriptTests: XCTestCase {
         XCTAssertEqual(try inRoot("stat -c '%U:%G %a' /etc/wallboard /etc/wallboard/wallboard.conf").stdout,
                        "root:wallboard 2775\nroot:wallboard 664\n", "the layout that lets the agent save threshold set")
         let groups = try inRoot("id -nG wallboard").stdout.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-        XCTAssertEqual(Set(groups), ["wallboard", "video"])
+        XCTAssertEqual(Set(groups), ["wallboard", "video", "audio"], "video for the display, audio for the alarm tone")
         XCTAssertEqual(try inRoot("systemctl is-enabled wallboard.service").stdout, "enabled\n", "enabled offline: starts at first boot")
         XCTAssertEqual(try inRoot("ls /usr/share/wallboard/fonts/ | grep -c -i 'b612'").status, 0, "the font link resolves to Debian's B612")
         let check = try inRoot("/usr/bin/wallboardctl check-config /etc/wallboard/wallboard.conf")
