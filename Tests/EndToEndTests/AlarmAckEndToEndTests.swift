@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import WallboardTestSupport
 import XCTest
 
 /// The audible alarm as a supervisor meets it, on the real agent: a breach plays the tone through the
@@ -15,15 +16,6 @@ final class AlarmAckEndToEndTests: XCTestCase {
 
     func sound(_ agent: AgentProcess) throws -> [String: Any] {
         try XCTUnwrap(try json(agent)["sound"] as? [String: Any])
-    }
-
-    func waitFor(_ what: String, timeout: Double = 20, _ condition: () throws -> Bool) rethrows -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if try condition() { return true }
-            usleep(100_000)
-        }
-        return false
     }
 
     func testBreachSoundsRepeatsAndStopsWhenASupervisorAcknowledges() throws {
@@ -46,7 +38,7 @@ final class AlarmAckEndToEndTests: XCTestCase {
             """
         let agent = try AgentProcess(configText: config)
         XCTAssertTrue(agent.waitForNotification(containing: "READY=1"), agent.log)
-        XCTAssertTrue(try waitFor("two tones") { (try sound(agent)["played"] as? Int ?? 0) >= 2 }, agent.log)
+        XCTAssertTrue(try waitUntil(20, every: 0.1) { (try sound(agent)["played"] as? Int ?? 0) >= 2 }, agent.log)
         let sounded = try sound(agent)
         XCTAssertEqual(sounded["state"] as? String, "ready")
         XCTAssertEqual(sounded["sound"] as? String, "breach")
@@ -84,7 +76,7 @@ final class AlarmAckEndToEndTests: XCTestCase {
         XCTAssertTrue(text.contains("acknowledged: 999 by nobody \(at)"), text)
         XCTAssertTrue(text.contains("sound:    ready · breach through file:"), text)
         // The wall was redrawn (the png output writes each frame).
-        XCTAssertTrue(waitFor("a new frame") { (try? Data(contentsOf: URL(fileURLWithPath: agent.png))) != before })
+        XCTAssertTrue(waitUntil(20, every: 0.1) { (try? Data(contentsOf: URL(fileURLWithPath: agent.png))) != before })
 
         // Silence: no tone while nothing unacknowledged is in alarm (the simulator may breach another
         // queue meanwhile; that one would rightly sound, so it ends the check).
@@ -121,7 +113,7 @@ final class AlarmAckEndToEndTests: XCTestCase {
             """
         let agent = try AgentProcess(configText: config)
         XCTAssertTrue(agent.waitForNotification(containing: "READY=1"), agent.log)
-        XCTAssertTrue(try waitFor("three failures") { (try sound(agent)["failed"] as? Int ?? 0) >= 3 }, agent.log)
+        XCTAssertTrue(try waitUntil(20, every: 0.1) { (try sound(agent)["failed"] as? Int ?? 0) >= 3 }, agent.log)
         let status = try agent.ctl(["status"]).stdout
         XCTAssertTrue(status.contains("sound:    no device (aplay: audio open error"), status)
         XCTAssertEqual(agent.log.components(separatedBy: "the alarm tone cannot play").count - 1, 1, agent.log)

@@ -16,15 +16,6 @@ final class IncidentEndToEndTests: XCTestCase {
         return canvas.pixels.reduce(0) { $0 + ($1 & 0xFFFFFF == color ? 1 : 0) }
     }
 
-    func waitFor(_ condition: () -> Bool, timeout: Double = 15) -> Bool {
-        let end = Date().addingTimeInterval(timeout)
-        while Date() < end {
-            if condition() { return true }
-            usleep(100_000)
-        }
-        return condition()
-    }
-
     func testSendIncidentLinesBreachAndClearOnTheAgentsScreen() throws {
         let feed = try LoopbackFeed()
         let agent = try AgentProcess(
@@ -43,12 +34,12 @@ final class IncidentEndToEndTests: XCTestCase {
             ["--interval", "1"],
             stdin: "I grade=immediate area=urban open=5 unresourced=2 oldest=1000 target=900 attended=10 within=9\n\n")
         XCTAssertEqual(breach.status, 0, breach.stderr)
-        XCTAssertTrue(waitFor { count(vermillion, in: agent.png) > 500 }, "the breach is drawn in vermillion with its border\n\(agent.log)")
+        XCTAssertTrue(waitUntil(15, every: 0.1) { count(vermillion, in: agent.png) > 500 }, "the breach is drawn in vermillion with its border\n\(agent.log)")
 
         // Resourced now: the same tile calms down (after the alarm's dwell), and no vermillion is left.
         let calm = try feed.publish(
             ["--interval", "1"], stdin: "I grade=immediate area=urban open=5 unresourced=0 oldest=0 target=900\n\n")
         XCTAssertEqual(calm.status, 0, calm.stderr)
-        XCTAssertTrue(waitFor({ count(vermillion, in: agent.png) == 0 }, timeout: 25), "breach cleared\n\(agent.log)")
+        XCTAssertTrue(waitUntil(25, every: 0.1) { count(vermillion, in: agent.png) == 0 }, "breach cleared\n\(agent.log)")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import WallboardTestSupport
 import XCTest
 
 import WallboardSystem
@@ -35,7 +36,7 @@ final class NetworkIPv6Tests: XCTestCase {
         let publish = Executable.url("wallboard-publish").path
         let signed = ["--key", key, "--key-id", "floor-1", "--interval", "0.5"]
         try lab.start(in: pub, [publish, "simulate", "--group", "ff15::99", "--publisher", "acd-v6"] + signed, log: "pub.log")
-        XCTAssertTrue(eventually(timeout: 30) { board.accepted(from: "acd-v6") >= 3 },
+        XCTAssertTrue(waitUntil(30, every: 0.1) { board.accepted(from: "acd-v6") >= 3 },
                       "\(board.status()?.feedSource ?? "") \(board.log) \(lab.read("pub.log"))")
         XCTAssertTrue(board.status()?.feedSource.contains("[ff15::99]:5099") ?? false, board.status()?.feedSource ?? "")
         XCTAssertTrue(board.log.contains("feed: joined ff15::99"), board.log)
@@ -43,7 +44,7 @@ final class NetworkIPv6Tests: XCTestCase {
         // The unicast fallback over IPv6: straight to the board's address, same port, same key.
         try lab.start(in: pub, [publish, "simulate", "--publisher", "acd-v6-unicast", "--to", "[fd00:231::11]:5099"] + signed,
                       log: "unicast.log")
-        XCTAssertTrue(eventually(timeout: 30) { board.accepted(from: "acd-v6-unicast") >= 3 }, lab.read("unicast.log"))
+        XCTAssertTrue(waitUntil(30, every: 0.1) { board.accepted(from: "acd-v6-unicast") >= 3 }, lab.read("unicast.log"))
         XCTAssertEqual(board.status()?.drops ?? ["no status": 1], [:])
     }
 }

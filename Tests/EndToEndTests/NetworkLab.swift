@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import WallboardTestSupport
 import XCTest
 
 import WallboardSystem
@@ -187,16 +188,6 @@ final class NetworkLab {
     }
 }
 
-/// Polls `condition` every 100 ms until it holds or `timeout` seconds pass.
-func eventually(timeout: Double, _ condition: () throws -> Bool) rethrows -> Bool {
-    let deadline = Date().addingTimeInterval(timeout)
-    repeat {
-        if try condition() { return true }
-        usleep(100_000)
-    } while Date() < deadline
-    return false
-}
-
 /// A board on a lab machine: the real agent, as an unprivileged user (nobody), drawing PNG frames.
 extension NetworkLab {
     static let boardUser: uid_t = 65534
@@ -244,11 +235,8 @@ extension AgentProcess {
 /// board's status costs a round trip, seconds on a loaded machine).
 func eventuallyEach<T>(_ items: [T], timeout: Double, _ condition: (T) -> Bool) -> Bool {
     var pending = Array(items.indices)
-    let deadline = Date().addingTimeInterval(timeout)
-    repeat {
+    return waitUntil(timeout, every: 0.1) {
         pending.removeAll { condition(items[$0]) }
-        if pending.isEmpty { return true }
-        usleep(100_000)
-    } while Date() < deadline
-    return false
+        return pending.isEmpty
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import WallboardTestSupport
 import XCTest
 
 import WallboardSystem
@@ -49,7 +50,7 @@ final class NetworkRoutingTests: XCTestCase {
             config: config)
         let (local, remote) = (boards[0], boards[1])
         let pub = try machine("pub", on: site1, "10.231.1.21/24", gateway: "10.231.1.254")
-        XCTAssertTrue(eventually(timeout: 30) { lab.read("smcroute.log").contains("Ready, waiting for client request") },
+        XCTAssertTrue(waitUntil(30, every: 0.1) { lab.read("smcroute.log").contains("Ready, waiting for client request") },
                       "smcrouted ready: \(lab.read("smcroute.log"))")
         let routes = try lab.run(in: router, ["smcroutectl", "-u", lab.directory + "/smcroute.sock", "show", "routes"])
         XCTAssertTrue(routes.contains("(*, 239.192.0.99)") && routes.contains("eth0  eth1"), routes)
@@ -57,13 +58,13 @@ final class NetworkRoutingTests: XCTestCase {
 
         // TTL 1 (the default): this segment only. The router does not pass it on.
         try lab.run(in: pub, [publish, "simulate", "--publisher", "acd-ttl1", "--interval", "0.25", "--duration", "2"])
-        XCTAssertTrue(eventually(timeout: 30) { local.accepted(from: "acd-ttl1") >= 3 }, local.log)
+        XCTAssertTrue(waitUntil(30, every: 0.1) { local.accepted(from: "acd-ttl1") >= 3 }, local.log)
         XCTAssertEqual(remote.accepted(from: "acd-ttl1"), 0, "TTL 1 must not cross the router")
 
         // TTL 2: one router crossed, the second site's board shows the feed.
         try lab.start(in: pub, [publish, "simulate", "--publisher", "acd-a", "--interval", "0.5", "--ttl", "2"], log: "pub.log")
         XCTAssertTrue(
-            eventually(timeout: 30) { remote.accepted(from: "acd-a") >= 3 },
+            waitUntil(30, every: 0.1) { remote.accepted(from: "acd-a") >= 3 },
             "site 2: \(remote.status()?.feedSource ?? "") \(lab.read("smcroute.log")) \((try? lab.run(in: router, ["ip", "mroute", "show"])) ?? "")")
         XCTAssertTrue(local.accepted(from: "acd-a") >= 3)
         XCTAssertEqual(remote.following, "acd-a")

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import WallboardTestSupport
 import XCTest
 
 import WallboardSystem
@@ -80,7 +81,7 @@ final class NetworkSegmentTests: XCTestCase {
         // Straight to each board's own address; the second with its port spelled out; a third board is
         // switched off (nobody at .13): the others still get every datagram. Nothing goes to the group.
         let unicast = try publisher("acd-unicast", on: pub, ["--to", "10.231.1.11", "--to", "10.231.1.12:5099", "--to", "10.231.1.13"])
-        XCTAssertTrue(eventually(timeout: 30) { board1.accepted(from: "acd-unicast") >= 3 && board2.accepted(from: "acd-unicast") >= 3 },
+        XCTAssertTrue(waitUntil(30, every: 0.1) { board1.accepted(from: "acd-unicast") >= 3 && board2.accepted(from: "acd-unicast") >= 3 },
                       "both boards follow the unicast publisher: \(lab.read("acd-unicast.log")) \(board1.log)")
         XCTAssertEqual(board1.following, "acd-unicast")
         XCTAssertTrue(unicast.isRunning, lab.read("acd-unicast.log"))
@@ -89,12 +90,12 @@ final class NetworkSegmentTests: XCTestCase {
         let intruder = try lab.run(
             in: pub, [publish, "simulate", "--duration", "1", "--interval", "0.25", "--publisher", "intruder", "--to", "10.231.1.11"])
         XCTAssertTrue(intruder.contains("(unicast)"), intruder)
-        XCTAssertTrue(eventually(timeout: 30) { (board1.status()?.drops["unsigned"] ?? 0) >= 3 }, "\(board1.status()?.drops ?? [:])")
+        XCTAssertTrue(waitUntil(30, every: 0.1) { (board1.status()?.drops["unsigned"] ?? 0) >= 3 }, "\(board1.status()?.drops ?? [:])")
         XCTAssertEqual(board1.accepted(from: "intruder"), 0)
         XCTAssertEqual(board1.following, "acd-unicast")
         XCTAssertNil(board2.status()?.drops["unsigned"], "board 2 was not sent the intruder's datagrams")
         let before = board2.accepted(from: "acd-unicast")
-        XCTAssertTrue(eventually(timeout: 30) { board2.accepted(from: "acd-unicast") > before }, lab.read("acd-unicast.log"))
+        XCTAssertTrue(waitUntil(30, every: 0.1) { board2.accepted(from: "acd-unicast") > before }, lab.read("acd-unicast.log"))
         XCTAssertTrue(unicast.isRunning, "a board that is off does not stop the publisher: \(lab.read("acd-unicast.log"))")
     }
 
@@ -129,7 +130,7 @@ final class NetworkSegmentTests: XCTestCase {
         let board = try lab.board(on: ns, config: config)
         XCTAssertTrue(board.waitForLog("feed: joined 239.192.0.99 on eth0: no route to the group", timeout: 10), board.log)
         try lab.start(in: try host("pub", 21), [publish, "simulate", "--publisher", "acd-a", "--interval", "0.5"], log: "pub.log")
-        XCTAssertTrue(eventually(timeout: 30) { board.accepted(from: "acd-a") >= 2 }, "\(board.status()?.feedSource ?? "") \(board.log)")
+        XCTAssertTrue(waitUntil(30, every: 0.1) { board.accepted(from: "acd-a") >= 2 }, "\(board.status()?.feedSource ?? "") \(board.log)")
         XCTAssertTrue(board.status()?.feedSource.contains("joined on eth0") ?? false, board.status()?.feedSource ?? "")
     }
 }

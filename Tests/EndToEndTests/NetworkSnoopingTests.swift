@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import WallboardTestSupport
 import XCTest
 
 import WallboardSystem
@@ -23,7 +24,7 @@ final class NetworkSnoopingTests: XCTestCase {
 
         // Every IGMP packet on the board's cable, as the switch port sees it.
         try lab.start(in: segment, ["tcpdump", "-i", "p-board", "-n", "-l", "-tt", "-v", "igmp"], log: "igmp.log")
-        XCTAssertTrue(eventually(timeout: 30) { lab.read("igmp.log").contains("listening on p-board") }, lab.read("igmp.log"))
+        XCTAssertTrue(waitUntil(30, every: 0.1) { lab.read("igmp.log").contains("listening on p-board") }, lab.read("igmp.log"))
 
         let board = try lab.board(on: boardNS, config: """
             [feed]
@@ -37,14 +38,14 @@ final class NetworkSnoopingTests: XCTestCase {
         let publisher = try lab.start(
             in: pub, [Executable.url("wallboard-publish").path, "simulate", "--publisher", "acd-a", "--interval", "0.5", "--interface", "eth0"],
             log: "pub.log")
-        XCTAssertTrue(eventually(timeout: 30) { board.accepted(from: "acd-a") >= 2 }, board.log)
+        XCTAssertTrue(waitUntil(30, every: 0.1) { board.accepted(from: "acd-a") >= 2 }, board.log)
 
         // The switch prunes the port 4 s after the join's reports; ~3 s of silence later the board joins again.
         XCTAssertTrue(
             board.waitForLog("feed: no datagram for 3 s: left and joined 239.192.0.99 on eth0 again", timeout: 15),
             board.log + ((try? lab.run(in: segment, ["bridge", "mdb", "show"])) ?? ""))
         let resumed = board.accepted(from: "acd-a")
-        XCTAssertTrue(eventually(timeout: 30) { board.accepted(from: "acd-a") >= resumed + 2 }, "the feed flows again: \(board.log)")
+        XCTAssertTrue(waitUntil(30, every: 0.1) { board.accepted(from: "acd-a") >= resumed + 2 }, "the feed flows again: \(board.log)")
 
         // Feed silent (publisher gone): the board keeps reporting its membership, at a bounded rate.
         lab.stop(publisher)

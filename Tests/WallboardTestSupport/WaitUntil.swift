@@ -1,15 +1,16 @@
 import Foundation
 import WallboardSystem
 
-/// Polls `condition` every 10 ms until it holds or `seconds` pass; true if it held. Tests of real
-/// sockets wait for the kernel this way instead of sleeping a fixed time.
-public func waitUntil(_ seconds: Double = 5, _ condition: () -> Bool) -> Bool {
-    let end = Date().addingTimeInterval(seconds)
-    while Date() < end {
-        if condition() { return true }
-        usleep(10_000)
-    }
-    return condition()
+/// Polls `condition` every `interval` seconds (10 ms unless the condition is costly, such as a
+/// control-socket round trip) until it holds or `seconds` pass; true if it held. Tests of real
+/// sockets and processes wait this way instead of sleeping a fixed time.
+public func waitUntil(_ seconds: Double = 5, every interval: Double = 0.01, _ condition: () throws -> Bool) rethrows -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    repeat {
+        if try condition() { return true }
+        usleep(useconds_t(interval * 1_000_000))
+    } while Date() < deadline
+    return false
 }
 
 /// After a flood that overflowed the socket buffer: sends one small datagram at a time until one is
