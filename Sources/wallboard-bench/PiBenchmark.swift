@@ -47,6 +47,8 @@ enum PiBenchmark {
             interface = lo
             key_file = \(directory)/feed.key
             key_id = k1
+            [metrics]
+            textfile = off
 
             """.write(toFile: directory + "/pi.conf", atomically: true, encoding: .utf8)
         let feed = PiFeed(endpoint: endpoint, key: FeedKey(id: "k1", secret: Array(secret.utf8)))

@@ -36,7 +36,11 @@ final class AgentProcess {
         }
 
         var arguments = (simulate ? ["--simulate"] : []) + ["--display", "png", "--png", png, "--socket", socket]
-        if let configText {
+        if var configText {
+            // A test agent on a real feed must not write its test figures into this machine's
+            // node_exporter directory (the default when that directory exists); on the simulated
+            // floor the product already writes none.
+            if !simulate && !configText.contains("[metrics]") { configText += "\n[metrics]\ntextfile = off\n" }
             try configText.write(toFile: config, atomically: true, encoding: .utf8)
             if let user {
                 XCTAssertEqual(chown(config, 0, user.gid), 0)

@@ -4,6 +4,7 @@ import FoundationNetworking
 #endif
 import Glibc
 import XCTest
+import WallboardCore
 import WallboardSystem
 
 /// A real scrape: Debian's node_exporter with only its textfile collector, on a free loopback port,
@@ -95,6 +96,27 @@ final class MetricsScrapeTests: XCTestCase {
     }
 
     /// Scrapes until `ready` holds (the agent rewrites its file every 5 s), at most 30 s.
+    /// A board on the simulated floor run by its owner (root here, who may write node_exporter's
+    /// directory) with no `[metrics]`: Prometheus must not get the made-up figures as the room's, so
+    /// the file there is neither created nor touched, and the log says why.
+    func testASimulatedBoardLeavesNodeExportersDirectoryAlone() throws {
+        let directory = WallboardCore.MetricsConfig.nodeExporterDirectory
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue,
+            access(directory, W_OK) == 0
+        else { throw XCTSkip("\(directory) is not a directory we may write (prometheus-node-exporter not installed, or not root)") }
+        let file = directory + "/" + WallboardCore.MetricsConfig.defaultFileName
+        let before = try? FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date
+
+        let agent = try AgentProcess(configText: "[display]\nmode = 640x360\n")
+        XCTAssertTrue(agent.waitForNotification(containing: "READY=1"), agent.log)
+        XCTAssertTrue(agent.waitForLog("metrics: off (the simulated floor is not exported"), agent.log)
+        // The metrics timer fires at start and every 5 s: give it more than one chance.
+        usleep(6_000_000)
+        let after = try? FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date
+        XCTAssertEqual(before, after, "\(file) was written by a simulated board")
+    }
+
     private func waitForScrape(_ exporter: NodeExporter, until ready: ([String: Double]) -> Bool) throws -> [String: Double] {
         let deadline = Date().addingTimeInterval(30)
         var last: [String: Double] = [:]

@@ -128,12 +128,21 @@ final class ConfigParserTests: XCTestCase {
     /// `[metrics] textfile`: the node_exporter directory's file when it exists, a path, or off.
     func testMetricsTextfileDefaultPathAndOff() throws {
         let defaults = WallboardConfig().metrics
-        XCTAssertEqual(defaults.path(nodeExporterDirectoryExists: true), "/var/lib/prometheus/node-exporter/wallboard.prom")
-        XCTAssertNil(defaults.path(nodeExporterDirectoryExists: false))
+        XCTAssertEqual(defaults.path(nodeExporterDirectoryExists: true, simulated: false), "/var/lib/prometheus/node-exporter/wallboard.prom")
+        XCTAssertNil(defaults.path(nodeExporterDirectoryExists: false, simulated: false))
         let off = try WallboardConfig(parsing: "[metrics]\ntextfile = off\n").metrics
-        XCTAssertNil(off.path(nodeExporterDirectoryExists: true))
+        XCTAssertNil(off.path(nodeExporterDirectoryExists: true, simulated: false))
         let own = try WallboardConfig(parsing: "[metrics]\ntextfile = /srv/metrics/board.prom\n").metrics
-        XCTAssertEqual(own.path(nodeExporterDirectoryExists: false), "/srv/metrics/board.prom")
+        XCTAssertEqual(own.path(nodeExporterDirectoryExists: false, simulated: false), "/srv/metrics/board.prom")
+    }
+
+    /// A board on the simulated floor (a demo, a developer's `Deploy/dev run`, a test) does not put
+    /// its made-up figures into node_exporter's directory by default; a path named in the config is
+    /// still written, because somebody asked for exactly that file.
+    func testTheSimulatedFloorIsNotExportedUnlessAFileIsNamed() throws {
+        XCTAssertNil(WallboardConfig().metrics.path(nodeExporterDirectoryExists: true, simulated: true))
+        let own = try WallboardConfig(parsing: "[metrics]\ntextfile = /srv/metrics/board.prom\n").metrics
+        XCTAssertEqual(own.path(nodeExporterDirectoryExists: true, simulated: true), "/srv/metrics/board.prom")
     }
 
     func testNoFileMeansWorkingDefaults() throws {

@@ -2,7 +2,9 @@
 public struct MetricsConfig: Sendable, Equatable {
     public enum Textfile: Sendable, Equatable {
         /// The default: `wallboard.prom` in node_exporter's textfile directory when that directory
-        /// exists on the board (Debian's prometheus-node-exporter creates it), else no metrics.
+        /// exists on the board (Debian's prometheus-node-exporter creates it), else no metrics —
+        /// and none from a board on the simulated floor (`--simulate`: a demo, a developer's run, a
+        /// test), whose made-up figures would otherwise reach Prometheus as the room's.
         case automatic
         case off
         /// An absolute path ending in `.prom` (the collector reads only `*.prom`).
@@ -19,13 +21,15 @@ public struct MetricsConfig: Sendable, Equatable {
 
     public init(textfile: Textfile = .automatic) { self.textfile = textfile }
 
-    /// The file to write, given whether the textfile directory exists; nil when off.
-    public func path(nodeExporterDirectoryExists: Bool) -> String? {
+    /// The file to write, given whether the textfile directory exists and whether the board shows
+    /// the simulated floor; nil when off. A path named in the config is written even when simulated:
+    /// somebody asked for exactly that file.
+    public func path(nodeExporterDirectoryExists: Bool, simulated: Bool) -> String? {
         switch textfile {
         case .off: return nil
         case .path(let path): return path
         case .automatic:
-            return nodeExporterDirectoryExists ? "\(Self.nodeExporterDirectory)/\(Self.defaultFileName)" : nil
+            return nodeExporterDirectoryExists && !simulated ? "\(Self.nodeExporterDirectory)/\(Self.defaultFileName)" : nil
         }
     }
 }

@@ -9,12 +9,15 @@ extension Agent {
         timer.schedule(deadline: .now(), repeating: MetricsConfig.interval, leeway: .milliseconds(500))
         timer.resume()
         metricsTimer = timer
-        logger.info("metrics: \(MetricsTextfile.path(config.metrics).map { "\($0), every \(Int(MetricsConfig.interval)) s" } ?? "off")")
+        let path = MetricsTextfile.path(config.metrics, simulated: options.simulate)
+        let why = options.simulate && config.metrics.textfile == .automatic
+            ? " (the simulated floor is not exported as the room's figures; name a [metrics] textfile to export it)" : ""
+        logger.info("metrics: \(path.map { "\($0), every \(Int(MetricsConfig.interval)) s" } ?? "off" + why)")
     }
 
     /// The path is resolved each time, so a reload (or node_exporter installed later) takes effect.
     private func writeMetrics() {
-        guard let path = MetricsTextfile.path(config.metrics) else { return }
+        guard let path = MetricsTextfile.path(config.metrics, simulated: options.simulate) else { return }
         do {
             try MetricsTextfile.write(StatusMetrics.text(status(), host: lastHostHealth ?? HostHealth.read()), to: path)
         } catch {

@@ -12,8 +12,8 @@ import WallboardCore
 /// `node_textfile_mtime_seconds`) is what tells Prometheus the board is down.
 enum MetricsTextfile {
     /// The file to write under `config`, or nil when metrics are off.
-    static func path(_ config: MetricsConfig) -> String? {
-        config.path(nodeExporterDirectoryExists: isDirectory(MetricsConfig.nodeExporterDirectory))
+    static func path(_ config: MetricsConfig, simulated: Bool) -> String? {
+        config.path(nodeExporterDirectoryExists: isDirectory(MetricsConfig.nodeExporterDirectory), simulated: simulated)
     }
 
     /// Replaces the file with `text` (no fsync: see `AtomicFile.write(durable:)`).
