@@ -338,7 +338,14 @@ schedule_scenario() {
     until_shows "$gpu-schedule-on" "$gpu schedule: the board is back on the scanout" 10 "$tile>=0.10" || true
     if grep -q "display: screen off by schedule" "$run/serial.log"; then pass "$gpu schedule: the agent logs why the screen went off"
     else fail "$gpu schedule: no 'screen off by schedule' log line"; grep "display:" "$run/serial.log" | tail -5; fi
+    # FEED LOST lights a scheduled-off panel (wake_on = breach): off again with the feed flowing
+    # (lost after 3 s of silence), then the publisher stops and the panel must come back on.
+    send "sh sed \"s/ON_RANGE/\$(date -d @\$((\$(date +%s) + 3600)) +%H:%M)-\$(date -d @\$((\$(date +%s) + 7200)) +%H:%M)/; s/^wake_on = never/wake_on = breach/; s/^stale_after = 30s/stale_after = 2s/; s/^lost_after = 60s/lost_after = 3s/\" /agent-schedule.conf > /tmp/next.conf && mv /tmp/next.conf /tmp/schedule.conf"
+    dpms_is Off "$gpu schedule: DPMS Off outside the schedule while the feed flows (wake_on = breach)"
     send "sh kill \$(cat /tmp/feed.pid)"
+    dpms_is On "$gpu schedule: DPMS On outside the schedule once the feed is lost"
+    if grep -q "display: screen on: woken outside the schedule because the feed is lost" "$run/serial.log"; then pass "$gpu schedule: the agent logs that FEED LOST woke the panel"
+    else fail "$gpu schedule: no 'woken … because the feed is lost' log line"; grep "display:" "$run/serial.log" | tail -5; fi
     exits=$(grep -c "WB exit status" "$run/serial.log" || true)
     send "term"
     deadline=$(( $(date +%s) + 30 ))

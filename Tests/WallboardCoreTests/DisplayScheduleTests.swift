@@ -80,7 +80,9 @@ final class DisplayScheduleTests: XCTestCase {
         let s = try schedule("07:00-19:00")
         var last: MonotonicSeconds?
         func decide(_ time: LocalTime, _ level: AlarmLevel, _ now: Double, wake: WakeOn = .breach, synced: Bool = true) -> ScreenPower {
-            ScreenPower.decide(schedule: s, wakeOn: wake, at: time, clockSynchronised: synced, worstAlarm: level, now: now, lastAlarmAt: &last)
+            ScreenPower.decide(
+                schedule: s, wakeOn: wake, at: time, clockSynchronised: synced, worstAlarm: level, feedLost: false, now: now,
+                lastAlarmAt: &last)
         }
         XCTAssertEqual(decide(at(1, 12, 0), .normal, 0), ScreenPower(isOn: true, reason: .scheduled(until: "19:00")))
         XCTAssertEqual(decide(at(1, 20, 0), .normal, 10), ScreenPower(isOn: false, reason: .offBySchedule(until: "Wed 07:00")))
@@ -96,8 +98,30 @@ final class DisplayScheduleTests: XCTestCase {
         XCTAssertFalse(decide(at(1, 21, 0), .red, 2000, wake: .never).isOn)
         // No schedule: always on whatever the clock says.
         XCTAssertEqual(
-            ScreenPower.decide(schedule: .always, wakeOn: .breach, at: at(1, 3, 0), clockSynchronised: false, worstAlarm: .normal, now: 0, lastAlarmAt: &last),
+            ScreenPower.decide(schedule: .always, wakeOn: .breach, at: at(1, 3, 0), clockSynchronised: false, worstAlarm: .normal, feedLost: false, now: 0, lastAlarmAt: &last),
             ScreenPower(isOn: true, reason: .noSchedule))
+    }
+
+    /// FEED LOST lights a panel the schedule turned off (unless wake_on = never): the board can no
+    /// longer see the breach it was told to wake for, so a dark screen would look as if all were calm.
+    /// It stays lit for the hold after the feed is back, like after an alarm.
+    func testFeedLossWakesAScheduledOffPanel() throws {
+        let s = try schedule("07:00-19:00")
+        var last: MonotonicSeconds?
+        func decide(_ lost: Bool, _ now: Double, wake: WakeOn = .breach) -> ScreenPower {
+            ScreenPower.decide(
+                schedule: s, wakeOn: wake, at: at(1, 22, 0), clockSynchronised: true, worstAlarm: .normal, feedLost: lost,
+                now: now, lastAlarmAt: &last)
+        }
+        XCTAssertFalse(decide(false, 0).isOn)
+        XCTAssertEqual(decide(true, 10), ScreenPower(isOn: true, reason: .wokenByFeedLoss))
+        XCTAssertEqual(decide(true, 10).text, "on: woken outside the schedule because the feed is lost")
+        XCTAssertTrue(decide(false, 10 + ScreenPower.wakeHold - 1).isOn, "held after the feed is back")
+        XCTAssertFalse(decide(false, 10 + ScreenPower.wakeHold).isOn)
+        last = nil
+        XCTAssertTrue(decide(true, 1000, wake: .warning).isOn)
+        last = nil
+        XCTAssertFalse(decide(true, 2000, wake: .never).isOn, "never means never")
     }
 
     /// A board whose clock is not synchronised (a Pi without an RTC booting with no network time)
@@ -106,7 +130,7 @@ final class DisplayScheduleTests: XCTestCase {
         var last: MonotonicSeconds?
         let power = ScreenPower.decide(
             schedule: try schedule("07:00-19:00"), wakeOn: .never, at: at(1, 3, 0), clockSynchronised: false,
-            worstAlarm: .normal, now: 0, lastAlarmAt: &last)
+            worstAlarm: .normal, feedLost: false, now: 0, lastAlarmAt: &last)
         XCTAssertEqual(power, ScreenPower(isOn: true, reason: .clockUnsynchronised))
         XCTAssertEqual(power.text, "on: the clock is not synchronised, so the schedule is not applied")
     }

@@ -1,4 +1,6 @@
-/// `[display] wake_on`: which alarm lights a panel the schedule has turned off.
+/// `[display] wake_on`: which alarm lights a panel the schedule has turned off. Any setting but
+/// `never` lights it for FEED LOST too: a board that can no longer hear the room cannot see the
+/// breach it was told to wake for, so it must not stay dark and look as if all were calm.
 public enum WakeOn: String, Sendable, Equatable, CaseIterable {
     case breach, warning, never
 
@@ -25,6 +27,8 @@ public struct ScreenPower: Sendable, Equatable {
         case offBySchedule(until: String?)
         /// Outside the schedule, lit for an alarm (and `wakeHold` after it clears).
         case wokenByAlarm
+        /// Outside the schedule, lit because the feed is lost (and `wakeHold` after it is back).
+        case wokenByFeedLoss
         /// The wall clock is not synchronised: the schedule is ignored, the screen stays on. A
         /// board that booted with a wrong clock must never go dark in the middle of a shift.
         case clockUnsynchronised
@@ -49,20 +53,24 @@ public struct ScreenPower: Sendable, Equatable {
         case .scheduled(let until): return "on (schedule" + (until.map { " until \($0)" } ?? "") + ")"
         case .offBySchedule(let until): return "off by schedule" + (until.map { " until \($0)" } ?? "")
         case .wokenByAlarm: return "on: woken by an alarm outside the schedule"
+        case .wokenByFeedLoss: return "on: woken outside the schedule because the feed is lost"
         case .clockUnsynchronised: return "on: the clock is not synchronised, so the schedule is not applied"
         }
     }
 
-    /// The decision, with `lastAlarmAt` (monotonic) updated while an alarm wants the panel.
+    /// The decision, with `lastAlarmAt` (monotonic) updated while an alarm or the feed's loss
+    /// wants the panel.
     public static func decide(
         schedule: DisplaySchedule, wakeOn: WakeOn, at time: LocalTime, clockSynchronised: Bool,
-        worstAlarm: AlarmLevel, now: MonotonicSeconds, lastAlarmAt: inout MonotonicSeconds?
+        worstAlarm: AlarmLevel, feedLost: Bool, now: MonotonicSeconds, lastAlarmAt: inout MonotonicSeconds?
     ) -> ScreenPower {
-        if wakeOn.wakes(for: worstAlarm) { lastAlarmAt = now }
+        let wakesForFeedLoss = feedLost && wakeOn != .never
+        if wakeOn.wakes(for: worstAlarm) || wakesForFeedLoss { lastAlarmAt = now }
         if schedule.isAlways { return ScreenPower(isOn: true, reason: .noSchedule) }
         guard clockSynchronised else { return ScreenPower(isOn: true, reason: .clockUnsynchronised) }
         let until = schedule.nextChange(after: time)?.text(from: time)
         if schedule.isOn(at: time) { return ScreenPower(isOn: true, reason: .scheduled(until: until)) }
+        if wakesForFeedLoss { return ScreenPower(isOn: true, reason: .wokenByFeedLoss) }
         if let last = lastAlarmAt, now - last < wakeHold { return ScreenPower(isOn: true, reason: .wokenByAlarm) }
         return ScreenPower(isOn: false, reason: .offBySchedule(until: until))
     }

@@ -6,7 +6,7 @@ import WallboardCore
 import WallboardRender
 
 /// The `[display] on` schedule (and `[board] night`) at the edge: each tick reads the local time, the clock's
-/// synchronisation and the worst alarm, lets `ScreenPower.decide` choose, and powers the panels
+/// synchronisation, the worst alarm and FEED LOST, lets `ScreenPower.decide` choose, and powers the panels
 /// (DRM DPMS, fbdev FBIOBLANK) or, where a display cannot, shows the "screen off" picture.
 extension Agent {
     /// The local time now, with the zone's offset at this instant (DST included).
@@ -17,15 +17,18 @@ extension Agent {
         return LocalTime(unixTime: Double(t), utcOffset: parts.tm_gmtoff)
     }
 
-    /// The worst alarm on the wall (stale tiles show none).
-    var worstAlarm: AlarmLevel {
-        pipeline.engine.summary(now: clock.now()).queues.reduce(AlarmLevel.normal) { worst, queue in
+    /// What may wake a panel the schedule turned off: the worst alarm on the wall (stale tiles show
+    /// none) and whether the wall says FEED LOST.
+    var wakeReasons: (worstAlarm: AlarmLevel, feedLost: Bool) {
+        let summary = pipeline.engine.summary(now: clock.now())
+        let worst = summary.queues.reduce(AlarmLevel.normal) { worst, queue in
             switch queue.state {
             case .breach: return .red
             case .warning: return max(worst, .amber)
             case .ok, .stale: return worst
             }
         }
+        return (worst, summary.feed == .lost)
     }
 
     /// On the tick: the local time's two decisions — which thresholds are in force (`[board] night`)
@@ -45,10 +48,10 @@ extension Agent {
     /// Decides the panel's power, logs a change and asks for a frame, which applies it.
     func updateScreenPower(now: MonotonicSeconds, at time: LocalTime, clockSynchronised: Bool) {
         let display = config.display
+        let wake = display.schedule.isAlways ? (worstAlarm: .normal, feedLost: false) : wakeReasons
         let decision = ScreenPower.decide(
-            schedule: display.schedule, wakeOn: display.wakeOn, at: time,
-            clockSynchronised: clockSynchronised, worstAlarm: display.schedule.isAlways ? .normal : worstAlarm,
-            now: now, lastAlarmAt: &power.lastAlarmAt)
+            schedule: display.schedule, wakeOn: display.wakeOn, at: time, clockSynchronised: clockSynchronised,
+            worstAlarm: wake.worstAlarm, feedLost: wake.feedLost, now: now, lastAlarmAt: &power.lastAlarmAt)
         guard decision != power.decision else { return }
         if decision.isOn != power.decision.isOn || decision.reason == .clockUnsynchronised {
             logger.notice("display: screen \(decision.text)")
