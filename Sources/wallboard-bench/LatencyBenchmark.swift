@@ -36,7 +36,8 @@ enum LatencyBenchmark {
     }
 
     /// Everything the receiving side owns, touched only on the receiver's queue (the sender only
-    /// waits on `frameDone`, and reads the results after the last frame).
+    /// waits on `frameDone`, and reads the results after the last frame): that confinement is
+    /// what makes the `@unchecked Sendable` sound.
     final class Receiver: @unchecked Sendable {
         /// The agent's own engine and head painter.
         let pipeline: BoardPipeline

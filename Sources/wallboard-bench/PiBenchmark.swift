@@ -191,7 +191,8 @@ enum PiBenchmark {
         }
     }
 
-    /// What the clock looks found, from the looking thread.
+    /// What the clock looks found, from the looking thread. `@unchecked Sendable` is sound because
+    /// every stored `var` is read and written with `lock` held.
     final class Looks: @unchecked Sendable {
         private let lock = NSLock()
         private var entries: [(at: Double, changed: Bool)] = []
@@ -206,7 +207,8 @@ enum PiBenchmark {
     }
 
     /// The header clock's pixels, from the agent's own picture (`frame`, box-filtered to a quarter):
-    /// `changed()` says whether they differ from the previous look.
+    /// `changed()` says whether they differ from the previous look. `@unchecked Sendable` so the
+    /// looking thread can take it; it is made on the main thread and used only by that thread after.
     final class ClockProbe: @unchecked Sendable {
         let client: ControlClient
         let region: Rect

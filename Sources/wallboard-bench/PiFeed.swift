@@ -10,6 +10,10 @@ import WallboardSystem
 /// floor-sized, signed under the board's key id and the genuine publisher's name, but with the
 /// wrong secret, so each costs the board a full decode and HMAC before it is refused. Both run on
 /// threads of their own (outside the cgroup) and stop by themselves: bounded in time and count.
+///
+/// `@unchecked Sendable` is sound because its threads write the counts with `lock` held, `stop()`
+/// and the stop check take it too, and the benchmark reads the counts only after the flood's
+/// completion has been signalled (a semaphore, which orders those reads after the writes).
 final class PiFeed: @unchecked Sendable {
     let endpoint: MulticastEndpoint
     let key: FeedKey

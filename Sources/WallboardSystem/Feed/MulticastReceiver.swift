@@ -28,6 +28,11 @@ import WallboardCore
 /// }
 /// receiver.start()
 /// ```
+///
+/// `@unchecked Sendable` is sound because its mutable state is touched only on `queue` (the read
+/// source's and timers' handlers, and `start()`/`stop()`, which hop there; `keepalive` and `budget`
+/// are set before `start()`), `status` is read through a `LockedValue`, and everything else is a
+/// `let` set in `init`.
 public final class MulticastReceiver: @unchecked Sendable {
     /// One datagram as received. `bytes` is the whole datagram, however large (the intake rejects
     /// anything over 1400 bytes as too large).
