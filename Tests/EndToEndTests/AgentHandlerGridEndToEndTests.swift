@@ -44,7 +44,8 @@ final class AgentHandlerGridEndToEndTests: XCTestCase {
             not_ready.amber = 10m
             not_ready.red = 20m
             """
-        let agent = try AgentProcess(configText: configText, simulate: false)
+        // As the .deb runs it (an unprivileged user) when the tests run as root.
+        let agent = try AgentProcess(configText: configText, simulate: false, packagedAs: AgentProcess.unprivilegedUserWhenRoot)
         XCTAssertTrue(agent.waitForNotification(containing: "READY=1"), agent.log)
         _ = try agent.waitForStatus(containing: ", joined")
 

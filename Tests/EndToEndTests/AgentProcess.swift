@@ -18,6 +18,12 @@ final class AgentProcess {
     private let notifyFD: Int32
     private(set) var notifications: [String] = []
 
+    /// The unprivileged user (nobody) to run the agent as when the tests run as root and setpriv is
+    /// there, as the .deb runs it; nil otherwise (then the agent runs as ourselves).
+    static var unprivilegedUserWhenRoot: (uid: uid_t, gid: gid_t)? {
+        getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") ? (65534, 65534) : nil
+    }
+
     /// `packagedAs`: run the agent as that unprivileged uid/gid (root only, through setpriv) in the
     /// .deb's layout: the directory root:GID 2775, the config root:GID 0664.
     /// `launcher`: a command the agent runs under, e.g. `ip netns exec NS` (it execs the agent, so

@@ -15,8 +15,7 @@ final class MetricsScrapeTests: XCTestCase {
         let tools = try RequiredTools.find(["prometheus-node-exporter", "promtool"], for: "the metrics scrape test")
         // As the .deb runs it when we can (root: an unprivileged user, whose group may write the
         // textfile directory as README's chgrp/chmod make it), else as ourselves.
-        let user: (uid: uid_t, gid: gid_t)? =
-            getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") ? (65534, 65534) : nil
+        let user = AgentProcess.unprivilegedUserWhenRoot
         let agent = try AgentProcess(configText: "[display]\nmode = 640x360\n", packagedAs: user)
         XCTAssertTrue(agent.waitForNotification(containing: "READY=1"), agent.log)
         // The agent's own folder holds the textfile directory too, so one cleanup removes both.
