@@ -1,3 +1,4 @@
+import WallboardCore
 import WallboardSystem
 
 /// The human form of `AgentStatus`: a few aligned lines a supervisor reads over SSH.
@@ -19,8 +20,13 @@ enum StatusText {
                 "\(q.id) \(q.state.rawValue)" + (q.reason.map { " (\($0))" } ?? "")
             }.joined(separator: ", "))
         }
+        for (i, incident) in s.board.incidents.enumerated() {
+            lines.append((i == 0 ? "incidents: " : "           ") + incidentLine(incident))
+        }
         let acknowledged = s.board.queues.compactMap { q in
             q.acknowledgedBy.map { "\(q.id) by \($0) \(q.acknowledgedAt ?? "")" }
+        } + s.board.incidents.compactMap { i in
+            i.acknowledgedBy.map { "\(i.id) by \($0) \(i.acknowledgedAt ?? "")" }
         }
         if !acknowledged.isEmpty { lines.append("acknowledged: " + acknowledged.joined(separator: ", ")) }
         if let sound = s.sound { lines.append("sound:    " + soundLine(sound)) }
@@ -56,6 +62,17 @@ enum StatusText {
         lines.append("banner:   \(s.banner.map { "\"\($0)\"" } ?? "none")")
         lines.append("reloads:  \(s.reloads.ok) ok, \(s.reloads.failed) refused")
         return lines.joined(separator: "\n")
+    }
+
+    /// "immediate/urban breach (OLDEST UNRESOURCED 16:40 > 15:00) · open 5, unresourced 2, oldest 16:40";
+    /// a stale tile has no figures ("immediate/rural stale"): frozen ones are not reported as current.
+    static func incidentLine(_ i: BoardSummary.Incident) -> String {
+        var line = "\(i.id) \(i.state.rawValue)" + (i.reason.map { " (\($0))" } ?? "")
+        if let open = i.open, let unresourced = i.unresourced {
+            line += " · open \(open), unresourced \(unresourced)"
+            if unresourced > 0, let oldest = i.oldestUnresourcedSeconds { line += ", oldest \(FigureFormat.duration(oldest))" }
+        }
+        return line
     }
 
     /// "no device (aplay: audio open error: …) · breach through default · played 0, failed 3 · sounding for 999".

@@ -12,12 +12,14 @@ let help = """
       threshold set QUEUE METRIC amber=V red=V change a threshold: validated, applied live, saved to the
                                                config file (comments kept), written to the audit log
                                                (also: threshold set QUEUE METRIC.red V;
-                                               --profile night: the METRIC.red@night limits)
+                                               --profile night: the METRIC.red@night limits;
+                                               GRADE/AREA for incidents: immediate/urban oldest.red 15m)
       message "TEXT" [--for 30m]               show a banner (optionally clearing itself after a while)
       message clear                            remove the banner
-      ack [QUEUE]                              acknowledge an alarm (every alarm when no QUEUE): its tone
+      ack [QUEUE|GRADE/AREA]                   acknowledge an alarm (every alarm when none named): its tone
                                                stops and its tile says "ACKNOWLEDGED by you HH:MM" until it
-                                               clears; written to the audit log
+                                               clears; written to the audit log (GRADE/AREA: an incident
+                                               tile; queue:ID: a queue whose id has that shape)
       snapshot FILE.png                        save what the screen shows
       preview [--once]                         the live board in this terminal (Ctrl-C to stop)
       check-config [FILE]                      validate a config file without applying it

@@ -8,16 +8,6 @@ import XCTest
 /// run by another user silences it, the tile and status say "ACKNOWLEDGED by <user> HH:MM", and the
 /// audit log names who did it (SO_PEERCRED).
 final class AlarmAckEndToEndTests: XCTestCase {
-    func json(_ agent: AgentProcess) throws -> [String: Any] {
-        let out = try agent.ctl(["status", "--json"])
-        XCTAssertEqual(out.status, 0, out.stderr)
-        return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any], out.stdout)
-    }
-
-    func sound(_ agent: AgentProcess) throws -> [String: Any] {
-        try XCTUnwrap(try json(agent)["sound"] as? [String: Any])
-    }
-
     func testBreachSoundsRepeatsAndStopsWhenASupervisorAcknowledges() throws {
         try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: "/usr/bin/aplay"), "needs aplay (alsa-utils)")
         try XCTSkipUnless(getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "needs root and setpriv")
@@ -38,8 +28,8 @@ final class AlarmAckEndToEndTests: XCTestCase {
             """
         let agent = try AgentProcess(configText: config)
         XCTAssertTrue(agent.waitForNotification(containing: "READY=1"), agent.log)
-        XCTAssertTrue(try waitUntil(20, every: 0.1) { (try sound(agent)["played"] as? Int ?? 0) >= 2 }, agent.log)
-        let sounded = try sound(agent)
+        XCTAssertTrue(try waitUntil(20, every: 0.1) { (try agent.sound()["played"] as? Int ?? 0) >= 2 }, agent.log)
+        let sounded = try agent.sound()
         XCTAssertEqual(sounded["state"] as? String, "ready")
         XCTAssertEqual(sounded["sound"] as? String, "breach")
         XCTAssertTrue((sounded["unacknowledged"] as? [String] ?? []).contains("999"), "\(sounded)")
@@ -54,19 +44,14 @@ final class AlarmAckEndToEndTests: XCTestCase {
         XCTAssertEqual(Double(crossings) / 2 / 0.2, 1000, accuracy: 30)
 
         // A supervisor who is not the agent's user: nobody, in the socket's group.
-        chmod(agent.directory, 0o755)
-        var info = stat()
-        XCTAssertEqual(stat(agent.socket, &info), 0)
         let before = try Data(contentsOf: URL(fileURLWithPath: agent.png))
-        let ack = try AgentProcess.runProgram(
-            "/usr/bin/setpriv",
-            ["--reuid=65534", "--regid=65534", "--groups=\(info.st_gid)", Executable.url("wallboardctl").path, "--socket", agent.socket, "ack"])
+        let ack = try agent.ctlAsAnotherUser(["ack"])
         XCTAssertEqual(ack.status, 0, ack.stdout + ack.stderr)
         XCTAssertTrue(ack.stdout.contains("acknowledged") && ack.stdout.contains("999"), ack.stdout)
         XCTAssertTrue(agent.waitForLog("audit: nobody (uid 65534, pid "), agent.log)
         XCTAssertTrue(agent.log.contains("acknowledged the alarm of") , agent.log)
 
-        let queues = try XCTUnwrap((try json(agent)["board"] as? [String: Any])?["queues"] as? [[String: Any]])
+        let queues = try XCTUnwrap((try agent.statusJSON()["board"] as? [String: Any])?["queues"] as? [[String: Any]])
         let q999 = try XCTUnwrap(queues.first { $0["id"] as? String == "999" })
         XCTAssertEqual(q999["state"] as? String, "breach", "an acknowledged breach is still a breach")
         XCTAssertEqual(q999["acknowledgedBy"] as? String, "nobody")
@@ -80,10 +65,10 @@ final class AlarmAckEndToEndTests: XCTestCase {
 
         // Silence: no tone while nothing unacknowledged is in alarm (the simulator may breach another
         // queue meanwhile; that one would rightly sound, so it ends the check).
-        let played = try sound(agent)["played"] as? Int ?? 0
+        let played = try agent.sound()["played"] as? Int ?? 0
         let quietUntil = Date().addingTimeInterval(5)
         while Date() < quietUntil {
-            let now = try sound(agent)
+            let now = try agent.sound()
             guard (now["unacknowledged"] as? [String] ?? []).isEmpty else { break }
             XCTAssertEqual(now["played"] as? Int, played, "a tone after everything was acknowledged: \(now)")
             usleep(250_000)
@@ -113,7 +98,7 @@ final class AlarmAckEndToEndTests: XCTestCase {
             """
         let agent = try AgentProcess(configText: config)
         XCTAssertTrue(agent.waitForNotification(containing: "READY=1"), agent.log)
-        XCTAssertTrue(try waitUntil(20, every: 0.1) { (try sound(agent)["failed"] as? Int ?? 0) >= 3 }, agent.log)
+        XCTAssertTrue(try waitUntil(20, every: 0.1) { (try agent.sound()["failed"] as? Int ?? 0) >= 3 }, agent.log)
         let status = try agent.ctl(["status"]).stdout
         XCTAssertTrue(status.contains("sound:    no device (aplay: audio open error"), status)
         XCTAssertEqual(agent.log.components(separatedBy: "the alarm tone cannot play").count - 1, 1, agent.log)

@@ -20,9 +20,9 @@ final class AlarmBellTests: XCTestCase {
         XCTAssertFalse(bell.soundDue(config: config, at: 11))
         XCTAssertFalse(bell.soundDue(config: config, at: 39.9))
         XCTAssertTrue(bell.soundDue(config: config, at: 40), "repeats after 30 s")
-        let done = bell.acknowledge(queue: nil, by: "alice", at: 45, clock: "14:02", shown: alarms(["999": .red]), config: config)
-        XCTAssertEqual(try done.get(), ["999"])
-        XCTAssertEqual(bell.acknowledgement("999")?.text, "ACKNOWLEDGED by alice 14:02")
+        let done = bell.acknowledge(nil, by: "alice", at: 45, clock: "14:02", shown: alarms(["999": .red]), config: config)
+        XCTAssertEqual(try done.get(), [.queue("999")])
+        XCTAssertEqual(bell.acknowledgement(.queue("999"))?.text, "ACKNOWLEDGED by alice 14:02")
         bell.follow(alarms(["999": .red]), config: config, at: 70)
         XCTAssertFalse(bell.soundDue(config: config, at: 70), "acknowledged: silent")
         XCTAssertFalse(bell.soundDue(config: config, at: 200))
@@ -34,11 +34,11 @@ final class AlarmBellTests: XCTestCase {
         let config = AlarmConfig()
         bell.follow(alarms(["999": .red]), config: config, at: 0)
         XCTAssertTrue(bell.soundDue(config: config, at: 0))
-        _ = bell.acknowledge(queue: "999", by: "alice", at: 1, clock: "14:02", shown: alarms(["999": .red]), config: config)
+        _ = bell.acknowledge(.queue("999"), by: "alice", at: 1, clock: "14:02", shown: alarms(["999": .red]), config: config)
         bell.follow(alarms(["999": .amber]), config: config, at: 5)
-        XCTAssertNil(bell.acknowledgement("999"), "left breach: the acknowledgement is gone")
+        XCTAssertNil(bell.acknowledgement(.queue("999")), "left breach: the acknowledgement is gone")
         bell.follow(alarms(["999": .red]), config: config, at: 6)
-        XCTAssertNil(bell.acknowledgement("999"))
+        XCTAssertNil(bell.acknowledgement(.queue("999")))
         XCTAssertTrue(bell.soundDue(config: config, at: 6), "a new breach sounds although the last tone was 6 s ago")
     }
 
@@ -46,7 +46,7 @@ final class AlarmBellTests: XCTestCase {
         var bell = AlarmBell()
         let config = AlarmConfig()
         bell.follow(alarms(["999": .red]), config: config, at: 0)
-        _ = bell.acknowledge(queue: "999", by: "bob", at: 1, clock: "09:00", shown: alarms(["999": .red]), config: config)
+        _ = bell.acknowledge(.queue("999"), by: "bob", at: 1, clock: "09:00", shown: alarms(["999": .red]), config: config)
         bell.follow(alarms([:]), config: config, at: 2)  // stale queues are not evaluated
         XCTAssertTrue(bell.acknowledgements.isEmpty)
         XCTAssertFalse(bell.soundDue(config: config, at: 100))
@@ -60,8 +60,8 @@ final class AlarmBellTests: XCTestCase {
         bell.follow(alarms(["999": .red, "101": .red]), config: config, at: 3)
         XCTAssertTrue(bell.soundDue(config: config, at: 3))
         // Acknowledging one leaves the other sounding.
-        _ = bell.acknowledge(queue: "999", by: "alice", at: 4, clock: "14:02", shown: alarms(["999": .red, "101": .red]), config: config)
-        XCTAssertEqual(bell.unacknowledged, ["101"])
+        _ = bell.acknowledge(.queue("999"), by: "alice", at: 4, clock: "14:02", shown: alarms(["999": .red, "101": .red]), config: config)
+        XCTAssertEqual(bell.unacknowledged, [.queue("101")])
         XCTAssertTrue(bell.soundDue(config: config, at: 33))
     }
 
@@ -71,11 +71,26 @@ final class AlarmBellTests: XCTestCase {
         config.sound = .warning
         bell.follow(alarms(["101": .amber]), config: config, at: 0)
         XCTAssertTrue(bell.soundDue(config: config, at: 0))
-        _ = bell.acknowledge(queue: "101", by: "alice", at: 1, clock: "14:02", shown: alarms(["101": .amber]), config: config)
+        _ = bell.acknowledge(.queue("101"), by: "alice", at: 1, clock: "14:02", shown: alarms(["101": .amber]), config: config)
         XCTAssertFalse(bell.soundDue(config: config, at: 40))
         bell.follow(alarms(["101": .red]), config: config, at: 41)
-        XCTAssertNil(bell.acknowledgement("101"), "a warning acknowledged does not cover the breach")
+        XCTAssertNil(bell.acknowledgement(.queue("101")), "a warning acknowledged does not cover the breach")
         XCTAssertTrue(bell.soundDue(config: config, at: 41))
+    }
+
+    /// A breach after an acknowledged warning is a new alarm: it sounds at once, not at the next
+    /// repeat (and with repeat off it would never have sounded).
+    func testABreachAfterAnAcknowledgedWarningSoundsAtOnce() {
+        var bell = AlarmBell()
+        var config = AlarmConfig()
+        config.sound = .warning
+        config.repeatEvery = nil
+        bell.follow(alarms(["101": .amber]), config: config, at: 0)
+        XCTAssertTrue(bell.soundDue(config: config, at: 0))
+        _ = bell.acknowledge(.queue("101"), by: "alice", at: 1, clock: "14:02", shown: alarms(["101": .amber]), config: config)
+        bell.follow(alarms(["101": .red]), config: config, at: 3)
+        XCTAssertTrue(bell.soundDue(config: config, at: 3), "the breach sounds at once")
+        XCTAssertFalse(bell.soundDue(config: config, at: 4), "once: repeat is off")
     }
 
     func testBreachSettingIgnoresWarningsAndOffNeverSounds() {
@@ -86,7 +101,7 @@ final class AlarmBellTests: XCTestCase {
         config.sound = .off
         bell.follow(alarms(["999": .red]), config: config, at: 1)
         XCTAssertFalse(bell.soundDue(config: config, at: 1))
-        XCTAssertEqual(try bell.acknowledge(queue: "999", by: "a", at: 2, clock: "x", shown: alarms(["999": .red]), config: config).get(), ["999"],
+        XCTAssertEqual(try bell.acknowledge(.queue("999"), by: "a", at: 2, clock: "x", shown: alarms(["999": .red]), config: config).get(), [.queue("999")],
                        "with the sound off a breach can still be acknowledged on the wall")
     }
 
@@ -105,10 +120,10 @@ final class AlarmBellTests: XCTestCase {
         let shown = alarms(["999": .normal, "101": .amber])
         bell.follow(shown, config: config, at: 0)
         XCTAssertEqual(
-            bell.acknowledge(queue: "101", by: "a", at: 1, clock: "x", shown: shown, config: config),
-            .failure(.notInAlarm(queue: "101", shows: "WARNING", needs: .red)))
-        XCTAssertEqual(bell.acknowledge(queue: nil, by: "a", at: 1, clock: "x", shown: shown, config: config), .failure(.nothingToAcknowledge(needs: .red)))
-        XCTAssertEqual("\(AlarmBell.Refusal.notInAlarm(queue: "101", shows: "WARNING", needs: .red))",
+            bell.acknowledge(.queue("101"), by: "a", at: 1, clock: "x", shown: shown, config: config),
+            .failure(.notInAlarm(.queue("101"), shows: "WARNING", needs: .red)))
+        XCTAssertEqual(bell.acknowledge(nil, by: "a", at: 1, clock: "x", shown: shown, config: config), .failure(.nothingToAcknowledge(needs: .red)))
+        XCTAssertEqual("\(AlarmBell.Refusal.notInAlarm(.queue("101"), shows: "WARNING", needs: .red))",
                        "queue 101 is not in breach (it shows WARNING); only an alarm can be acknowledged")
     }
 
@@ -122,15 +137,15 @@ final class AlarmBellTests: XCTestCase {
         XCTAssertEqual(scene.tiles.first?.level, .red)
         XCTAssertNil(scene.tiles.first?.acknowledged)
         XCTAssertTrue(engine.soundDue(now: 1))
-        XCTAssertEqual(try engine.acknowledge(queue: "999", by: "alice", now: 2, wallTime: wall).get(), ["999"])
+        XCTAssertEqual(try engine.acknowledge(.queue("999"), by: "alice", now: 2, wallTime: wall).get(), [.queue("999")])
         config.alarm.tone = 440
         engine.apply(config: config)
         scene = engine.scene(now: 3, wallTime: wall)
         XCTAssertEqual(scene.tiles.first?.acknowledged, "ACKNOWLEDGED by alice 14:02")
-        XCTAssertEqual(engine.bell.unacknowledged, ["crime"], "999 acknowledged before the reload, still after it")
-        XCTAssertEqual(try engine.acknowledge(queue: nil, by: "bob", now: 4, wallTime: wall).get(), ["crime"], "999 keeps alice's")
+        XCTAssertEqual(engine.bell.unacknowledged, [.queue("crime")], "999 acknowledged before the reload, still after it")
+        XCTAssertEqual(try engine.acknowledge(nil, by: "bob", now: 4, wallTime: wall).get(), [.queue("crime")], "999 keeps alice's")
         XCTAssertFalse(engine.soundDue(now: 40))
-        XCTAssertEqual(engine.bell.acknowledgement("999")?.by, "alice")
+        XCTAssertEqual(engine.bell.acknowledgement(.queue("999"))?.by, "alice")
         let queue = try XCTUnwrap(engine.summary(now: 3).queues.first)
         XCTAssertEqual(queue.acknowledgedBy, "alice")
         XCTAssertEqual(queue.acknowledgedAt, "14:02")

@@ -18,6 +18,12 @@ final class StatusMetricsTests: XCTestCase {
                 queues: [
                     BoardSummary.Queue(id: "999", state: .breach, reason: "LONGEST WAIT 0:42 > 0:20", waiting: 4, longestWaitSeconds: 42),
                     BoardSummary.Queue(id: "CRIME \"X\"", state: .stale),
+                ],
+                incidents: [
+                    BoardSummary.Incident(
+                        id: "immediate/urban", state: .breach, reason: "OLDEST UNRESOURCED 16:40 > 15:00", open: 5, unresourced: 2,
+                        oldestUnresourcedSeconds: 1000, acknowledgedBy: "alice", acknowledgedAt: "14:02"),
+                    BoardSummary.Incident(id: "immediate/rural", state: .stale),
                 ]),
             datagrams: AgentStatus.Datagrams(received: 23_041, accepted: 23_038, applied: 11_520, standby: 11_518, rejected: ["bad signature": 3], receiveBufferDrops: 7),
             heads: [AgentStatus.Head(name: "drm /dev/dri/card1 HDMI-A-1 1920x1080@60", connector: "HDMI-A-1", connected: connected, mode: "1920x1080")],
@@ -38,6 +44,12 @@ final class StatusMetricsTests: XCTestCase {
             #"wallboard_queue_state{queue="999",state="breach"} 1"#, #"wallboard_queue_state{queue="999",state="ok"} 0"#,
             #"wallboard_queue_state{queue="CRIME \"X\"",state="stale"} 1"#,
             #"wallboard_queue_calls_waiting{queue="999"} 4"#, #"wallboard_queue_longest_wait_seconds{queue="999"} 42"#,
+            #"wallboard_incident_state{grade="immediate",area="urban",state="breach"} 1"#,
+            #"wallboard_incident_state{grade="immediate",area="urban",state="ok"} 0"#,
+            #"wallboard_incident_state{grade="immediate",area="rural",state="stale"} 1"#,
+            #"wallboard_incident_open{grade="immediate",area="urban"} 5"#,
+            #"wallboard_incident_unresourced{grade="immediate",area="urban"} 2"#,
+            #"wallboard_incident_oldest_unresourced_seconds{grade="immediate",area="urban"} 1000"#,
             "wallboard_frames_drawn_total 11904", "wallboard_last_frame_timestamp_seconds 1764583200.25",
             #"wallboard_display_connected{head="0",connector="HDMI-A-1"} 1"#,
             #"wallboard_display_mode{head="0",connector="HDMI-A-1",mode="1920x1080",display="drm /dev/dri/card1 HDMI-A-1 1920x1080@60"} 1"#,
@@ -59,6 +71,7 @@ final class StatusMetricsTests: XCTestCase {
             XCTAssertTrue(lines.contains(expected), "missing \(expected) in\n\(text)")
         }
         XCTAssertFalse(text.contains("wallboard_queue_calls_waiting{queue=\"CRIME"), "a stale queue's figures are not current")
+        XCTAssertFalse(text.contains("wallboard_incident_open{grade=\"immediate\",area=\"rural\"}"), "a stale incident tile's figures are not current")
     }
 
     func testStatesAreExclusiveAndDisconnectShows() {

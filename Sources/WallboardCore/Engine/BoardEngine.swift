@@ -136,12 +136,12 @@ public struct BoardEngine: Sendable {
     /// Whether the alarm tone should sound now (after the scene of `now`); true is recorded as sounded.
     public mutating func soundDue(now: MonotonicSeconds) -> Bool { bell.soundDue(config: config.alarm, at: now) }
 
-    /// `wallboardctl ack [QUEUE]` by `who` at `now`, `wallTime` being the local time of day: see
+    /// `wallboardctl ack [NAME]` by `who` at `now`, `wallTime` being the local time of day: see
     /// `AlarmBell.acknowledge`. The alarms are those of the last scene (what the wall shows).
     public mutating func acknowledge(
-        queue: String?, by who: String, now: MonotonicSeconds, wallTime: WallTime
-    ) -> Result<[String], AlarmBell.Refusal> {
-        bell.acknowledge(queue: queue, by: who, at: now, clock: wallTime.minuteText, shown: alarms, config: config.alarm)
+        _ subject: AlarmSubject?, by who: String, now: MonotonicSeconds, wallTime: WallTime
+    ) -> Result<[AlarmSubject], AlarmBell.Refusal> {
+        bell.acknowledge(subject, by: who, at: now, clock: wallTime.minuteText, shown: alarms, config: config.alarm)
     }
 
     /// Which queues head `head` shows: its `views` list when one is given for every open head, else
@@ -163,6 +163,9 @@ public struct BoardEngine: Sendable {
         for id in board.firstSeen where !ids.contains(id) { ids.append(id) }
         return ids
     }
+
+    /// Incident grade/area ids a supervisor can name: configured sections, then those reported.
+    public var incidentIDs: [String] { config.incidentOrder(feed: board.incidents.firstSeen) }
 
     public func status(now: MonotonicSeconds) -> EngineStatus {
         let c = intake.counters

@@ -17,14 +17,14 @@ public struct SceneBuilder: Sendable {
     public func build(
         board: BoardState, alarms: BoardAlarms, now: MonotonicSeconds, wallTime: WallTime,
         banner: String? = nil, feed: FeedHealth = FeedHealth(), freshness: Freshness? = nil,
-        acknowledgements: [String: Acknowledgement] = [:], health: BoardHealthReadings? = nil
+        acknowledgements: [AlarmSubject: Acknowledgement] = [:], health: BoardHealthReadings? = nil
     ) -> Scene {
         let freshness = freshness ?? board.freshness(at: now)
         let lost = freshness.feedLost
         let ids = config.displayOrder(feedQueues: board.firstSeen)
         let tiles = ids.map {
-            tile($0, board: board, alarms: alarms, now: now, stale: freshness.isStale($0), acknowledged: acknowledgements[$0])
-        } + incidentTiles(board: board, alarms: alarms, now: now, freshness: freshness)
+            tile($0, board: board, alarms: alarms, now: now, stale: freshness.isStale($0), acknowledged: acknowledgements[.queue($0)])
+        } + incidentTiles(board: board, alarms: alarms, now: now, freshness: freshness, acknowledgements: acknowledgements)
         // A queue the feed reports but `[board] queues` leaves out still reaches the wall when in breach.
         let listed = Set(ids)
         let hiddenBreaches = board.firstSeen.filter { id in

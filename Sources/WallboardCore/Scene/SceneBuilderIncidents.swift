@@ -2,16 +2,23 @@
 /// page, pin when in breach, and go stale by the same rules. The two big figures are the
 /// unresourced incidents and the age of the oldest of them, ticking against the attendance target.
 extension SceneBuilder {
-    /// Tile ids are prefixed so no queue id can take an incident's place on a page.
-    public static func incidentTileID(_ id: String) -> String { "incident:" + id }
+    /// Tile ids are `AlarmSubject`'s, so no queue id can take an incident's place on a page.
+    public static func incidentTileID(_ id: String) -> String { AlarmSubject.incident(id).tileID }
 
-    func incidentTiles(board: BoardState, alarms: BoardAlarms, now: MonotonicSeconds, freshness: Freshness) -> [TileScene] {
+    func incidentTiles(
+        board: BoardState, alarms: BoardAlarms, now: MonotonicSeconds, freshness: Freshness,
+        acknowledgements: [AlarmSubject: Acknowledgement] = [:]
+    ) -> [TileScene] {
         config.incidentOrder(feed: board.incidents.firstSeen).map { id in
-            incidentTile(id, board: board, alarms: alarms, now: now, stale: !freshness.currentIncidents.contains(id))
+            incidentTile(
+                id, board: board, alarms: alarms, now: now, stale: !freshness.currentIncidents.contains(id),
+                acknowledged: acknowledgements[.incident(id)])
         }
     }
 
-    func incidentTile(_ id: String, board: BoardState, alarms: BoardAlarms, now: MonotonicSeconds, stale: Bool) -> TileScene {
+    func incidentTile(
+        _ id: String, board: BoardState, alarms: BoardAlarms, now: MonotonicSeconds, stale: Bool, acknowledged: Acknowledgement? = nil
+    ) -> TileScene {
         let section = config.incident(id)
         let unknown = [FigureFormat.unknown]
         guard let state = board.incidents.states[id] else {
@@ -33,7 +40,8 @@ extension SceneBuilder {
             reason: alarm.level == .normal ? nil : alarm.reason,
             stale: stale ? "NO DATA \(FigureFormat.duration(state.age(at: now)))" : nil,
             waitingOverflow: Array(unresourced.dropFirst()), longestWaitOverflow: Array(oldest.dropFirst()),
-            waitingLabel: Self.unresourcedLabel, longestWaitLabel: Self.oldestLabel)
+            waitingLabel: Self.unresourcedLabel, longestWaitLabel: Self.oldestLabel,
+            acknowledged: alarm.level == .normal ? nil : acknowledged?.text)
     }
 
     static let unresourcedLabel = Metric.unresourced.label

@@ -55,36 +55,34 @@ public struct BoardSummary: Codable, Sendable, Equatable {
     public var publisher: String?
     /// The tiles on the wall, in display order (all of them: a board with more than a page shows them in turn).
     public var queues: [Queue]
+    /// The incident tiles, in display order (after the queues' on the wall).
+    public var incidents: [Incident]
 
-    public init(feed: FeedState, lastDatagramSecondsAgo: Double?, publisher: String?, queues: [Queue]) {
+    public init(feed: FeedState, lastDatagramSecondsAgo: Double?, publisher: String?, queues: [Queue], incidents: [Incident] = []) {
         self.feed = feed
         self.lastDatagramSecondsAgo = lastDatagramSecondsAgo
         self.publisher = publisher
         self.queues = queues
+        self.incidents = incidents
     }
 
     /// The summary of the board at `now`, with the alarms last evaluated (the last scene) and the
     /// staleness the engine decided (`BoardEngine.summary(now:)`).
     public init(
         config: WallboardConfig, board: BoardState, alarms: BoardAlarms, freshness: Freshness, publisher: String?,
-        at now: MonotonicSeconds, acknowledgements: [String: Acknowledgement] = [:]
+        at now: MonotonicSeconds, acknowledgements: [AlarmSubject: Acknowledgement] = [:]
     ) {
         let ids = config.displayOrder(feedQueues: board.firstSeen)  // every queue: the wall pages them
         queues = ids.map { id in
             guard !freshness.isStale(id), let queue = board.queues[id] else { return Queue(id: id, state: .stale) }
             let figures = queue.figures(at: now)
             let alarm = alarms.queue(id)
-            let state: QueueState
-            switch alarm.level {
-            case .normal: state = .ok
-            case .amber: state = .warning
-            case .red: state = .breach
-            }
-            let ack = alarm.level == .normal ? nil : acknowledgements[id]
+            let ack = alarm.level == .normal ? nil : acknowledgements[.queue(id)]
             return Queue(
-                id: id, state: state, reason: alarm.level == .normal ? nil : alarm.reason, waiting: figures.waiting,
+                id: id, state: QueueState(alarm.level), reason: alarm.level == .normal ? nil : alarm.reason, waiting: figures.waiting,
                 longestWaitSeconds: figures.longestWait, acknowledgedBy: ack?.by, acknowledgedAt: ack?.clock)
         }
+        incidents = Self.incidents(config: config, board: board, alarms: alarms, freshness: freshness, at: now, acknowledgements: acknowledgements)
         lastDatagramSecondsAgo = board.lastMessageAt.map { max(0, now - $0) }
         self.publisher = publisher ?? board.lastPublisher
         let staleCount = queues.filter { $0.state == .stale }.count

@@ -1,32 +1,48 @@
 import WallboardCore
 
-/// `wallboardctl ack [QUEUE]`: decided by the engine's `AlarmBell` (who from SO_PEERCRED, when, which
-/// queue), audited in the log like every other control change.
+/// `wallboardctl ack [NAME]`: decided by the engine's `AlarmBell` (who from SO_PEERCRED, when, which
+/// queue or incident tile, named as `AlarmSubject(name:)` reads it), audited in the log like every
+/// other control change.
 extension Agent {
     func acknowledge(_ request: ControlRequest, by peer: PeerCredentials) -> ControlResponse {
-        let queue = request.queue.map(Agent.trimmed)
-        let what = "ack" + (queue.map { " \(ControlCharacters.escaped($0))" } ?? "")
-        if let queue, !knownQueues.contains(queue) {
-            let why = "unknown queue '\(ControlCharacters.escaped(queue))' (known: \(knownQueues.joined(separator: ", ")))"
+        let subject = request.queue.map { AlarmSubject(name: Agent.trimmed($0)) }
+        let what = "ack" + (subject.map { " \(ControlCharacters.escaped($0.name))" } ?? "")
+        if let subject, let why = unknown(subject) {
             logger.notice("audit: \(peer) was refused \(what): \(why)")
             return .failure(why)
         }
         let who = peer.userName ?? "uid \(peer.uid)"
-        switch pipeline.engine.acknowledge(queue: queue, by: who, now: clock.now(), wallTime: SystemClock.wallTime()) {
+        switch pipeline.engine.acknowledge(subject, by: who, now: clock.now(), wallTime: SystemClock.wallTime()) {
         case .failure(let refusal):
             logger.notice("audit: \(peer) was refused \(what): \(refusal)")
             return .failure("\(refusal)")
         case .success(let done):
             let standing = pipeline.engine.bell.acknowledgements
-            let earlier = (queue.map { [$0] } ?? standing.keys.sorted()).filter { !done.contains($0) }.compactMap { id in
+            let earlier = (subject.map { [$0] } ?? standing.keys.sorted()).filter { !done.contains($0) }.compactMap { id in
                 standing[id].map { "\(id) already acknowledged by \($0.by) \($0.clock)" }
             }
+            let names = done.map(\.name).joined(separator: ", ")
             if !done.isEmpty {
-                logger.notice("audit: \(peer) acknowledged the alarm of \(done.joined(separator: ", "))")
+                logger.notice("audit: \(peer) acknowledged the alarm of \(names)")
                 requestFrame()
             }
-            let said = done.isEmpty ? [] : ["acknowledged \(done.joined(separator: ", ")) (the tile stays red until the alarm clears)"]
+            let said = done.isEmpty ? [] : ["acknowledged \(names) (the tile stays red until the alarm clears)"]
             return ControlResponse(text: (said + earlier).joined(separator: "; "))
+        }
+    }
+
+    /// Why `subject` is no queue or incident tile the board knows, or nil when it is one.
+    func unknown(_ subject: AlarmSubject) -> String? {
+        let name = ControlCharacters.escaped(subject.name)
+        switch subject {
+        case .queue(let id):
+            guard !knownQueues.contains(id) else { return nil }
+            return "unknown queue '\(name)' (known: \(knownQueues.joined(separator: ", ")))"
+        case .incident(let id):
+            let known = pipeline.engine.incidentIDs
+            guard !known.contains(id) else { return nil }
+            let list = known.isEmpty ? "none yet: no [incident] section and no I record from the feed" : known.joined(separator: ", ")
+            return "unknown incident grade/area '\(name)' (known: \(list)); a queue whose id has this shape is named queue:\(name)"
         }
     }
 
@@ -36,6 +52,6 @@ extension Agent {
         return SoundStatus(
             sound: alarm.sound.rawValue, device: alarm.device, state: alarm.sound == .off ? "off" : player.state,
             played: player.played, failed: player.failed, lastSoundSecondsAgo: bell.lastSoundAt.map { max(0, now - $0) },
-            unacknowledged: bell.unacknowledged)
+            unacknowledged: bell.unacknowledged.map(\.name))
     }
 }

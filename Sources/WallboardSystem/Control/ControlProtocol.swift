@@ -41,7 +41,8 @@ public struct ControlRequest: Codable, Sendable, Equatable {
         case checkConfig = "check-config"
         /// Reload the config file, as SIGHUP does.
         case reload
-        /// Acknowledge the alarm of `queue` (every queue in alarm when nil): its tone stops, its tile
+        /// Acknowledge the alarm of `queue` — a queue id, or an incident tile's GRADE/AREA, as
+        /// `AlarmSubject(name:)` reads it; everything in alarm when nil: its tone stops, its tile
         /// says who acknowledged it; audited with the peer's credentials.
         case ack
     }

@@ -13,7 +13,7 @@ public enum StatusMetrics {
     }
 
     public static func families(_ s: AgentStatus, host: HostHealth) -> [MetricFamily] {
-        feed(s) + queues(s) + board(s) + datagrams(s) + self.host(host)
+        feed(s) + queues(s) + incidents(s) + board(s) + datagrams(s) + self.host(host)
     }
 
     // MARK: what the wall shows
@@ -53,6 +53,31 @@ public enum StatusMetrics {
                 "wallboard_queue_longest_wait_seconds", .gauge,
                 help: "Age of the oldest call still waiting per queue, as ticking on the wall (absent while stale).",
                 samples: s.board.queues.compactMap { q in q.longestWaitSeconds.map { MetricSample($0, ["queue": q.id]) } }),
+        ]
+    }
+
+    /// The incident tiles, as the queues': a state set and the figures (absent while stale), by
+    /// `grade` and `area` so a rule can select either.
+    static func incidents(_ s: AgentStatus) -> [MetricFamily] {
+        func labels(_ i: BoardSummary.Incident) -> [MetricSample.Label] { [.init("grade", i.grade), .init("area", i.area)] }
+        func gauge(_ name: String, _ help: String, _ value: (BoardSummary.Incident) -> Double?) -> MetricFamily {
+            MetricFamily(name, .gauge, help: help, samples: s.board.incidents.compactMap { i in value(i).map { MetricSample($0, labels: labels(i)) } })
+        }
+        return [
+            MetricFamily(
+                "wallboard_incident_state", .gauge,
+                help: "Each incident tile's alarm state as the wall shows it: 1 for the current state (ok, warning, breach, stale).",
+                samples: s.board.incidents.flatMap { i in
+                    BoardSummary.QueueState.allCases.map { MetricSample($0 == i.state ? 1 : 0, labels: labels(i) + [.init("state", $0.rawValue)]) }
+                }),
+            gauge("wallboard_incident_open", "Incidents open per grade and area (absent while stale).") { $0.open.map(Double.init) },
+            gauge("wallboard_incident_unresourced", "Open incidents no unit has been assigned to (absent while stale).") {
+                $0.unresourced.map(Double.init)
+            },
+            gauge(
+                "wallboard_incident_oldest_unresourced_seconds",
+                "Age of the oldest unresourced incident, as ticking on the wall; 0 when none (absent while stale)."
+            ) { $0.oldestUnresourcedSeconds },
         ]
     }
 
