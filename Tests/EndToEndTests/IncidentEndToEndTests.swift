@@ -121,4 +121,65 @@ final class IncidentEndToEndTests: XCTestCase {
         agent.signal(SIGTERM)
         XCTAssertEqual(agent.waitForExit(), 0, agent.log)
     }
+
+    /// `wallboardctl threshold set GRADE/AREA` as for a queue: the `[incident "GRADE/AREA"]`
+    /// section edited in the file with its comments kept, judged by the config parser, applied
+    /// live; refused in the parser's words (with file:line for a mistake elsewhere in the file);
+    /// and a hand edit of the same keys applies on reload.
+    func testThresholdSetChangesAnIncidentsLimitsLiveAndInTheFile() throws {
+        let feed = try LoopbackFeed()
+        let agent = try AgentProcess(
+            configText: feed.config(["stale_after = 10m", "lost_after = 10m"]) + """
+
+                # Incidents: every comment here must survive a threshold change.
+                [incident "immediate/urban"]
+                label = IMMEDIATE URBAN   # the city
+                """, simulate: false)
+        XCTAssertTrue(agent.waitForNotification(containing: "READY=1"), agent.log)
+        _ = try agent.waitForStatus(containing: ", joined")
+        XCTAssertEqual(
+            try feed.publish([], stdin: "I grade=immediate area=urban open=5 unresourced=2 oldest=1000 target=900\n\n").status, 0)
+        XCTAssertTrue(try agent.waitForStatus(containing: "incidents: immediate/urban breach").contains("immediate/urban breach"))
+
+        let set = try agent.ctl(["threshold", "set", "immediate/urban", "oldest", "amber=10m", "red=20m"])
+        XCTAssertEqual(set.status, 0, set.stderr)
+        XCTAssertTrue(set.stdout.contains("immediate/urban oldest: amber 7m30s → 10m, red 15m → 20m; saved to \(agent.config)"), set.stdout)
+        XCTAssertTrue(agent.log.contains("threshold set immediate/urban oldest: amber 7m30s → 10m"), agent.log)
+        let saved = try String(contentsOfFile: agent.config, encoding: .utf8)
+        XCTAssertTrue(saved.contains("label = IMMEDIATE URBAN   # the city\noldest.amber = 10m\noldest.red = 20m\n"), saved)
+        XCTAssertTrue(saved.contains("# Incidents: every comment here must survive a threshold change."), saved)
+        // Applied live: 16:40 is past the new amber only (after the breach's dwell).
+        let warning = try agent.waitForStatus(containing: "immediate/urban warning (OLDEST UNRESOURCED 16:")
+        XCTAssertTrue(warning.contains("immediate/urban warning (OLDEST UNRESOURCED 16:"), warning)
+        let listed = try agent.ctl(["thresholds"]).stdout
+        XCTAssertTrue(listed.contains("[incident \"immediate/urban\"]\nlabel = IMMEDIATE URBAN\noldest.amber = 10m\noldest.red = 20m"), listed)
+
+        for (arguments, expected) in [
+            (["oldst", "red=30m"], "unknown key 'oldst.red' in [incident \"immediate/urban\"]; did you mean 'oldest.red'?"),
+            (["oldest", "red=soon"], "'soon' is not a duration like 10s, 2m or 1h"),
+            (["oldest", "amber=30m", "red=25m"], "oldest.red (25m) must be at or beyond oldest.amber (30m): higher is worse"),
+        ] {
+            let refused = try agent.ctl(["threshold", "set", "immediate/urban"] + arguments)
+            XCTAssertEqual(refused.status, 1, "\(arguments): \(refused.stdout)")
+            XCTAssertTrue(refused.stderr.contains(expected), "\(arguments): \(refused.stderr)")
+        }
+        XCTAssertEqual(try String(contentsOfFile: agent.config, encoding: .utf8), saved, "a refused change never touches the file")
+
+        // A hand edit of the same keys applies on reload …
+        try saved.replacingOccurrences(of: "oldest.red = 20m", with: "oldest.red = 12m")
+            .write(toFile: agent.config, atomically: true, encoding: .utf8)
+        XCTAssertTrue(try agent.ctl(["reload"]).stdout.contains("reloaded"))
+        let breach = try agent.waitForStatus(containing: "immediate/urban breach (OLDEST UNRESOURCED 16:")
+        XCTAssertTrue(breach.contains("> 12:00)"), breach)
+        // … and a mistake written into the file is named with its line by the next threshold set.
+        let broken = try String(contentsOfFile: agent.config, encoding: .utf8)
+            .replacingOccurrences(of: "oldest.red = 12m\n", with: "oldest.red = 12m\noldest.dwel = 5s\n")
+        try broken.write(toFile: agent.config, atomically: true, encoding: .utf8)
+        let line = try XCTUnwrap(broken.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(of: "oldest.dwel = 5s")) + 1
+        let elsewhere = try agent.ctl(["threshold", "set", "immediate/urban", "unresourced", "red=6"])
+        XCTAssertEqual(elsewhere.status, 1)
+        XCTAssertTrue(elsewhere.stderr.contains("\(agent.config):\(line):1: unknown key 'oldest.dwel'"), elsewhere.stderr)
+        agent.signal(SIGTERM)
+        XCTAssertEqual(agent.waitForExit(), 0, agent.log)
+    }
 }

@@ -87,4 +87,62 @@ final class ThresholdChangeTests: XCTestCase {
             problem("999", "waiting", amber: "4", text: "[queue \"999\"]\nwaiting.red = 3\n"),
             "w.conf:2:15: waiting.red (3) must be at or beyond waiting.amber (4): higher is worse")
     }
+
+    /// An incident tile's limits (`[incident "GRADE/AREA"]`) are set the same way: the section is
+    /// added or edited, the parser judges it, and the old limits are those in force (derived
+    /// from the feed's target when none are configured).
+    func testIncidentLimitsAreSetInTheirOwnSection() throws {
+        func incident(_ metric: String, amber: String? = nil, red: String? = nil, text: String? = nil) throws(ThresholdChange.Problem)
+            -> ThresholdChange
+        {
+            let config = text.map { try! WallboardConfig(parsing: $0, file: "w.conf") } ?? WallboardConfig()
+            return try ThresholdChange(
+                queue: "immediate/urban", metric: metric, amber: amber, red: red, config: config, text: text, file: "w.conf",
+                knownQueues: known, knownIncidents: ["immediate/urban"], reportedTarget: 1200)
+        }
+        let c = try incident("oldest", amber: "12m", red: "25m", text: "# floor\n[queue \"999\"]\nwaiting.red = 9\n")
+        XCTAssertEqual(c.subject, .incident("immediate/urban"))
+        XCTAssertEqual(c.summary, "immediate/urban oldest: amber 10m → 12m, red 20m → 25m", "old: derived from the feed's 20-minute target")
+        XCTAssertEqual(c.text, "# floor\n[queue \"999\"]\nwaiting.red = 9\n\n[incident \"immediate/urban\"]\noldest.amber = 12m\noldest.red = 25m\n")
+        XCTAssertEqual(c.config.incident("immediate/urban").threshold(.oldestUnresourced)?.red, 1500)
+        XCTAssertEqual(c.config.queue("immediate/urban"), WallboardConfig().queue("immediate/urban"), "no queue section was touched")
+
+        let counted = try incident("unresourced", red: "5", text: c.text)
+        XCTAssertEqual(counted.summary, "immediate/urban unresourced: red none → 5")
+        XCTAssertTrue(counted.text.hasSuffix("oldest.red = 25m\nunresourced.red = 5\n"), counted.text)
+
+        // Without a file, the running settings (incident sections too) are what is edited.
+        let noFile = try ThresholdChange(
+            queue: "immediate/urban", metric: "unresourced", amber: "2", red: nil, config: counted.config, text: nil,
+            file: "built-in defaults", knownQueues: known, knownIncidents: ["immediate/urban"])
+        XCTAssertEqual(noFile.config.incident("immediate/urban").threshold(.unresourced)?.red, 5)
+        XCTAssertEqual(noFile.config.incident("immediate/urban").threshold(.unresourced)?.amber, 2)
+    }
+
+    func testIncidentRefusalsAreTheParsersOwnWords() {
+        func problem(_ name: String, _ metric: String, amber: String? = nil, red: String? = nil, night: Bool = false) -> String? {
+            do {
+                _ = try ThresholdChange(
+                    queue: name, metric: metric, amber: amber, red: red, config: WallboardConfig(), text: "[incident \"immediate/urban\"]\n",
+                    file: "w.conf", knownQueues: known, knownIncidents: ["immediate/urban"], profile: night ? .night : .day)
+                return nil
+            } catch { return error.description }
+        }
+        XCTAssertEqual(
+            problem("immediate/rural", "oldest", red: "20m"),
+            "unknown incident grade/area 'immediate/rural' (known: immediate/urban); a queue whose id has this shape is named queue:immediate/rural")
+        XCTAssertEqual(
+            problem("immediate/urban", "oldst", red: "20m"),
+            "unknown key 'oldst.red' in [incident \"immediate/urban\"]; did you mean 'oldest.red'?")
+        XCTAssertEqual(
+            problem("immediate/urban", "longest_wait", red: "20m"),
+            "unknown key 'longest_wait.red' in [incident \"immediate/urban\"]", "a queue metric is no incident's")
+        XCTAssertEqual(
+            problem("immediate/urban", "oldest", red: "soon"), "'oldest.red': 'soon' is not a duration like 10s, 2m or 1h, at most 24h, or off")
+        XCTAssertEqual(
+            problem("immediate/urban", "oldest", amber: "20m", red: "10m"),
+            "oldest.red (10m) must be at or beyond oldest.amber (20m): higher is worse")
+        XCTAssertNotNil(problem("immediate/urban", "oldest", red: "10m", night: true)?.contains("incident limits have no night form"))
+        XCTAssertEqual(problem("queue:immediate/urban", "waiting", red: "3"), "unknown queue 'queue:immediate/urban' (known: 999, 101)")
+    }
 }

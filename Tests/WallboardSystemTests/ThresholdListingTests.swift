@@ -56,3 +56,30 @@ final class ThresholdListingTargetTests: XCTestCase {
         XCTAssertEqual(parsed.queue("ONLINE").threshold(.longestWait)?.red, 3600, "parses back to the limits in force")
     }
 }
+
+/// Incident tiles' limits are listed too, in their own `[incident "GRADE/AREA"]` sections, so the
+/// values `threshold set GRADE/AREA` changes can be seen; the listing still parses back.
+final class ThresholdListingIncidentTests: XCTestCase {
+    func testIncidentSectionsAreListedWithTheLimitsInForce() throws {
+        let config = try WallboardConfig(parsing: "[incident \"immediate/urban\"]\nlabel = URBAN\nunresourced.red = 5\n")
+        let incidents = ["immediate/urban", "priority/rural"]
+        let text = ThresholdListing.render(
+            config: config, queues: [], incidents: incidents, incidentTargets: ["priority/rural": 3600])
+        let lines = text.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines.contains("[incident \"immediate/urban\"]"), text)
+        XCTAssertTrue(lines.contains("unresourced.red = 5"), text)
+        XCTAssertTrue(lines.contains("[incident \"priority/rural\"]   # reported by the feed; oldest follows its target (amber past half, red past it)"), text)
+        let rural = text.components(separatedBy: "[incident \"priority/rural\"]")[1]
+        XCTAssertTrue(rural.contains("oldest.amber = 30m") && rural.contains("oldest.red = 1h"), text)
+        let back = try WallboardConfig(parsing: text)
+        XCTAssertEqual(
+            back.incident("priority/rural").threshold(.oldestUnresourced),
+            config.incident("priority/rural").threshold(.oldestUnresourced, reportedTarget: 3600))
+        XCTAssertEqual(back.incident("immediate/urban").threshold(.unresourced)?.red, 5)
+
+        let rows = ThresholdRows.rows(config: config, queues: ["999"], incidents: incidents, incidentTargets: ["priority/rural": 3600])
+        let row = try XCTUnwrap(rows.first { $0.queue == "priority/rural" && $0.metric == "oldest" })
+        XCTAssertEqual([row.amber, row.red], ["30m", "1h"], "rows name the tile as threshold set takes it")
+        XCTAssertFalse(rows.contains { $0.queue == "999" && $0.metric == "oldest" }, "a queue has no incident metric")
+    }
+}

@@ -459,6 +459,10 @@ struct ConfigParser {
 
     /// `METRIC.amber@night` / `METRIC.red@night`: parsed like the day limit, applied when the section ends.
     private func applyNight(_ s: ConfigSyntax.Setting, _ d: inout QueueDraft, at location: ConfigLocation) -> ConfigProblem? {
+        if d.isIncident {
+            // Night limits are a queue's (the night profile applies to queue sections only).
+            return .unknownKey(key: s.key, section: "incident \"\(d.config.id)\" (incident limits have no night form)", suggestion: nil)
+        }
         let base = String(s.key.dropLast(ThresholdProfile.nightSuffix.count))
         guard let dot = base.lastIndex(of: "."), let metric = Metric(key: String(base[..<dot])),
             case let attribute = String(base[base.index(after: dot)...]), attribute == "amber" || attribute == "red"

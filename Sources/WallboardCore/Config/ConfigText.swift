@@ -10,7 +10,16 @@ public enum ConfigText {
     /// `[queue "ID"]` with its label, order, target and every threshold (including those switched
     /// off, so the built-in defaults do not come back when the text is read again).
     public static func queue(_ queue: QueueConfig, comment: String? = nil) -> [String] {
-        var lines = ["[queue \"\(queue.id)\"]" + (comment.map { "   # \($0)" } ?? "")]
+        section("queue", queue, comment: comment)
+    }
+
+    /// `[incident "GRADE/AREA"]` with the same lines (its thresholds are the incident metrics).
+    public static func incident(_ incident: QueueConfig, comment: String? = nil) -> [String] {
+        section("incident", incident, comment: comment)
+    }
+
+    private static func section(_ name: String, _ queue: QueueConfig, comment: String?) -> [String] {
+        var lines = ["[\(name) \"\(queue.id)\"]" + (comment.map { "   # \($0)" } ?? "")]
         if let label = queue.label { lines.append("label = \(ConfigEditor.quotedIfNeeded(label))") }
         if let order = queue.order { lines.append("order = \(order)") }
         if let target = queue.target { lines.append("target = \(ConfigValue.format(target, as: .duration))") }

@@ -157,6 +157,19 @@ public struct BoardEngine: Sendable {
         board.queues.compactMapValues(\.report.targetSeconds)
     }
 
+    /// The target the feed sends for a queue or an incident grade/area, if any.
+    public func reportedTarget(_ subject: AlarmSubject) -> Double? {
+        switch subject {
+        case .queue(let id): return board.queues[id]?.report.targetSeconds
+        case .incident(let id): return board.incidents.states[id]?.report.targetSeconds
+        }
+    }
+
+    /// The attendance target the feed sends for each reported incident grade/area.
+    public var reportedIncidentTargets: [String: Double] {
+        board.incidents.states.compactMapValues(\.report.targetSeconds)
+    }
+
     /// Queue ids a supervisor can name: configured ones, then those the feed has reported.
     public var queueIDs: [String] {
         var ids = config.queues.map(\.id)

@@ -7,9 +7,9 @@ extension Agent {
     func acknowledge(_ request: ControlRequest, by peer: PeerCredentials) -> ControlResponse {
         let subject = request.queue.map { AlarmSubject(name: Agent.trimmed($0)) }
         let what = "ack" + (subject.map { " \(ControlCharacters.escaped($0.name))" } ?? "")
-        if let subject, let why = unknown(subject) {
+        if let subject, let why = UnknownSubject.check(subject, queues: knownQueues, incidents: pipeline.engine.incidentIDs) {
             logger.notice("audit: \(peer) was refused \(what): \(why)")
-            return .failure(why)
+            return .failure("\(why)")
         }
         let who = peer.userName ?? "uid \(peer.uid)"
         switch pipeline.engine.acknowledge(subject, by: who, now: clock.now(), wallTime: SystemClock.wallTime()) {
@@ -28,21 +28,6 @@ extension Agent {
             }
             let said = done.isEmpty ? [] : ["acknowledged \(names) (the tile stays red until the alarm clears)"]
             return ControlResponse(text: (said + earlier).joined(separator: "; "))
-        }
-    }
-
-    /// Why `subject` is no queue or incident tile the board knows, or nil when it is one.
-    func unknown(_ subject: AlarmSubject) -> String? {
-        let name = ControlCharacters.escaped(subject.name)
-        switch subject {
-        case .queue(let id):
-            guard !knownQueues.contains(id) else { return nil }
-            return "unknown queue '\(name)' (known: \(knownQueues.joined(separator: ", ")))"
-        case .incident(let id):
-            let known = pipeline.engine.incidentIDs
-            guard !known.contains(id) else { return nil }
-            let list = known.isEmpty ? "none yet: no [incident] section and no I record from the feed" : known.joined(separator: ", ")
-            return "unknown incident grade/area '\(name)' (known: \(list)); a queue whose id has this shape is named queue:\(name)"
         }
     }
 

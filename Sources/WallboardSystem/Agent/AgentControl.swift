@@ -38,13 +38,14 @@ extension Agent {
             return ControlResponse(status: status())
         case .thresholds:
             // Text in config-file notation for people; the same limits as rows for --json.
+            let engine = pipeline.engine
             return ControlResponse(
                 text: ThresholdListing.render(
-                    config: config, queues: knownQueues, targets: pipeline.engine.reportedTargets,
-                    inForce: pipeline.engine.thresholdProfile),
+                    config: config, queues: knownQueues, targets: engine.reportedTargets, inForce: engine.thresholdProfile,
+                    incidents: engine.incidentIDs, incidentTargets: engine.reportedIncidentTargets),
                 thresholds: ThresholdRows.rows(
-                    config: config, queues: knownQueues, targets: pipeline.engine.reportedTargets,
-                    inForce: pipeline.engine.thresholdProfile))
+                    config: config, queues: knownQueues, targets: engine.reportedTargets, inForce: engine.thresholdProfile,
+                    incidents: engine.incidentIDs, incidentTargets: engine.reportedIncidentTargets))
         case .thresholdSet:
             return setThreshold(request, by: peer)
         case .message:

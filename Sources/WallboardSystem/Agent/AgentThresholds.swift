@@ -22,9 +22,11 @@ extension Agent {
         }
         let change: ThresholdChange
         do {
+            let named = request.queue.map { AlarmSubject(name: $0) }
             change = try ThresholdChange(
                 queue: request.queue, metric: request.metric, amber: request.amber, red: request.red,
                 config: config, text: text, file: options.configPath ?? "built-in defaults", knownQueues: knownQueues,
+                knownIncidents: pipeline.engine.incidentIDs, reportedTarget: named.flatMap { pipeline.engine.reportedTarget($0) },
                 profile: profile)
         } catch {
             logger.notice("audit: \(peer) was refused \(what): \(error)")

@@ -3,18 +3,22 @@ import WallboardCore
 /// `wallboardctl thresholds`: every limit in force, in the config file's own notation, so a line
 /// can be pasted into wallboard.conf or its key and value given to `threshold set`. Lists the
 /// `[staff]` limits, every configured queue, the built-in 999 and 101 (whether or not the feed has
-/// reported them yet) and any other queue the feed has reported, each marked with where its
-/// values come from. The listing parses back as a config file with the same limits.
+/// reported them yet), any other queue the feed has reported, and every incident tile (configured
+/// or reported), each marked with where its values come from. The listing parses back as a config
+/// file with the same limits.
 enum ThresholdListing {
     /// `targets`: the targets the feed reports, which unconfigured longest-wait limits follow.
     /// `inForce`: the profile the alarms use now (`[board] night`), named in the heading.
+    /// `incidents`, `incidentTargets`: the incident grade/areas and the attendance targets the feed sends.
     static func render(
-        config: WallboardConfig, queues: [String], targets: [String: Double] = [:], inForce: ThresholdProfile = .day
+        config: WallboardConfig, queues: [String], targets: [String: Double] = [:], inForce: ThresholdProfile = .day,
+        incidents: [String] = [], incidentTargets: [String: Double] = [:]
     ) -> String {
         var lines = [
             "# Alarm limits in force, as wallboard.conf writes them. Change one with",
             "#   wallboardctl threshold set QUEUE METRIC.amber|METRIC.red VALUE",
         ]
+        if !incidents.isEmpty { lines.append("#   (an incident tile: threshold set GRADE/AREA oldest.red 15m)") }
         if config.board.night != nil {
             lines += [
                 "# In force now: the \(inForce.rawValue) thresholds ([board] night says when the METRIC.amber@night /",
@@ -35,6 +39,15 @@ enum ThresholdListing {
             let queue = config.queue(id)
             lines += [""] + ConfigText.queue(queue.resolved(reportedTarget: targets[id]), comment: comment)
             lines += ThresholdListing.nightLines(queue)
+        }
+        let configuredIncidents = Set(config.incidents.map(\.id))
+        for id in incidents {
+            let comment =
+                configuredIncidents.contains(id) ? nil
+                : incidentTargets[id] != nil ? "reported by the feed; oldest follows its target (amber past half, red past it)"
+                : "reported by the feed; oldest follows a 15-minute target (amber past half, red past it)"
+            let incident = config.incident(id).resolved(reportedTarget: incidentTargets[id], metrics: Metric.incident)
+            lines += [""] + ConfigText.incident(incident, comment: comment)
         }
         return lines.joined(separator: "\n")
     }
