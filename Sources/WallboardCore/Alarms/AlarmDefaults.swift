@@ -35,29 +35,37 @@ public enum AlarmDefaults {
 
     /// The built-in queue settings for `id` ("999", "101" or anything else).
     public static func queue(_ id: String) -> QueueConfig {
-        var queue = QueueConfig(id: id)
         switch id {
-        case "999":
-            queue.target = 10
-            queue.thresholds = [
-                .serviceLevel: threshold(.serviceLevel, amber: 95, red: 90),
-                .longestWait: threshold(.longestWait, amber: 10, red: 20),
-                .abandoned: threshold(.abandoned, amber: 2, red: 5),
-                .averageSpeedOfAnswer: threshold(.averageSpeedOfAnswer, amber: 6, red: 10),
-            ]
-        case "101":
-            queue.target = 30
-            queue.thresholds = [
-                .serviceLevel: threshold(.serviceLevel, amber: 85, red: 80),
-                .longestWait: threshold(.longestWait, amber: 30, red: 120),
-                .abandoned: threshold(.abandoned, amber: 10, red: 20),
-                .averageSpeedOfAnswer: threshold(.averageSpeedOfAnswer, amber: 20, red: 30),
-            ]
-        default:
-            break  // longest wait: derived from the target when read (see `longestWait(target:)`)
+        case "999": return emergency
+        case "101": return nonEmergency
+        default: return QueueConfig(id: id)  // longest wait: derived from the target when read (see `longestWait(target:)`)
         }
-        return queue
     }
+
+    /// Built once, not per lookup: the alarms and the scene ask for a queue's settings every frame.
+    static let emergency: QueueConfig = {
+        var queue = QueueConfig(id: "999")
+        queue.target = 10
+        queue.thresholds = [
+            .serviceLevel: threshold(.serviceLevel, amber: 95, red: 90),
+            .longestWait: threshold(.longestWait, amber: 10, red: 20),
+            .abandoned: threshold(.abandoned, amber: 2, red: 5),
+            .averageSpeedOfAnswer: threshold(.averageSpeedOfAnswer, amber: 6, red: 10),
+        ]
+        return queue
+    }()
+
+    static let nonEmergency: QueueConfig = {
+        var queue = QueueConfig(id: "101")
+        queue.target = 30
+        queue.thresholds = [
+            .serviceLevel: threshold(.serviceLevel, amber: 85, red: 80),
+            .longestWait: threshold(.longestWait, amber: 30, red: 120),
+            .abandoned: threshold(.abandoned, amber: 10, red: 20),
+            .averageSpeedOfAnswer: threshold(.averageSpeedOfAnswer, amber: 20, red: 30),
+        ]
+        return queue
+    }()
 
     /// Oldest-unresourced limits for incidents with none configured, from the attendance target
     /// (the `[incident]` section's `target`, else the one the feed sends): amber once the oldest

@@ -3,7 +3,7 @@
 ///
 /// Pure apart from that memory: the caller passes `now`. Call it once per displayed frame.
 public struct AlarmEvaluator: Sendable {
-    struct Key: Hashable, Sendable {
+    struct Key: Sendable {
         var queue: String
         var metric: Metric
     }
@@ -12,9 +12,113 @@ public struct AlarmEvaluator: Sendable {
         var shown: AlarmLevel
         /// Since when the deserved level has been continuously better than `shown`.
         var betterSince: MonotonicSeconds?
+        /// The reason last written and what it was written from: an alarm standing on the same value
+        /// and limit (most frames) reuses the text instead of formatting it again.
+        var reason: (value: Double, limit: Double, direction: AlarmDirection, text: String)?
     }
 
-    private var memory: [Key: Memory] = [:]
+    /// Everything remembered about one queue (or incident grade/area, or the floor), found with one
+    /// lookup of its id per frame: built-in metrics by `Metric.slot`, extras by name.
+    struct Memories: Sendable {
+        var slots = [Memory?](repeating: nil, count: Metric.slotCount)
+        var extras: [String: Memory] = [:]
+        /// The built-in metrics' thresholds (by position in `Metric.standard`) as last resolved, and
+        /// the config and reported target they were resolved from: resolving hashes the config's
+        /// dictionaries, so it is done again only when either differs (compared in full each frame).
+        var resolved: (config: QueueConfig, target: Double?, thresholds: [Threshold?])?
+
+        var isEmpty: Bool { extras.isEmpty && !slots.contains { $0 != nil } }
+
+        subscript(metric: Metric) -> Memory? {
+            get {
+                if let slot = metric.slot { return slots[slot] }
+                guard case .extra(let name) = metric, !extras.isEmpty else { return nil }
+                return extras[name]
+            }
+            set {
+                if let slot = metric.slot {
+                    slots[slot] = newValue
+                } else if case .extra(let name) = metric, newValue != nil || !extras.isEmpty {
+                    extras[name] = newValue
+                }
+            }
+        }
+
+        /// The thresholds of the built-in queue metrics for `config` with the feed's `target`.
+        mutating func thresholds(_ config: QueueConfig, reportedTarget target: Double?) -> [Threshold?] {
+            if let resolved, resolved.target == target, resolved.config == config { return resolved.thresholds }
+            let thresholds = Metric.standard.map { config.threshold($0, reportedTarget: target) }
+            resolved = (config, target, thresholds)
+            return thresholds
+        }
+
+        /// Folds one metric into `alarm`: evaluated when it has a threshold and a known value, else its
+        /// memory is dropped (a limit or value that comes back starts afresh).
+        mutating func evaluate(
+            _ metric: Metric, value: Double?, threshold: Threshold?, into alarm: inout QueueAlarm, at now: MonotonicSeconds
+        ) {
+            guard let threshold, let value else {
+                self[metric] = nil
+                return
+            }
+            let m = evaluate(metric, value: value, threshold: threshold, at: now)
+            alarm.metrics[metric] = m
+            if m.level > alarm.level {
+                alarm.level = m.level
+                alarm.driver = m
+            }
+        }
+
+        /// One metric: level with hysteresis, then dwell, then the reason in words.
+        mutating func evaluate(_ metric: Metric, value raw: Double, threshold: Threshold, at now: MonotonicSeconds) -> MetricAlarm {
+            let value = FigureFormat.shown(raw, kind: metric.kind, direction: threshold.direction)
+            var m = self[metric] ?? Memory(shown: .normal)
+            let deserved = threshold.level(for: value, current: m.shown)
+            if deserved >= m.shown {
+                // Worse (or the same) shows at once: a breach is never delayed.
+                m.shown = deserved
+                m.betterSince = nil
+            } else {
+                let since = m.betterSince ?? now
+                if now - since >= threshold.dwell {
+                    m.shown = deserved
+                    m.betterSince = nil
+                } else {
+                    m.betterSince = since
+                }
+            }
+            guard m.shown != .normal, let limit = threshold.limit(for: m.shown) ?? threshold.limit(for: .red) ?? threshold.amber else {
+                self[metric] = m
+                return MetricAlarm(metric: metric, level: m.shown, value: value)
+            }
+            let direction = threshold.direction
+            let reason: String
+            if let last = m.reason, last.value == value, last.limit == limit, last.direction == direction {
+                reason = last.text
+            } else {
+                reason = Self.reason(metric, value: value, limit: limit, direction: direction)
+                m.reason = (value, limit, direction, reason)
+            }
+            self[metric] = m
+            return MetricAlarm(metric: metric, level: m.shown, value: value, limit: limit, reason: reason)
+        }
+
+        /// "LONGEST WAIT 0:42 > 0:30", or "LONGEST WAIT 0:27, WAS > 0:30" once the value is back
+        /// within the limit (hysteresis or dwell holds the level).
+        static func reason(_ metric: Metric, value: Double, limit: Double, direction: AlarmDirection) -> String {
+            var text = metric.label
+            text.reserveCapacity(text.utf8.count + 24)
+            text += " "
+            text += FigureFormat.text(value, kind: metric.kind)
+            text += direction.isWorse(value, than: limit) ? " " : ", WAS "
+            text += direction.sign
+            text += " "
+            text += FigureFormat.text(limit, kind: metric.kind)
+            return text
+        }
+    }
+
+    private var memory: [String: Memories] = [:]
     /// Key used for the floor-wide staff alarm (a queue id can never be empty).
     static let floor = ""
 
@@ -40,17 +144,17 @@ public struct AlarmEvaluator: Sendable {
             result.staff = evaluate(
                 key: Key(queue: Self.floor, metric: .availableStaff), value: Double(staff.available),
                 threshold: config.staff.available, at: now)
-        } else {
-            memory[Key(queue: Self.floor, metric: .availableStaff)] = nil
+        } else if memory[Self.floor] != nil {
+            memory[Self.floor] = nil
         }
         return result
     }
 
-    /// Alarms of one queue's figures.
+    /// Alarms of one queue's figures: the built-in metrics (in tie-breaking order), then the extras.
     public mutating func evaluate(queue id: String, figures: QueueFigures, config: QueueConfig, at now: MonotonicSeconds) -> QueueAlarm {
-        evaluate(
-            id: id, metrics: Metric.standard + figures.extras.map { Metric.extra($0.name) }, value: figures.value(of:),
-            threshold: { config.threshold($0, reportedTarget: figures.targetSeconds) }, at: now)
+        var alarm = QueueAlarm()
+        memory[id, default: Memories()].evaluateQueue(figures, config: config, into: &alarm, at: now)
+        return alarm
     }
 
     /// The worst of `metrics` for `id` (a queue, or incidents): each with its threshold and known value.
@@ -58,61 +162,63 @@ public struct AlarmEvaluator: Sendable {
         id: String, metrics: [Metric], value: (Metric) -> Double?, threshold: (Metric) -> Threshold?, at now: MonotonicSeconds
     ) -> QueueAlarm {
         var alarm = QueueAlarm()
-        for metric in metrics {
-            let key = Key(queue: id, metric: metric)
-            guard let threshold = threshold(metric), let value = value(metric) else {
-                memory[key] = nil
-                continue
-            }
-            let m = evaluate(key: key, value: value, threshold: threshold, at: now)
-            alarm.metrics[metric] = m
-            if m.level > alarm.level {
-                alarm.level = m.level
-                alarm.driver = m
-            }
-        }
+        memory[id, default: Memories()].evaluate(metrics, value: value, threshold: threshold, into: &alarm, at: now)
         return alarm
     }
 
-    /// One metric: level with hysteresis, then dwell, then the reason in words.
-    mutating func evaluate(key: Key, value raw: Double, threshold: Threshold, at now: MonotonicSeconds) -> MetricAlarm {
-        let metric = key.metric
-        let value = FigureFormat.shown(raw, kind: metric.kind, direction: threshold.direction)
-        var m = memory[key] ?? Memory(shown: .normal)
-        let deserved = threshold.level(for: value, current: m.shown)
-        if deserved >= m.shown {
-            // Worse (or the same) shows at once: a breach is never delayed.
-            m.shown = deserved
-            m.betterSince = nil
-        } else {
-            let since = m.betterSince ?? now
-            if now - since >= threshold.dwell {
-                m.shown = deserved
-                m.betterSince = nil
-            } else {
-                m.betterSince = since
-            }
-        }
-        memory[key] = m
-        guard m.shown != .normal, let limit = threshold.limit(for: m.shown) ?? threshold.limit(for: .red) ?? threshold.amber else {
-            return MetricAlarm(metric: metric, level: m.shown, value: value)
-        }
-        let valueText = FigureFormat.text(value, kind: metric.kind)
-        let limitText = FigureFormat.text(limit, kind: metric.kind)
-        let sign = threshold.direction.sign
-        let reason = threshold.direction.isWorse(value, than: limit)
-            ? "\(metric.label) \(valueText) \(sign) \(limitText)"
-            : "\(metric.label) \(valueText), WAS \(sign) \(limitText)"
-        return MetricAlarm(metric: metric, level: m.shown, value: value, limit: limit, reason: reason)
+    /// One metric of one queue: level with hysteresis, then dwell, then the reason in words.
+    mutating func evaluate(key: Key, value: Double, threshold: Threshold, at now: MonotonicSeconds) -> MetricAlarm {
+        memory[key.queue, default: Memories()].evaluate(key.metric, value: value, threshold: threshold, at: now)
     }
 
     /// The level currently shown for a queue's metric (for status output and tests).
     public func shownLevel(queue: String, metric: Metric) -> AlarmLevel {
-        memory[Key(queue: queue, metric: metric)]?.shown ?? .normal
+        memory[queue]?[metric]?.shown ?? .normal
+    }
+
+    /// This evaluator with its caches (resolved thresholds, reason texts) emptied but every alarm's
+    /// level and dwell kept: what it computes next must equal what the cached evaluator computes.
+    func withoutCaches() -> AlarmEvaluator {
+        var copy = self
+        copy.memory = memory.mapValues { memories in
+            var plain = memories
+            plain.resolved = nil
+            plain.slots = memories.slots.map { $0.map { Memory(shown: $0.shown, betterSince: $0.betterSince) } }
+            plain.extras = memories.extras.mapValues { Memory(shown: $0.shown, betterSince: $0.betterSince) }
+            return plain
+        }
+        return copy
     }
 
     /// Drops the memory of queue `id` (or of incidents `id`: their metrics are their own).
     mutating func forget(queue id: String, incident: Bool = false) {
-        memory = memory.filter { $0.key.queue != id || Metric.incident.contains($0.key.metric) != incident }
+        guard var memories = memory[id] else { return }
+        for metric in incident ? Metric.incident : Metric.standard { memories[metric] = nil }
+        if !incident { memories.extras = [:] }
+        memory[id] = memories.isEmpty ? nil : memories
+    }
+}
+
+extension AlarmEvaluator.Memories {
+    /// A queue's metrics, with no closure or temporary array per metric: the thresholds come from
+    /// the resolved cache, the values straight from the figures.
+    mutating func evaluateQueue(_ figures: QueueFigures, config: QueueConfig, into alarm: inout QueueAlarm, at now: MonotonicSeconds) {
+        let thresholds = thresholds(config, reportedTarget: figures.targetSeconds)
+        for (metric, threshold) in zip(Metric.standard, thresholds) {
+            evaluate(metric, value: figures.value(of: metric), threshold: threshold, into: &alarm, at: now)
+        }
+        for extra in figures.extras {
+            let metric = Metric.extra(extra.name)
+            evaluate(
+                metric, value: figures.value(of: metric), threshold: config.threshold(metric, reportedTarget: figures.targetSeconds),
+                into: &alarm, at: now)
+        }
+    }
+
+    mutating func evaluate(
+        _ metrics: [Metric], value: (Metric) -> Double?, threshold: (Metric) -> Threshold?, into alarm: inout QueueAlarm,
+        at now: MonotonicSeconds
+    ) {
+        for metric in metrics { evaluate(metric, value: value(metric), threshold: threshold(metric), into: &alarm, at: now) }
     }
 }

@@ -26,9 +26,9 @@ public struct QueueAlarm: Sendable, Equatable {
     /// `Metric.standard` wins, then extras in the publisher's order.
     public var driver: MetricAlarm?
     /// Every metric that has thresholds and a known value.
-    public var metrics: [Metric: MetricAlarm]
+    public var metrics: MetricAlarms
 
-    public init(level: AlarmLevel = .normal, driver: MetricAlarm? = nil, metrics: [Metric: MetricAlarm] = [:]) {
+    public init(level: AlarmLevel = .normal, driver: MetricAlarm? = nil, metrics: MetricAlarms = [:]) {
         self.level = level
         self.driver = driver
         self.metrics = metrics
@@ -38,6 +38,39 @@ public struct QueueAlarm: Sendable, Equatable {
 
     public var reason: String? { driver?.reason }
     public func level(of metric: Metric) -> AlarmLevel { metrics[metric]?.level ?? .normal }
+}
+
+/// A queue's metric alarms by metric, like a dictionary. A queue has a handful: searching them in
+/// order is cheaper than hashing the metric for every insert and every tile's lookups.
+public struct MetricAlarms: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+    private var entries: [(metric: Metric, alarm: MetricAlarm)] = []
+
+    public init(dictionaryLiteral elements: (Metric, MetricAlarm)...) {
+        for (metric, alarm) in elements { self[metric] = alarm }
+    }
+
+    public subscript(metric: Metric) -> MetricAlarm? {
+        get { entries.first { $0.metric == metric }?.alarm }
+        set {
+            let i = entries.firstIndex { $0.metric == metric }
+            switch (i, newValue) {
+            case let (i?, alarm?): entries[i].alarm = alarm
+            case let (i?, nil): entries.remove(at: i)
+            case let (nil, alarm?): entries.append((metric, alarm))
+            case (nil, nil): break
+            }
+        }
+    }
+
+    public var count: Int { entries.count }
+    public var isEmpty: Bool { entries.isEmpty }
+    /// The metrics' alarms in the order they were evaluated.
+    public var values: [MetricAlarm] { entries.map(\.alarm) }
+
+    /// Equal when they hold the same alarms by metric, whatever the order (as a dictionary).
+    public static func == (a: MetricAlarms, b: MetricAlarms) -> Bool {
+        a.count == b.count && a.entries.allSatisfy { b[$0.metric] == $0.alarm }
+    }
 }
 
 /// The evaluated alarms of the whole board.

@@ -28,6 +28,25 @@ public enum Metric: Hashable, Sendable, CustomStringConvertible {
     /// The metrics of an `[incident "GRADE/AREA"]` section, in tie-breaking order.
     public static let incident: [Metric] = [.oldestUnresourced, .unresourced]
 
+    /// Position among the built-in metrics (nil for extras), so per-metric state can sit in an
+    /// array instead of a dictionary that hashes the metric on every frame.
+    var slot: Int? {
+        switch self {
+        case .longestWait: return 0
+        case .waiting: return 1
+        case .serviceLevel: return 2
+        case .abandoned: return 3
+        case .averageSpeedOfAnswer: return 4
+        case .availableStaff: return 5
+        case .oldestUnresourced: return 6
+        case .unresourced: return 7
+        case .extra: return nil
+        }
+    }
+
+    /// How many metrics have a `slot`.
+    static let slotCount = 8
+
     /// The name used in the config file: `longest_wait.red = 30s`, `extra.silent.amber = 2`.
     public var key: String {
         switch self {

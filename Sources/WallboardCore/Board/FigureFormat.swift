@@ -9,8 +9,31 @@ public enum FigureFormat {
         guard seconds.isFinite else { return unknown }
         guard seconds < longestDuration else { return ">\(Int(longestDuration) / 3600)h" }
         let s = max(0, Int(seconds.rounded(.down)))
-        if s >= 3600 { return "\(s / 3600):\(twoDigits(s / 60 % 60)):\(twoDigits(s % 60))" }
-        return "\(s / 60):\(twoDigits(s % 60))"
+        // At most "99999:59:59": written straight into the string's bytes (see `ascii`).
+        return ascii { text in
+            if s >= 3600 {
+                text.append(s / 3600)
+                text.append(colon)
+                text.append(s / 60 % 60, digits: 2)
+            } else {
+                text.append(s / 60)
+            }
+            text.append(colon)
+            text.append(s % 60, digits: 2)
+        }
+    }
+
+    static let colon = UInt8(ascii: ":")
+
+    /// A short ASCII text written byte by byte: a figure is formatted every frame, and this skips
+    /// string interpolation's machinery; a text of up to 15 bytes is stored inside the `String`
+    /// itself, with no heap allocation. `write` must not write more than 15 bytes.
+    static func ascii(_ write: (inout ASCIIText) -> Void) -> String {
+        String(unsafeUninitializedCapacity: ASCIIText.capacity) { buffer in
+            var text = ASCIIText(buffer: buffer)
+            write(&text)
+            return text.count
+        }
     }
 
     /// Past this a duration is not written out (and `Int` could not hold it): 100,000 hours.
@@ -19,7 +42,7 @@ public enum FigureFormat {
     /// A count and the shorter forms a box too narrow for all its digits shows instead, each still
     /// true and none readable as a smaller number: 1234567 → ["1234567", ">1.2M", ">1M"]. Never "123…".
     public static func countForms(_ n: Int) -> [String] {
-        var forms = ["\(n)"]
+        var forms = [String(n)]
         guard n >= 1000 else { return forms }
         // "More than": the value shown is strictly below n, so n - 1 is scaled and cut down.
         for (unit, suffix) in [(1_000, "k"), (1_000_000, "M"), (1_000_000_000, "G"), (1_000_000_000_000, "T"),
@@ -57,6 +80,16 @@ public enum FigureFormat {
     public static func percent(_ value: Double) -> String {
         guard value.isFinite else { return unknown }
         let tenths = Int((value * 10).rounded())
+        if tenths >= 0, tenths < 100_000 {
+            return ascii { text in
+                text.append(tenths / 10)
+                if tenths < 100 {
+                    text.append(UInt8(ascii: "."))
+                    text.append(tenths % 10)
+                }
+                text.append(UInt8(ascii: "%"))
+            }
+        }
         if tenths >= 100 { return "\(tenths / 10)%" }
         return "\(tenths / 10).\(tenths % 10)%"
     }
@@ -64,7 +97,7 @@ public enum FigureFormat {
     /// "4", or "4.5" for a fractional publisher extra.
     public static func number(_ value: Double) -> String {
         guard value.isFinite else { return unknown }
-        if value == value.rounded(), abs(value) < 1e15 { return "\(Int(value))" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
         guard abs(value) < 1e15 else { return value < 0 ? "<-1P" : ">1P" }
         let tenths = (value * 10).rounded() / 10
         return "\(tenths)"
@@ -102,9 +135,40 @@ public enum FigureFormat {
         switch kind {
         case .duration: return duration(value)
         case .percentage: return percent(value)
-        case .count: return "\(Int(value.rounded()))"
+        case .count: return String(Int(value.rounded()))
         case .number: return number(value)
         }
+    }
+}
+
+/// The bytes of a short ASCII text being written (`FigureFormat.ascii`).
+struct ASCIIText {
+    /// Swift keeps a string of up to 15 UTF-8 bytes inline.
+    static let capacity = 15
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+    private(set) var count = 0
+
+    init(buffer: UnsafeMutableBufferPointer<UInt8>) { self.buffer = buffer }
+
+    mutating func append(_ byte: UInt8) {
+        buffer[count] = byte
+        count += 1
+    }
+
+    /// `n` (not negative) in decimal, zero-padded to at least `digits` digits.
+    mutating func append(_ n: Int, digits: Int = 1) {
+        var width = 1
+        var rest = n / 10
+        while rest > 0 || width < digits {
+            width += 1
+            rest /= 10
+        }
+        var v = n
+        for i in stride(from: count + width - 1, through: count, by: -1) {
+            buffer[i] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
+            v /= 10
+        }
+        count += width
     }
 }
 

@@ -36,11 +36,16 @@ public struct QueueHistory: Sendable, Equatable {
 
     private func series(at now: MonotonicSeconds, _ value: (Point) -> Double) -> [Double?] {
         guard now.isFinite else { return Array(repeating: nil, count: Self.minutes) }
-        let last = Self.minute(now)
-        return ((last - Self.minutes + 1)...last).map { m in
-            let i = ((m % Self.minutes) + Self.minutes) % Self.minutes
-            guard let p = slots[i], p.minute == m else { return nil }
-            return value(p)
+        // Walks the ring once from the oldest minute's slot, into an array sized up front.
+        var m = Self.minute(now) - Self.minutes + 1
+        var i = ((m % Self.minutes) + Self.minutes) % Self.minutes
+        var out: [Double?] = []
+        out.reserveCapacity(Self.minutes)
+        for _ in 0..<Self.minutes {
+            if let p = slots[i], p.minute == m { out.append(value(p)) } else { out.append(nil) }
+            m += 1
+            i = i == Self.minutes - 1 ? 0 : i + 1
         }
+        return out
     }
 }

@@ -191,6 +191,9 @@ struct ConfigSyntax {
 
 extension String {
     var trimmingSpaces: String {
+        // Most texts have nothing to trim (a space or tab is one byte): returned as they are, uncopied.
+        guard let first = utf8.first, let last = utf8.last, first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
+        else { return self }
         var s = Substring(self)
         while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
         while let l = s.last, l == " " || l == "\t" { s.removeLast() }

@@ -101,7 +101,7 @@ public struct SceneBuilder: Sendable {
     /// Service level, abandonment, ASA, available staff (when reported for the queue), then extras.
     func smallFigures(_ f: QueueFigures?, _ q: QueueConfig, _ alarm: QueueAlarm) -> [FigureScene] {
         let target = f?.targetSeconds ?? q.target
-        let slLabel = target.map { "SL \(Int($0.rounded()))s" } ?? "SL"
+        let slLabel = target.map { "SL " + String(Int($0.rounded())) + "s" } ?? "SL"
         let slDirection = q.thresholds[.serviceLevel]?.direction ?? .lowerIsWorse
         let abDirection = q.thresholds[.abandoned]?.direction ?? .higherIsWorse
         var out = [
