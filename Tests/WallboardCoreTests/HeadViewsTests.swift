@@ -49,3 +49,44 @@ final class HeadViewsTests: XCTestCase {
         XCTAssertEqual(view.footer, scene.footer)
     }
 }
+
+/// `[display] views` lists incident tiles by GRADE/AREA beside queues, and a tile no head lists is
+/// never hidden silently: the footer names it, and in breach it is on every screen's ALSO IN
+/// BREACH strip.
+final class HeadViewsIncidentTests: XCTestCase {
+    func engine(_ views: String) throws -> BoardEngine {
+        let config = try WallboardConfig(parsing: "[display]\nconnector = HDMI-A-1, HDMI-A-2\nviews = \(views)\n")
+        var engine = BoardEngine(config: config, startedAt: 0, heads: 2)
+        let incidents = [
+            IncidentReport(grade: "immediate", area: "urban", open: 3, unresourced: 1, oldestUnresourced: 60, targetSeconds: 900),
+            IncidentReport(grade: "immediate", area: "rural", open: 2, unresourced: 1, oldestUnresourced: 1300, targetSeconds: 1200),
+        ]
+        engine.apply(FeedMessage(
+            publisher: "p", session: 1, sequence: 1, sentAtMilliseconds: 0, interval: 2,
+            queues: ["999", "101", "crime"].map { QueueReport(id: $0, name: $0, waiting: 1, longestWait: 1) }, incidents: incidents), at: 1)
+        return engine
+    }
+
+    func testAViewListsIncidentTilesByGradeAndArea() throws {
+        var engine = try engine("999, immediate/urban | 101, crime, immediate/rural")
+        let scene = engine.scene(now: 1, wallTime: WallTime(secondsOfDay: 0))
+        let first = scene.view(showing: engine.view(head: 0))
+        XCTAssertEqual(first.tiles.map(\.title), ["999", "IMMEDIATE URBAN"])
+        XCTAssertEqual(scene.view(showing: engine.view(head: 1)).tiles.map(\.title), ["101", "crime", "IMMEDIATE RURAL"])
+        XCTAssertFalse(scene.footer.feed.contains("not on any screen"), scene.footer.feed)
+        XCTAssertEqual(scene.hiddenBreaches, [])
+    }
+
+    func testATileOnNoScreenIsNamedAndItsBreachStaysOnTheWall() throws {
+        var engine = try engine("999, immediate/urban | 101")
+        let scene = engine.scene(now: 1, wallTime: WallTime(secondsOfDay: 0))
+        XCTAssertTrue(scene.footer.feed.contains("not on any screen: crime, immediate/rural"), scene.footer.feed)
+        for head in 0..<2 {
+            let view = scene.view(showing: engine.view(head: head))
+            XCTAssertEqual(view.hiddenBreaches, ["IMMEDIATE RURAL"], "the rural breach (21:40 > 20:00) is named on screen \(head)")
+            XCTAssertEqual(view.currentPage().hiddenBreaches, ["IMMEDIATE RURAL"])
+        }
+        // A queue id shaped like GRADE/AREA is listed with queue: in front.
+        XCTAssertEqual(AlarmSubject(name: "queue:immediate/urban").tileID, "immediate/urban")
+    }
+}

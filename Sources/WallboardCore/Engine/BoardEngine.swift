@@ -128,7 +128,7 @@ public struct BoardEngine: Sendable {
         bell.follow(alarms, config: config.alarm, at: now)
         var scene = SceneBuilder(config: inForce).build(
             board: board, alarms: alarms, now: now, wallTime: wallTime, banner: banner, feed: feedHealth(now: now),
-            freshness: freshness, acknowledgements: bell.acknowledgements, health: health)
+            freshness: freshness, acknowledgements: bell.acknowledgements, health: health, views: headViews)
         scene.thresholdsMarker = thresholdProfile.marker
         return scene
     }
@@ -144,12 +144,19 @@ public struct BoardEngine: Sendable {
         bell.acknowledge(subject, by: who, at: now, clock: wallTime.minuteText, shown: alarms, config: config.alarm)
     }
 
-    /// Which queues head `head` shows: its `views` list when one is given for every open head, else
-    /// every queue (a board left single-head by a missing monitor shows everything).
+    /// Which tiles head `head` shows (tile ids): its `views` list when one is given for every open
+    /// head, else every tile (a board left single-head by a missing monitor shows everything).
     public func view(head: Int) -> [String]? {
-        let views = config.display.views
-        guard views.count == heads, head < views.count else { return nil }
+        guard let views = headViews, head < views.count else { return nil }
         return views[head]
+    }
+
+    /// Every head's `views` list as tile ids (a name is a queue, GRADE/AREA an incident tile:
+    /// `AlarmSubject(name:)`), or nil when every head shows every tile.
+    var headViews: [[String]]? {
+        let views = config.display.views
+        guard !views.isEmpty, views.count == heads else { return nil }
+        return views.map { $0.map { AlarmSubject(name: $0).tileID } }
     }
 
     /// The service-level target each reported queue's feed sends (longest-wait limits follow it).

@@ -17,7 +17,8 @@ public struct SceneBuilder: Sendable {
     public func build(
         board: BoardState, alarms: BoardAlarms, now: MonotonicSeconds, wallTime: WallTime,
         banner: String? = nil, feed: FeedHealth = FeedHealth(), freshness: Freshness? = nil,
-        acknowledgements: [AlarmSubject: Acknowledgement] = [:], health: BoardHealthReadings? = nil
+        acknowledgements: [AlarmSubject: Acknowledgement] = [:], health: BoardHealthReadings? = nil,
+        views: [[String]]? = nil
     ) -> Scene {
         let freshness = freshness ?? board.freshness(at: now)
         let lost = freshness.feedLost
@@ -30,6 +31,8 @@ public struct SceneBuilder: Sendable {
         let hiddenBreaches = board.firstSeen.filter { id in
             !listed.contains(id) && !freshness.isStale(id) && alarms.queue(id).level == .red
         }.map { tile($0, board: board, alarms: alarms, now: now, stale: false).title }
+        // Tiles `[display] views` puts on no screen are named, never hidden silently (SceneView).
+        let offScreen = views.map { Scene.offScreen(tiles, views: $0) } ?? []
 
         var staff: StaffScene?
         if let s = board.currentFloorStaff(freshness) {
@@ -44,9 +47,10 @@ public struct SceneBuilder: Sendable {
         var scene = Scene(
             header: HeaderScene(title: title(board), clock: wallTime.clockText),
             banner: banner, tiles: tiles, staff: staff,
-            footer: footer(board: board, ids: ids, now: now, feed: feed, freshness: freshness).leading(BoardHealth.line(health)),
+            footer: footer(board: board, ids: ids, now: now, feed: feed, freshness: freshness, offScreen: offScreen)
+                .leading(BoardHealth.line(health)),
             feedLost: lost ? feedLost(board: board, now: now, feed: feed) : nil,
-            pulse: pulse, paging: paging(now), hiddenBreaches: hiddenBreaches)
+            pulse: pulse, paging: paging(now), hiddenBreaches: hiddenBreaches + offScreen.filter(\.isBreached).map(\.title))
         scene.view = config.board.view
         scene.handlerGrid = handlerGrid(board: board, now: now)
         return scene
@@ -131,7 +135,8 @@ public struct SceneBuilder: Sendable {
     }
 
     func footer(
-        board: BoardState, ids: [String], now: MonotonicSeconds, feed: FeedHealth, freshness: Freshness? = nil
+        board: BoardState, ids: [String], now: MonotonicSeconds, feed: FeedHealth, freshness: Freshness? = nil,
+        offScreen: [TileScene] = []
     ) -> FooterScene {
         let freshness = freshness ?? board.freshness(at: now)
         let silence = FigureFormat.duration(board.silence(at: now))
@@ -169,6 +174,10 @@ public struct SceneBuilder: Sendable {
         if !unlisted.isEmpty {
             let named = unlisted.prefix(3).joined(separator: ", ")
             parts.append("not on board: " + named + (unlisted.count > 3 ? " +\(unlisted.count - 3)" : ""))
+        }
+        if !offScreen.isEmpty {
+            let names = offScreen.map { AlarmSubject(tileID: $0.id).name }
+            parts.append("not on any screen: " + names.prefix(3).joined(separator: ", ") + (names.count > 3 ? " +\(names.count - 3)" : ""))
         }
         if let publisher { parts.append(publisher) }
         if let listening = feed.listening, board.lastMessageAt == nil { parts.append(listening) }
