@@ -29,11 +29,10 @@ public final class Painter: @unchecked Sendable {
     var titleSize: Int?
     private var previousCanvas: ObjectIdentifier?
     private var layoutKey: LayoutKey?
-    var scratch: [UInt32] = []
-    /// Lines already fitted to a box (`shrunk`); a board has a few hundred texts, so it is simply
-    /// emptied when it reaches `fittedLimit`.
-    var fitted: [FitKey: TextLine] = [:]
-    static let fittedLimit = 1024
+    /// Where `tracked` keeps an element's pixels from before its repaint.
+    let scratch = PixelScratch()
+    /// Lines already fitted to a box (`shrunk`).
+    var fitted = FittedLines()
     /// Where hatching patterns are anchored: the layout area's corner (moves with the burn-in shift).
     var hatchOrigin: (x: Int, y: Int) { (layout?.area.x ?? 0, layout?.area.y ?? 0) }
 
@@ -135,7 +134,9 @@ struct LayoutKey: Equatable {
         self.width = width
         self.height = height
         tiles = min(BoardLayout.maximumTiles, scene.tiles.count)
-        figureSlots = min(4, scene.tiles.map(\.figures.count).max() ?? 0)
+        var slots = 0
+        for tile in scene.tiles { slots = max(slots, tile.figures.count) }
+        figureSlots = min(4, slots)
         banner = scene.banner.map { !$0.isEmpty } ?? false
         staff = scene.staff != nil
         alert = !scene.hiddenBreaches.isEmpty

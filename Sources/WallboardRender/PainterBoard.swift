@@ -159,10 +159,10 @@ extension Painter {
     func tracked(_ rect: Rect, _ canvas: Canvas, _ draw: () -> Void) -> Rect? {
         let r = rect.intersection(canvas.bounds)
         guard !r.isEmpty else { return nil }
-        if scratch.count < r.area { scratch = [UInt32](repeating: 0, count: r.area) }
-        scratch.withUnsafeMutableBufferPointer { canvas.save(r, to: $0.baseAddress!) }
+        let saved = scratch.room(for: r.area)
+        canvas.save(r, to: saved)
         draw()
-        return scratch.withUnsafeBufferPointer { canvas.changedBounds(r, since: $0.baseAddress!) }
+        return canvas.changedBounds(r, since: saved)
     }
 }
 

@@ -51,20 +51,26 @@ extension Painter {
     }
 
     /// The part of `box` whose pixels can change when its text goes from line `a` to line `b`: when
-    /// both lay out alike (same size and glyph positions, as digits in fixed cells do), just the span
-    /// of the glyphs that differ; otherwise the whole box. A ticking "1:07" → "1:08" repaints one cell.
+    /// both lay out alike (same size and glyph positions, as digits in fixed cells do), just the
+    /// bitmaps of the glyphs that differ, old and new; otherwise the whole box. A ticking
+    /// "1:07" → "1:08" repaints the ink of one cell. Exact, because everywhere else in the box the
+    /// two lines put the same glyphs, blended in the same order, on the same background.
     func changedRegion(_ a: TextLine, _ b: TextLine, in box: TextBox, font: Font) -> Rect {
         let pa = placement(a, in: box, font: font), pb = placement(b, in: box, font: font)
         guard a.size == b.size, a.glyphs.count == b.glyphs.count, pa.x == pb.x, pa.baseline == pb.baseline else { return box.rect }
         var span: Rect?
-        for (ga, gb) in zip(a.glyphs, b.glyphs) {
+        func include(_ placed: TextLine.Placed) {
+            let g = placed.glyph
+            guard g.width > 0, g.height > 0 else { return }  // draws nothing
+            let bitmap = Rect(x: pa.x + TextLine.pixel(placed.pen) + g.left, y: pa.baseline - g.top, width: g.width, height: g.height)
+            span = span.map { $0.union(bitmap) } ?? bitmap
+        }
+        for i in a.glyphs.indices {
+            let ga = a.glyphs[i], gb = b.glyphs[i]
             guard ga.pen == gb.pen else { return box.rect }
             guard ga.index != gb.index || ga.face != gb.face else { continue }
-            for g in [ga, gb] where g.glyph.width > 0 {
-                let x0 = pa.x + TextLine.pixel(g.pen) + g.glyph.left
-                let glyphSpan = Rect(x: x0, y: box.rect.y, width: g.glyph.width, height: box.rect.height)
-                span = span.map { $0.union(glyphSpan) } ?? glyphSpan
-            }
+            include(ga)
+            include(gb)
         }
         return span?.intersection(box.rect) ?? Rect(x: box.rect.x, y: box.rect.y, width: 0, height: 0)
     }
@@ -116,6 +122,7 @@ extension Painter {
         var line = shrunk(text, box: box, font: font, smallest: smallest ?? max(1, box.size * 6 / 10))
         let size = line.size
         var shown = text
+        guard !line.inkFits(limit) else { return (line, shown) }
         var characters = Array(text)
         while !line.inkFits(limit) && !characters.isEmpty {
             characters.removeLast()
@@ -130,10 +137,9 @@ extension Painter {
     /// three times (old and new for the changed region, new again to draw).
     func shrunk(_ text: String, box: TextBox, font: Font, smallest: Int) -> TextLine {
         let key = FitKey(text: text, width: box.rect.width, size: box.size, smallest: smallest, face: font.face.id)
-        if let hit = fitted[key] { return hit }
+        if let hit = fitted.line(for: key) { return hit }
         let line = shrinking(text, box: box, font: font, smallest: smallest)
-        if fitted.count >= Painter.fittedLimit { fitted.removeAll(keepingCapacity: true) }
-        fitted[key] = line
+        fitted.remember(line, for: key)
         return line
     }
 
@@ -152,7 +158,7 @@ extension Painter {
 }
 
 /// What `shrunk` depends on.
-struct FitKey: Hashable {
+struct FitKey: Equatable {
     var text: String
     var width: Int
     var size: Int

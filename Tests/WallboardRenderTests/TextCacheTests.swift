@@ -43,4 +43,25 @@ final class TextCacheTests: XCTestCase {
             XCTAssertEqual(n.line.width, TextLine(n.shown, size: n.line.size, font: painter.fonts.bold).width)
         }
     }
+
+    /// Far more keys than the fitted-line table has room for, asked twice in a mixed order: every
+    /// answer, hit or miss, is the line shaping afresh gives (colliding keys and evicted entries
+    /// never hand back another key's line).
+    func testFittedLineTableNeverMixesUpKeys() throws {
+        let painter = Painter(fonts: try TestFonts.fonts())
+        var keys: [(String, TextBox, Font)] = []
+        for n in 0..<1500 {
+            let box = TextBox(rect: Rect(x: 0, y: 0, width: 40 + n % 7 * 30, height: 40), size: 20 + n % 3 * 6)
+            keys.append(("\(n / 60):\(n % 60 < 10 ? "0" : "")\(n % 60)", box, n % 2 == 0 ? painter.fonts.bold : painter.fonts.regular))
+        }
+        for round in 0..<2 {
+            for (i, (text, box, font)) in (round == 0 ? keys : keys.reversed()).enumerated() {
+                let cached = painter.shrunk(text, box: box, font: font, smallest: max(1, box.size / 2))
+                let expected = Painter(fonts: painter.fonts).shrunk(text, box: box, font: font, smallest: max(1, box.size / 2))
+                XCTAssertEqual(cached.size, expected.size, "\(text) #\(i)")
+                XCTAssertEqual(cached.glyphs.map(\.index), expected.glyphs.map(\.index), "\(text) #\(i)")
+                XCTAssertEqual(cached.glyphs.map(\.pen), expected.glyphs.map(\.pen), "\(text) #\(i)")
+            }
+        }
+    }
 }
