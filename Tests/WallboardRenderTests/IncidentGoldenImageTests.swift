@@ -8,7 +8,7 @@ import WallboardCore
 extension GoldenImageTests {
     /// Two queues and three incident tiles: immediate urban in breach (oldest unresourced past its
     /// 15-minute target), immediate rural in warning, priority urban normal; the clock not synced.
-    static func incidentScene() throws -> Scene {
+    static func incidentScene(acknowledgements: [AlarmSubject: Acknowledgement] = [:]) throws -> Scene {
         var board = BoardState(startedAt: 0)
         board.apply(FeedMessage(
             publisher: "cad-a", session: 1, sequence: 1, sentAtMilliseconds: 0, interval: 2, floor: "North Control",
@@ -31,7 +31,7 @@ extension GoldenImageTests {
         let alarms = evaluator.evaluate(board: board, config: config, at: 12)
         return SceneBuilder(config: config).build(
             board: board, alarms: alarms, now: 12, wallTime: WallTime(secondsOfDay: 14 * 3600 + 2 * 60),
-            health: BoardHealthReadings(socCelsius: 58, clockSynchronised: false))
+            acknowledgements: acknowledgements, health: BoardHealthReadings(socCelsius: 58, clockSynchronised: false))
     }
 
     func testIncidentTilesAndHealthLine() throws {
@@ -40,5 +40,27 @@ extension GoldenImageTests {
         XCTAssertTrue(scene.footer.feed.hasPrefix("BOARD: CLOCK NOT SYNCED · "))
         try check("incidents-1920x1080", scene, width: 1920, height: 1080)
         try check("incidents-800x480", scene, width: 800, height: 480)
+    }
+
+    /// The breaching incident tile acknowledged: "ACKNOWLEDGED by alice 14:02" under its reason,
+    /// whole, as on a queue's tile; still red with BREACH (new goldens; the others are unchanged).
+    func testAnAcknowledgedIncidentTile() throws {
+        let ack = Acknowledgement(by: "alice", at: 11, clock: "14:02", level: .red)
+        let scene = try Self.incidentScene(acknowledgements: [.incident("immediate/urban"): ack, .queue("immediate/urban"): ack])
+        let urban = try XCTUnwrap(scene.tiles.first { $0.id == AlarmSubject.incident("immediate/urban").tileID })
+        XCTAssertEqual(urban.acknowledged, "ACKNOWLEDGED by alice 14:02")
+        XCTAssertEqual(urban.status, "BREACH")
+        XCTAssertEqual(scene.tiles.filter { $0.acknowledged != nil }.count, 1, "a queue's acknowledgement of the same id is not the incident's")
+        for (width, height) in [(1920, 1080), (800, 480)] {
+            let (_, painter) = try render(scene, width: width, height: height, log: true)
+            let drawn = painter.textLog ?? []
+            let line = try XCTUnwrap(drawn.first { $0.text == "ACKNOWLEDGED by alice 14:02" }, "\(width)x\(height)")
+            XCTAssertEqual(line.shown, line.text, "cut at \(width)x\(height)")
+            let reason = try XCTUnwrap(drawn.first { $0.text == urban.reason })
+            XCTAssertEqual(reason.shown, reason.text, "reason cut at \(width)x\(height)")
+            XCTAssertLessThanOrEqual(reason.box.rect.maxY, line.box.rect.y, "the reason sits above the acknowledgement")
+        }
+        try check("incidents-acknowledged-1920x1080", scene, width: 1920, height: 1080)
+        try check("incidents-acknowledged-800x480", scene, width: 800, height: 480)
     }
 }
