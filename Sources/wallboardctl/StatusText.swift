@@ -23,6 +23,7 @@ enum StatusText {
         for (i, incident) in s.board.incidents.enumerated() {
             lines.append((i == 0 ? "incidents: " : "           ") + incidentLine(incident))
         }
+        if let handlers = s.board.handlers { lines.append("handlers: " + handlersLine(handlers)) }
         let acknowledged = s.board.queues.compactMap { q in
             q.acknowledgedBy.map { "\(q.id) by \($0) \(q.acknowledgedAt ?? "")" }
         } + s.board.incidents.compactMap { i in
@@ -73,6 +74,24 @@ enum StatusText {
             if unresourced > 0, let oldest = i.oldestUnresourcedSeconds { line += ", oldest \(FigureFormat.duration(oldest))" }
         }
         return line
+    }
+
+    /// "42 on the grid (available 7, oncall 31, wrap 2, break 2) · stale 0 · longest not ready: Priya
+    /// Patel break 15:12 (Meal break) warning", states in the protocol's order, then any others.
+    static func handlersLine(_ h: BoardSummary.Handlers) -> String {
+        let order = HandlerState.known.map(\.word)
+        let words = order.filter { h.states[$0] != nil } + h.states.keys.filter { !order.contains($0) }.sorted()
+        let counts = words.isEmpty ? "none current" : words.map { "\($0) \(h.states[$0] ?? 0)" }.joined(separator: ", ")
+        var parts = ["\(h.states.values.reduce(0, +) + h.stale) on the grid (\(counts))"]
+        parts.append("stale \(h.stale)")
+        if let n = h.longestNotReady {
+            var longest = "longest not ready: \(n.name) \(n.state) \(FigureFormat.duration(n.seconds))"
+            if let reason = n.reason { longest += " (\(reason))" }
+            if n.level != .ok { longest += " " + n.level.rawValue }
+            parts.append(longest)
+        }
+        if h.alarmed > 0 { parts.append("\(h.alarmed) past [staff] not_ready") }
+        return parts.joined(separator: " · ")
     }
 
     /// "no device (aplay: audio open error: …) · breach through default · played 0, failed 3 · sounding for 999".

@@ -108,6 +108,14 @@ final class AgentHandlerGridEndToEndTests: XCTestCase {
         XCTAssertEqual(mismatched, [], "the agent's PNG differs from the expected grid in these boxes\n\(agent.log)")
         let status = try agent.ctl(["status"]).stdout
         XCTAssertTrue(status.contains("e2e-handlers"), status)
+        // The grid in a few figures, as a supervisor reads it over SSH (the times tick: 25:00 and on).
+        XCTAssertTrue(status.contains(
+            "handlers: 6 on the grid (available 1, oncall 1, wrap 1, break 1, notready 1, offline 1) · stale 0 · "
+                + "longest not ready: Katarzyna Campbell-Hughes break 25:"), status)
+        XCTAssertTrue(status.contains("(Meal break) breach · 2 past [staff] not_ready"), status)
+        let handlers = try XCTUnwrap((try agent.statusJSON()["board"] as? [String: Any])?["handlers"] as? [String: Any])
+        XCTAssertEqual(handlers["states"] as? [String: Int], ["available": 1, "oncall": 1, "wrap": 1, "break": 1, "notready": 1, "offline": 1])
+        XCTAssertEqual((handlers["longestNotReady"] as? [String: Any])?["id"] as? String, "4711")
         agent.signal(SIGTERM)
         XCTAssertEqual(agent.waitForExit(), 0)
     }

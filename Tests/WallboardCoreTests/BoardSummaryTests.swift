@@ -61,4 +61,39 @@ final class BoardSummaryTests: XCTestCase {
         m.apply(message(["999", "101"], waiting: 1, oldest: 25, sequence: 2), at: 1)
         XCTAssertEqual(summary(&m, at: 1).queues[0].state, .breach)
     }
+
+    /// The handler grid in figures: counts per state (stale ones apart), and the longest on break
+    /// or not ready with the `[staff] not_ready` level its cell shows.
+    func testHandlersCountedByStateWithTheLongestNotReady() throws {
+        var config = WallboardConfig()
+        config.staff.notReady.amber = 600
+        config.staff.notReady.red = 1200
+        var m = BoardEngine(config: config, startedAt: 0)
+        XCTAssertNil(summary(&m, at: 0).handlers, "no A records: no handlers section")
+        func send(_ handlers: [HandlerReport], seq: UInt64, at now: Double) {
+            m.apply(FeedMessage(publisher: "acd-a", session: 1, sequence: seq, sentAtMilliseconds: 0, interval: 2, handlers: handlers), at: now)
+        }
+        send([
+            HandlerReport(id: "1", name: "Ann", state: .onBreak, reason: "Lunch", since: 700),
+            HandlerReport(id: "2", name: "Bob", state: .notReady, since: 100),
+            HandlerReport(id: "3", name: "Cy", state: .onCall, since: 5),
+            HandlerReport(id: "4", name: "Di", state: .other("training")),
+        ], seq: 1, at: 1)
+        send([HandlerReport(id: "5", name: "Ed", state: .available, since: 1)], seq: 2, at: 20)
+        let h = try XCTUnwrap(summary(&m, at: 20).handlers)
+        XCTAssertEqual(h.states, ["available": 1], "the first four went stale after 3 × 2 s; Ed is current")
+        XCTAssertEqual(h.stale, 4)
+        XCTAssertNil(h.longestNotReady, "a stale handler's state may have changed: not reported as current")
+        send([
+            HandlerReport(id: "1", name: "Ann", state: .onBreak, reason: "Lunch", since: 700),
+            HandlerReport(id: "2", name: "Bob", state: .notReady, since: 100),
+        ], seq: 3, at: 21)
+        let now = try XCTUnwrap(summary(&m, at: 22).handlers)
+        XCTAssertEqual(now.states["break"], 1)
+        XCTAssertEqual(now.states["notready"], 1)
+        XCTAssertEqual(now.longestNotReady?.name, "Ann")
+        XCTAssertEqual(now.longestNotReady?.seconds, 701)
+        XCTAssertEqual(now.longestNotReady?.level, .warning, "past not_ready.amber (10 min), as her cell shows")
+        XCTAssertEqual(now.alarmed, 1)
+    }
 }

@@ -6,4 +6,12 @@ public struct StaffConfig: Sendable, Equatable {
     /// Time in state only grows, so no hysteresis or dwell is needed.
     public var notReady: Threshold = Threshold(direction: .higherIsWorse, hysteresis: 0, dwell: 0)
     public init() {}
+
+    /// Amber or red when a handler has been on break or not ready past `notReady`. The time
+    /// compared is the one shown (whole seconds, rounded down), so the cell, the status and the
+    /// alarm agree.
+    public func notReadyLevel(_ state: HandlerState, _ seconds: Double?) -> AlarmLevel {
+        guard state.isNotReady, let seconds else { return .normal }
+        return notReady.level(for: seconds.rounded(.down), current: .normal)
+    }
 }

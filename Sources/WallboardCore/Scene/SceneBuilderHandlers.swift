@@ -21,10 +21,8 @@ extension SceneBuilder {
         return HandlerGridScene(cells: cells, alarmed: alarmed)
     }
 
-    /// Amber or red when a handler has been on break or not ready past the configured limit. The
-    /// time compared is the one shown (whole seconds, rounded down), so the cell and its alarm agree.
+    /// Amber or red when a handler has been on break or not ready past the configured limit.
     func notReadyLevel(_ state: HandlerState, _ seconds: Double?) -> AlarmLevel {
-        guard state.isNotReady, let seconds else { return .normal }
-        return config.staff.notReady.level(for: seconds.rounded(.down), current: .normal)
+        config.staff.notReadyLevel(state, seconds)
     }
 }

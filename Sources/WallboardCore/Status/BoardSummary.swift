@@ -57,6 +57,8 @@ public struct BoardSummary: Codable, Sendable, Equatable {
     public var queues: [Queue]
     /// The incident tiles, in display order (after the queues' on the wall).
     public var incidents: [Incident]
+    /// The handler grid in figures; nil when the feed sends no `A` records.
+    public var handlers: Handlers?
 
     public init(feed: FeedState, lastDatagramSecondsAgo: Double?, publisher: String?, queues: [Queue], incidents: [Incident] = []) {
         self.feed = feed
@@ -82,6 +84,7 @@ public struct BoardSummary: Codable, Sendable, Equatable {
                 id: id, state: QueueState(alarm.level), reason: alarm.level == .normal ? nil : alarm.reason, waiting: figures.waiting,
                 longestWaitSeconds: figures.longestWait, acknowledgedBy: ack?.by, acknowledgedAt: ack?.clock)
         }
+        handlers = Self.handlers(config: config, board: board, at: now)
         incidents = Self.incidents(config: config, board: board, alarms: alarms, freshness: freshness, at: now, acknowledgements: acknowledgements)
         lastDatagramSecondsAgo = board.lastMessageAt.map { max(0, now - $0) }
         self.publisher = publisher ?? board.lastPublisher
