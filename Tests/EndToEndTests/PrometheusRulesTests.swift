@@ -9,7 +9,7 @@ final class PrometheusRulesTests: XCTestCase {
         let dir = RequiredTools.repositoryRoot + "/Deploy/prometheus"
         let check = try AgentProcess.runProgram(promtool, ["check", "rules", dir + "/wallboard-rules.yml"])
         XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
-        XCTAssertTrue(check.stdout.contains("SUCCESS: 6 rules found"), check.stdout)
+        XCTAssertTrue(check.stdout.contains("SUCCESS: 7 rules found"), check.stdout)
 
         let test = try AgentProcess.runProgram(promtool, ["test", "rules", dir + "/wallboard-rules.test.yml"])
         XCTAssertEqual(test.status, 0, test.stdout + test.stderr)
