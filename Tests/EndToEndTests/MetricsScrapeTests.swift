@@ -26,7 +26,7 @@ final class MetricsScrapeTests: XCTestCase {
             XCTAssertEqual(chown(textfiles, 0, user.gid), 0)
             XCTAssertEqual(chmod(textfiles, 0o2775), 0)
         }
-        try "[display]\nmode = 640x360\n[metrics]\ntextfile = \(textfiles)/wallboard.prom\n[incident \"immediate/urban\"]\n"
+        try "[display]\nmode = 640x360\n[metrics]\ntextfile = \(textfiles)/wallboard.prom\n"
             .write(toFile: agent.config, atomically: true, encoding: .utf8)
         let mark = agent.logMark
         agent.signal(SIGHUP)
@@ -55,12 +55,6 @@ final class MetricsScrapeTests: XCTestCase {
             XCTAssertEqual(states.reduce(0, +), 1, "exactly one state is current for \(queue)")
             XCTAssertNotNil(first["wallboard_queue_calls_waiting{queue=\"\(queue)\"}"], queue)
         }
-        // A configured incident tile the simulated floor does not report: stale, with no figures
-        // (IncidentEndToEndTests scrapes one in breach, with its figures).
-        let incident = "area=\"urban\",grade=\"immediate\""
-        let incidentStates = ["ok", "warning", "breach", "stale"].compactMap { first["wallboard_incident_state{\(incident),state=\"\($0)\"}"] }
-        XCTAssertEqual(incidentStates, [0, 0, 0, 1], "\(first.keys.filter { $0.hasPrefix("wallboard_incident") }.sorted())")
-        XCTAssertNil(first["wallboard_incident_open{\(incident)}"], "a stale tile's figures are not current")
         let accepted = try XCTUnwrap(first["wallboard_datagrams_total{reason=\"\",result=\"applied\"}"])
         let frames = try XCTUnwrap(first["wallboard_frames_drawn_total"])
         let lastFrame = try XCTUnwrap(first["wallboard_last_frame_timestamp_seconds"])

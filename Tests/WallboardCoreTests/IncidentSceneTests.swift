@@ -107,6 +107,30 @@ final class IncidentSceneTests: XCTestCase {
         XCTAssertNil(evaluator.evaluate(board: board, config: WallboardConfig(), at: 11).incidents["immediate/urban"])
     }
 
+    /// An incident tile with NO DATA makes the feed partial, as a queue's does: the footer names it
+    /// and the status says `partial`, never FEED OK beside a greyed tile.
+    func testAStaleIncidentMakesTheFeedPartial() throws {
+        var engine = BoardEngine(startedAt: 0)
+        engine.apply(message(queues: 1, [Self.urban]), at: 0)
+        var scene = engine.scene(now: 1, wallTime: clock)
+        XCTAssertTrue(scene.footer.feed.hasPrefix("FEED OK"), scene.footer.feed)
+        XCTAssertEqual(engine.summary(now: 1).feed, .ok)
+        // The queue is refreshed, the incidents are not: past stale_after (6 s) only they are old.
+        engine.apply(FeedMessage(
+            publisher: "p", session: 1, sequence: 2, sentAtMilliseconds: 0, interval: 2,
+            queues: [QueueReport(id: "q0", name: "Q0", waiting: 1, longestWait: 1)]), at: 8)
+        scene = engine.scene(now: 9, wallTime: clock)
+        XCTAssertTrue(scene.footer.feed.hasPrefix("FEED PARTIAL"), scene.footer.feed)
+        XCTAssertTrue(scene.footer.feed.contains("no data: immediate/urban"), scene.footer.feed)
+        XCTAssertEqual(engine.summary(now: 9).feed, .partial)
+        // A dispatch board with incident tiles only: all of them stale is a stale feed.
+        var dispatch = BoardEngine(startedAt: 0)
+        dispatch.apply(message([Self.urban]), at: 0)
+        dispatch.apply(FeedMessage(publisher: "p", session: 1, sequence: 2, sentAtMilliseconds: 0, interval: 2), at: 8)
+        _ = dispatch.scene(now: 9, wallTime: clock)
+        XCTAssertEqual(dispatch.summary(now: 9).feed, .stale)
+    }
+
     func testABreachingIncidentIsPinnedToEveryPage() throws {
         var board = BoardState(startedAt: 0)
         var report = Self.urban

@@ -151,7 +151,9 @@ public struct SceneBuilder: Sendable {
             warning = true
         } else {
             parts = ["FEED OK", "last \(silence) ago"]
-            let stale = ids.filter { freshness.isStale($0) }
+            // Incident tiles are tiles too: one with NO DATA makes the feed partial like a queue's.
+            let staleIncidents = config.incidentOrder(feed: board.incidents.firstSeen).filter { !freshness.currentIncidents.contains($0) }
+            let stale = ids.filter { freshness.isStale($0) } + staleIncidents
             if !stale.isEmpty {
                 parts[0] = "FEED PARTIAL"
                 parts.append("no data: " + stale.joined(separator: ", "))

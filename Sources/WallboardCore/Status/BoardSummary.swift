@@ -5,12 +5,12 @@
 public struct BoardSummary: Codable, Sendable, Equatable {
     /// The feed as the wall shows it.
     public enum FeedState: String, Codable, Sendable, CaseIterable {
-        /// Every shown queue has current data.
+        /// Every shown tile (queue or incident) has current data.
         case ok
-        /// Some shown queues are stale (greyed, NO DATA), others current.
+        /// Some shown tiles are stale (greyed, NO DATA), others current.
         case partial
         /// Nothing current yet the board is not FEED LOST: no datagram since start, or every shown
-        /// queue past stale_after.
+        /// tile past stale_after.
         case stale
         /// Silent past lost_after: the wall says FEED LOST.
         case lost
@@ -88,10 +88,12 @@ public struct BoardSummary: Codable, Sendable, Equatable {
         incidents = Self.incidents(config: config, board: board, alarms: alarms, freshness: freshness, at: now, acknowledgements: acknowledgements)
         lastDatagramSecondsAgo = board.lastMessageAt.map { max(0, now - $0) }
         self.publisher = publisher ?? board.lastPublisher
-        let staleCount = queues.filter { $0.state == .stale }.count
+        // Every tile counts, incident tiles as much as queues'.
+        let states = queues.map(\.state) + incidents.map(\.state)
+        let staleCount = states.filter { $0 == .stale }.count
         if freshness.feedLost {
             feed = .lost
-        } else if board.lastMessageAt == nil || (!queues.isEmpty && staleCount == queues.count) {
+        } else if board.lastMessageAt == nil || (!states.isEmpty && staleCount == states.count) {
             feed = .stale
         } else {
             feed = staleCount > 0 ? .partial : .ok
