@@ -7,18 +7,23 @@ import XCTest
 /// and the command accept and refuse exactly the same values, in the same words.
 final class ThresholdChangeTests: XCTestCase {
     let known = ["999", "101"]
+    let knownIncidents = ["immediate/urban"]
 
     func change(
-        _ queue: String, _ metric: String, amber: String? = nil, red: String? = nil, text: String? = nil
+        _ queue: String, _ metric: String, amber: String? = nil, red: String? = nil, text: String? = nil,
+        reportedTarget: Double? = nil, profile: ThresholdProfile = .day
     ) throws(ThresholdChange.Problem) -> ThresholdChange {
         let config = text.map { try! WallboardConfig(parsing: $0, file: "w.conf") } ?? WallboardConfig()
         return try ThresholdChange(
-            queue: queue, metric: metric, amber: amber, red: red, config: config, text: text, file: "w.conf", knownQueues: known)
+            queue: queue, metric: metric, amber: amber, red: red, config: config, text: text, file: "w.conf", knownQueues: known,
+            knownIncidents: knownIncidents, reportedTarget: reportedTarget, profile: profile)
     }
 
-    func problem(_ queue: String, _ metric: String, amber: String? = nil, red: String? = nil, text: String? = nil) -> String? {
+    func problem(
+        _ queue: String, _ metric: String, amber: String? = nil, red: String? = nil, text: String? = nil, profile: ThresholdProfile = .day
+    ) -> String? {
         do {
-            _ = try change(queue, metric, amber: amber, red: red, text: text)
+            _ = try change(queue, metric, amber: amber, red: red, text: text, profile: profile)
             return nil
         } catch { return error.description }
     }
@@ -92,13 +97,10 @@ final class ThresholdChangeTests: XCTestCase {
     /// added or edited, the parser judges it, and the old limits are those in force (derived
     /// from the feed's target when none are configured).
     func testIncidentLimitsAreSetInTheirOwnSection() throws {
-        func incident(_ metric: String, amber: String? = nil, red: String? = nil, text: String? = nil) throws(ThresholdChange.Problem)
+        func incident(_ metric: String, amber: String? = nil, red: String? = nil, text: String) throws(ThresholdChange.Problem)
             -> ThresholdChange
         {
-            let config = text.map { try! WallboardConfig(parsing: $0, file: "w.conf") } ?? WallboardConfig()
-            return try ThresholdChange(
-                queue: "immediate/urban", metric: metric, amber: amber, red: red, config: config, text: text, file: "w.conf",
-                knownQueues: known, knownIncidents: ["immediate/urban"], reportedTarget: 1200)
+            try change("immediate/urban", metric, amber: amber, red: red, text: text, reportedTarget: 1200)
         }
         let c = try incident("oldest", amber: "12m", red: "25m", text: "# floor\n[queue \"999\"]\nwaiting.red = 9\n")
         XCTAssertEqual(c.subject, .incident("immediate/urban"))
@@ -114,19 +116,15 @@ final class ThresholdChangeTests: XCTestCase {
         // Without a file, the running settings (incident sections too) are what is edited.
         let noFile = try ThresholdChange(
             queue: "immediate/urban", metric: "unresourced", amber: "2", red: nil, config: counted.config, text: nil,
-            file: "built-in defaults", knownQueues: known, knownIncidents: ["immediate/urban"])
+            file: "built-in defaults", knownQueues: known, knownIncidents: knownIncidents)
         XCTAssertEqual(noFile.config.incident("immediate/urban").threshold(.unresourced)?.red, 5)
         XCTAssertEqual(noFile.config.incident("immediate/urban").threshold(.unresourced)?.amber, 2)
     }
 
     func testIncidentRefusalsAreTheParsersOwnWords() {
+        let section = "[incident \"immediate/urban\"]\n"
         func problem(_ name: String, _ metric: String, amber: String? = nil, red: String? = nil, night: Bool = false) -> String? {
-            do {
-                _ = try ThresholdChange(
-                    queue: name, metric: metric, amber: amber, red: red, config: WallboardConfig(), text: "[incident \"immediate/urban\"]\n",
-                    file: "w.conf", knownQueues: known, knownIncidents: ["immediate/urban"], profile: night ? .night : .day)
-                return nil
-            } catch { return error.description }
+            self.problem(name, metric, amber: amber, red: red, text: section, profile: night ? .night : .day)
         }
         XCTAssertEqual(
             problem("immediate/rural", "oldest", red: "20m"),
