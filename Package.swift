@@ -20,6 +20,9 @@ let package = Package(
             name: "CFreeType", path: "Sources/CFreeType", pkgConfig: "freetype2",
             providers: [.apt(["libfreetype-dev"])]),
 
+        // <wchar.h> (libc; Swift's Glibc module leaves it out): wmemset fills rows of 32-bit pixels.
+        .systemLibrary(name: "CWideChar", path: "Sources/CWideChar"),
+
         // The process's argv without /proc (Swift's CommandLine reads /proc/self/cmdline on Linux).
         .target(name: "CProcessArguments"),
 
@@ -28,7 +31,7 @@ let package = Package(
             name: "WallboardCore",
             exclude: ["Feed/PROTOCOL.md"]),
         // Pixels: canvas, FreeType glyph cache, painter, PNG writer.
-        .target(name: "WallboardRender", dependencies: ["WallboardCore", "CFreeType"]),
+        .target(name: "WallboardRender", dependencies: ["WallboardCore", "CFreeType", "CWideChar"]),
         // The edges: sockets, displays, control socket, signals, sd_notify, atomic files.
         .target(name: "WallboardSystem", dependencies: ["WallboardCore", "WallboardRender", "CDRM", "CProcessArguments"]),
 

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import CWideChar
 import Glibc
 #endif
 import WallboardCore
@@ -28,12 +29,24 @@ public final class Canvas: @unchecked Sendable {
         set { pixels[y * width + x] = newValue }
     }
 
-    /// Fills `rect` (clipped to the canvas) with one colour.
+    /// Fills `rect` (clipped to the canvas) with one colour: rows that span the canvas are one
+    /// run, and every run goes through `Canvas.fill(_:_:count:)`.
     public func fill(_ rect: Rect, with color: UInt32) {
         let r = rect.intersection(bounds)
-        guard !r.isEmpty else { return }
-        guard let base = pixels.baseAddress else { return }
-        for y in r.y..<r.maxY { (base + y * width + r.x).update(repeating: color, count: r.width) }
+        guard !r.isEmpty, let base = pixels.baseAddress else { return }
+        if r.width == width { return Canvas.fill(base + r.y * width, color, count: r.area) }
+        for y in r.y..<r.maxY { Canvas.fill(base + y * width + r.x, color, count: r.width) }
+    }
+
+    /// `count` pixels from `start` set to `color`, by glibc's wmemset (wchar_t is 32 bits on
+    /// Linux): it picks the widest vector stores the CPU has at run time (32 bytes with AVX2),
+    /// where Swift's own loop is compiled for baseline x86-64 and stores 16 bytes at a time.
+    @inline(__always) static func fill(_ start: UnsafeMutablePointer<UInt32>, _ color: UInt32, count: Int) {
+        #if canImport(Glibc)
+        start.withMemoryRebound(to: wchar_t.self, capacity: count) { _ = wmemset($0, wchar_t(bitPattern: color), count) }
+        #else
+        start.update(repeating: color, count: count)
+        #endif
     }
 
     /// Copies the pixels of `rect` (inside the canvas) to `saved`, row after row, `rect.area` of them.

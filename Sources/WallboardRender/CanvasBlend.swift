@@ -5,16 +5,32 @@ extension Canvas {
     /// `clip` and the canvas. Integer arithmetic, exact at 0 and 255.
     func blend(mask: UnsafeBufferPointer<UInt8>, width: Int, height: Int, x: Int, y: Int, color: UInt32, clip: Rect) {
         let area = clip.intersection(bounds).intersection(Rect(x: x, y: y, width: width, height: height))
-        guard !area.isEmpty, let maskBase = mask.baseAddress, let base = pixels.baseAddress else { return }
+        guard !area.isEmpty, let maskBase = mask.baseAddress else { return }
+        blend(mask: maskBase, width: width, x: x, y: y, color: color, area: area)
+    }
+
+    /// `blend(mask:…)` of the part `area` of the mask's box (inside the canvas, not empty).
+    func blend(mask: UnsafePointer<UInt8>, width: Int, x: Int, y: Int, color: UInt32, area: Rect) {
+        guard let base = pixels.baseAddress else { return }
+        Canvas.blend(into: base + area.y * self.width + area.x, stride: self.width,
+                     mask: mask + (area.y - y) * width + (area.x - x), maskStride: width,
+                     width: area.width, height: area.height, color: color)
+    }
+
+    /// The blend itself, on any rows of pixels: the canvas's, or a glyph cell's (`GlyphInk`),
+    /// which must come out exactly as the canvas would.
+    static func blend(
+        into target: UnsafeMutablePointer<UInt32>, stride: Int, mask: UnsafePointer<UInt8>, maskStride: Int,
+        width: Int, height: Int, color: UInt32
+    ) {
         let fs = Canvas.spread(color)
-        let end = area.maxX
-        for py in area.y..<area.maxY {
-            let maskRow = maskBase + (py - y) * width - x
-            let row = base + py * self.width
-            var px = area.x
+        for y in 0..<height {
+            let maskRow = mask + y * maskStride
+            let row = target + y * stride
+            var px = 0
             // Glyphs are mostly runs of no ink and full ink: take eight coverage bytes at a time, and
             // go pixel by pixel only through the eight that mix them (the antialiased edges).
-            while px + 8 <= end {
+            while px + 8 <= width {
                 let word = UnsafeRawPointer(maskRow + px).loadUnaligned(as: UInt64.self)
                 if word == ~0 {
                     (row + px).update(repeating: color, count: 8)
@@ -23,11 +39,32 @@ extension Canvas {
                 }
                 px += 8
             }
-            while px < end {
+            while px < width {
                 Canvas.blend(row + px, UInt32(maskRow[px]), color, fs)
                 px += 1
             }
         }
+    }
+
+    /// Copies the part `area` (inside the canvas, not empty) of a cell of ready pixels
+    /// (`GlyphInk.cell`), `width` pixels a row, placed at (`x`, `y`): a row at a time, by memcpy.
+    func copy(cell: UnsafePointer<UInt32>, width: Int, x: Int, y: Int, area: Rect) {
+        guard let base = pixels.baseAddress else { return }
+        var source = cell + (area.y - y) * width + (area.x - x)
+        var target = base + area.y * self.width + area.x
+        for _ in 0..<area.height {
+            target.update(from: source, count: area.width)
+            source += width
+            target += self.width
+        }
+    }
+
+    /// True when every pixel of `rect` (clipped to the canvas) is `color`: what a caller promises
+    /// when it hands `TextLine.draw` a background, checked by debug builds (so by the tests).
+    func isSolid(_ rect: Rect, _ color: UInt32) -> Bool {
+        let r = rect.intersection(bounds)
+        for y in r.y..<r.maxY { for x in r.x..<r.maxX where self[x, y] != color { return false } }
+        return true
     }
 
     /// One pixel at `pixel` under coverage `a` of `color` (`spread(color)` in `fs`).

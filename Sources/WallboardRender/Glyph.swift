@@ -3,16 +3,30 @@
 /// Sizes are plain Ints, so wall-sized numerals (hundreds of pixels) are fine — unlike FreeType's
 /// small-bitmap cache, whose metrics are 8-bit.
 struct Glyph: Sendable {
-    var width: Int
-    var height: Int
+    let width: Int
+    let height: Int
     /// Offset from the pen position to the bitmap's left edge, in pixels.
-    var left: Int
+    let left: Int
     /// Distance from the baseline up to the bitmap's top row, in pixels.
-    var top: Int
+    let top: Int
     /// Horizontal advance in 26.6 fixed point.
-    var advance: Int
+    let advance: Int
+    /// The coverage, and the cells composited from it (one reference, so copying a glyph into a
+    /// line costs no more than copying its coverage array did).
+    let ink: GlyphInk
+
+    init(width: Int, height: Int, left: Int, top: Int, advance: Int, coverage: [UInt8]) {
+        self.width = width
+        self.height = height
+        self.left = left
+        self.top = top
+        self.advance = advance
+        precondition(coverage.count == width * height, "coverage is width × height")
+        ink = GlyphInk(coverage: coverage)
+    }
+
     /// `width`×`height` coverage values, row-major, 0 = none, 255 = full.
-    var coverage: [UInt8]
+    var coverage: [UInt8] { ink.coverage }
 }
 
 /// Identifies a rendered glyph: which face, at what pixel size, which glyph.

@@ -106,13 +106,14 @@ extension Painter {
 
     func drawTitle(_ scene: Scene, _ layout: BoardLayout, _ canvas: Canvas) {
         canvas.fill(layout.title.rect, with: palette.panel)
-        drawText(scene.header.title, in: layout.title, font: fonts.bold, color: palette.text, canvas: canvas)
+        drawText(scene.header.title, in: layout.title, font: fonts.bold, color: palette.text, canvas: canvas, background: palette.panel)
     }
 
     /// The header clock; `region` limits the repaint to the cells that changed.
     func drawClock(_ scene: Scene, _ layout: BoardLayout, _ canvas: Canvas, region: Rect? = nil) {
         canvas.fill(region ?? layout.clock.rect, with: palette.panel)
-        drawText(scene.header.clock, in: layout.clock, font: fonts.bold, color: palette.text, canvas: canvas, region: region)
+        drawText(scene.header.clock, in: layout.clock, font: fonts.bold, color: palette.text, canvas: canvas, region: region,
+                 background: palette.panel)
     }
 
     func drawBanner(_ scene: Scene, _ layout: BoardLayout, _ canvas: Canvas) {
@@ -124,7 +125,7 @@ extension Painter {
     func drawPageMarker(_ scene: Scene, _ layout: BoardLayout, _ canvas: Canvas) {
         guard let box = layout.pageMarker else { return }
         canvas.fill(box.rect, with: palette.panel)
-        drawText(scene.pageMarker ?? "", in: box, font: fonts.regular, color: palette.label, canvas: canvas)
+        drawText(scene.pageMarker ?? "", in: box, font: fonts.regular, color: palette.label, canvas: canvas, background: palette.panel)
     }
 
     /// Queues in breach that are not on this page: white on a hatched vermillion strip, so a breach
@@ -148,10 +149,10 @@ extension Painter {
             let icon = Rect(x: box.rect.x + side / 2, y: box.rect.y + (box.rect.height - side) / 2, width: side, height: side)
             canvas.triangle(in: icon, color: palette.amber, clip: layout.footer)
             box.rect = Rect(x: icon.maxX + side / 2, y: box.rect.y, width: max(0, box.rect.maxX - icon.maxX - side / 2), height: box.rect.height)
-            drawText(scene.footer.feed, in: box, font: fonts.bold, color: palette.amber, canvas: canvas)
+            drawText(scene.footer.feed, in: box, font: fonts.bold, color: palette.amber, canvas: canvas, background: palette.panel)
         } else {
             box.rect = box.rect.insetBy(0).offsetX(box.size / 2)
-            drawText(scene.footer.feed, in: box, font: fonts.regular, color: palette.label, canvas: canvas)
+            drawText(scene.footer.feed, in: box, font: fonts.regular, color: palette.label, canvas: canvas, background: palette.panel)
         }
     }
 

@@ -41,12 +41,14 @@ extension Painter {
 
     func drawFeedLostClock(_ scene: Scene, _ lost: FeedLostLayout, _ canvas: Canvas, region: Rect? = nil) {
         canvas.fill(region ?? lost.clock.rect, with: palette.hazardDark)
-        drawText(scene.header.clock, in: lost.clock, font: fonts.bold, color: palette.label, canvas: canvas, region: region)
+        drawText(scene.header.clock, in: lost.clock, font: fonts.bold, color: palette.label, canvas: canvas, region: region,
+                 background: palette.hazardDark)
     }
 
     func drawFeedLostDetail(_ scene: Scene, _ lost: FeedLostLayout, _ canvas: Canvas, region: Rect? = nil) {
         canvas.fill(region ?? lost.detail.rect, with: palette.hazardDark)
-        drawText(scene.feedLost?.detail ?? "", in: lost.detail, font: fonts.bold, color: palette.text, canvas: canvas, region: region)
+        drawText(scene.feedLost?.detail ?? "", in: lost.detail, font: fonts.bold, color: palette.text, canvas: canvas, region: region,
+                 background: palette.hazardDark)
     }
 
     func drawFeedLostHint(_ scene: Scene, _ lost: FeedLostLayout, _ canvas: Canvas) {

@@ -13,13 +13,14 @@ extension Painter {
         default: canvas.fill(cell.swatch, with: palette.staff[index])
         }
         if index < staff.labels.count {
-            drawText(staff.labels[index], in: cell.label, font: fonts.regular, color: palette.label, canvas: canvas)
+            drawText(staff.labels[index], in: cell.label, font: fonts.regular, color: palette.label, canvas: canvas,
+                     background: palette.background)
         }
         let value = staff.values[index]
         if alarmed {
             drawFigure(value, in: cell.value, font: fonts.bold, color: palette.hazardDark, canvas: canvas, pill: palette.accent(staff.level))
         } else {
-            drawFigure(value, in: cell.value, font: fonts.bold, color: palette.text, canvas: canvas)
+            drawFigure(value, in: cell.value, font: fonts.bold, color: palette.text, canvas: canvas, background: palette.background)
         }
     }
 

@@ -4,19 +4,21 @@ extension Painter {
     /// Draws `text` in `box`: shrunk (down to 60 %) if wider than the box, then cut with an ellipsis
     /// if still too wide; placed by the box's alignment with capitals centred vertically; clipped to
     /// the box so it can never touch a neighbour. An optional `pill` colour is filled behind the ink.
-    /// Returns the inked rectangle.
+    /// Returns the inked rectangle. `background`: the colour the caller has just filled the box
+    /// (or `region` of it) with, so that glyphs are copied ready-blended (see `TextLine.draw`).
     @discardableResult
     func drawText(
         _ text: String, in box: TextBox, font: Font, color: UInt32, canvas: Canvas, pill: UInt32? = nil, region: Rect? = nil,
-        smallest: Int? = nil
+        smallest: Int? = nil, background: UInt32? = nil
     ) -> Rect? {
         let (line, shown) = fitLine(text, box: box, font: font, smallest: smallest)
-        return draw(line, text: text, shown: shown, in: box, font: font, color: color, canvas: canvas, pill: pill, region: region)
+        return draw(line, text: text, shown: shown, in: box, font: font, color: color, canvas: canvas, pill: pill, region: region,
+                    background: background)
     }
 
     private func draw(
         _ line: TextLine, text: String, shown: String, in box: TextBox, font: Font, color: UInt32, canvas: Canvas,
-        pill: UInt32?, region: Rect?
+        pill: UInt32?, region: Rect?, background: UInt32?
     ) -> Rect? {
         let (x, baseline, ink) = placement(line, in: box, font: font)
         let rect = box.rect
@@ -24,7 +26,9 @@ extension Painter {
             let pad = max(1, line.size / 8)
             canvas.fill(Rect(x: i.x - pad, y: i.y - pad, width: i.width + 2 * pad, height: i.height + 2 * pad).intersection(rect), with: pill)
         }
-        line.draw(into: canvas, x: x, baseline: baseline, color: color, clip: region.map { $0.intersection(rect) } ?? rect)
+        // A pill covers only the ink's surroundings, not the whole box: no background then.
+        line.draw(into: canvas, x: x, baseline: baseline, color: color, clip: region.map { $0.intersection(rect) } ?? rect,
+                  background: pill == nil ? background : nil)
         textLog?.append(DrawnText(text: text, shown: shown, box: box, size: line.size, ink: ink))
         return ink
     }
@@ -34,10 +38,12 @@ extension Painter {
     /// on a wall reads as 123.
     @discardableResult
     func drawFigure(
-        _ forms: [String], in box: TextBox, font: Font, color: UInt32, canvas: Canvas, pill: UInt32? = nil, region: Rect? = nil
+        _ forms: [String], in box: TextBox, font: Font, color: UInt32, canvas: Canvas, pill: UInt32? = nil, region: Rect? = nil,
+        background: UInt32? = nil
     ) -> Rect? {
         let (line, shown) = fitFigure(forms, box: box, font: font)
-        return draw(line, text: forms.first ?? "", shown: shown, in: box, font: font, color: color, canvas: canvas, pill: pill, region: region)
+        return draw(line, text: forms.first ?? "", shown: shown, in: box, font: font, color: color, canvas: canvas, pill: pill, region: region,
+                    background: background)
     }
 
     func fitFigure(_ forms: [String], box: TextBox, font: Font) -> (line: TextLine, shown: String) {

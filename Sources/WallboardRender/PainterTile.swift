@@ -36,9 +36,9 @@ extension Painter {
         drawLevel(tile, layout, style, canvas)
         drawTileTitle(tile, layout, style, canvas)  // after the level: it may use the room left of the icon
         drawWaiting(tile, layout, style, canvas)
-        drawText(tile.waitingLabel, in: layout.waitingLabel, font: fonts.regular, color: style.label, canvas: canvas)
+        drawText(tile.waitingLabel, in: layout.waitingLabel, font: fonts.regular, color: style.label, canvas: canvas, background: style.fill)
         drawLongestWait(tile, layout, style, canvas)
-        drawText(tile.longestWaitLabel, in: layout.longestWaitLabel, font: fonts.regular, color: style.label, canvas: canvas)
+        drawText(tile.longestWaitLabel, in: layout.longestWaitLabel, font: fonts.regular, color: style.label, canvas: canvas, background: style.fill)
         for slot in layout.figureValues.indices {
             drawFigureLabel(tile, slot, layout, style, canvas)
             drawFigureValue(tile, slot, layout, style, canvas)
@@ -65,7 +65,7 @@ extension Painter {
     func drawTileTitle(_ tile: TileScene, _ layout: TileLayout, _ style: TileStyle, _ canvas: Canvas) {
         let box = titleBox(tile, layout)
         canvas.fill(box.rect, with: style.fill)
-        drawText(tile.title, in: box, font: fonts.bold, color: style.text, canvas: canvas, smallest: box.size)
+        drawText(tile.title, in: box, font: fonts.bold, color: style.text, canvas: canvas, smallest: box.size, background: style.fill)
     }
 
     /// Where a tile's name may go: its own box, widened into the part of the level area its status
@@ -106,7 +106,7 @@ extension Painter {
         case (_, .amber): (color, pill) = (palette.amber, nil)
         case (_, .red): (color, pill) = (palette.text, palette.red)
         }
-        let ink = drawText(word, in: layout.levelWord, font: fonts.bold, color: color, canvas: canvas, pill: pill)
+        let ink = drawText(word, in: layout.levelWord, font: fonts.bold, color: color, canvas: canvas, pill: pill, background: style.fill)
         let side = layout.levelIcon.width
         guard side > 1 else { return }
         let icon = levelIcon(tile, layout, wordInk: ink)
@@ -120,19 +120,21 @@ extension Painter {
 
     func drawWaiting(_ tile: TileScene, _ layout: TileLayout, _ style: TileStyle, _ canvas: Canvas, region: Rect? = nil) {
         canvas.fill(region ?? layout.waiting.rect, with: style.fill)
-        drawFigure([tile.waiting] + tile.waitingOverflow, in: layout.waiting, font: fonts.bold, color: style.text, canvas: canvas, region: region)
+        drawFigure([tile.waiting] + tile.waitingOverflow, in: layout.waiting, font: fonts.bold, color: style.text, canvas: canvas, region: region,
+                   background: style.fill)
     }
 
     func drawLongestWait(_ tile: TileScene, _ layout: TileLayout, _ style: TileStyle, _ canvas: Canvas, region: Rect? = nil) {
         canvas.fill(region ?? layout.longestWait.rect, with: style.fill)
-        drawFigure([tile.longestWait] + tile.longestWaitOverflow, in: layout.longestWait, font: fonts.bold, color: style.text, canvas: canvas, region: region)
+        drawFigure([tile.longestWait] + tile.longestWaitOverflow, in: layout.longestWait, font: fonts.bold, color: style.text, canvas: canvas, region: region,
+                   background: style.fill)
     }
 
     func drawFigureLabel(_ tile: TileScene, _ slot: Int, _ layout: TileLayout, _ style: TileStyle, _ canvas: Canvas) {
         let box = layout.figureLabels[slot]
         canvas.fill(box.rect, with: style.fill)
         guard slot < tile.figures.count else { return }
-        drawText(tile.figures[slot].label, in: box, font: fonts.regular, color: style.label, canvas: canvas)
+        drawText(tile.figures[slot].label, in: box, font: fonts.regular, color: style.label, canvas: canvas, background: style.fill)
     }
 
     /// A figure's value; an alarmed figure sits on a pill of its level's colour in black, so it
@@ -144,7 +146,7 @@ extension Painter {
         let figure = tile.figures[slot]
         let forms = [figure.value] + figure.overflow
         if style.stale || figure.level == .normal {
-            drawFigure(forms, in: box, font: fonts.bold, color: style.text, canvas: canvas)
+            drawFigure(forms, in: box, font: fonts.bold, color: style.text, canvas: canvas, background: style.fill)
         } else {
             drawFigure(forms, in: box, font: fonts.bold, color: palette.hazardDark, canvas: canvas,
                        pill: palette.accent(figure.level))
@@ -163,7 +165,8 @@ extension Painter {
         } else if let reason = tile.reason, let acknowledged = tile.acknowledged {
             drawAcknowledged(reason, acknowledged, tile, layout, canvas, region: region)
         } else if let reason = tile.reason {
-            drawText(reason, in: box, font: fonts.bold, color: palette.levelText(tile.level), canvas: canvas, region: region)
+            drawText(reason, in: box, font: fonts.bold, color: palette.levelText(tile.level), canvas: canvas, region: region,
+                     background: style.fill)
         }
     }
 

@@ -69,14 +69,34 @@ struct TextLine {
     }
 
     /// Blends the line into `canvas` with its pen starting at (`x`, `baseline`), only inside `clip`.
-    func draw(into canvas: Canvas, x: Int, baseline: Int, color: UInt32, clip: Rect) {
+    ///
+    /// `background`, when given, is the caller's word that every pixel of `clip` is that colour
+    /// (it has just filled it): a glyph whose box no glyph of this line has drawn into yet then
+    /// lies on that colour alone, and its cell (`GlyphInk.cell`) — the same pixels the blend
+    /// would give — is copied instead. A glyph overlapping an earlier one's box (kerned "AV",
+    /// an overhanging "f") is blended over what is there, as is everything without a background.
+    func draw(into canvas: Canvas, x: Int, baseline: Int, color: UInt32, clip: Rect, background: UInt32? = nil) {
+        assert(background.map { canvas.isSolid(clip, $0) } ?? true, "a background promised but not there")
+        let visible = clip.intersection(canvas.bounds)
+        guard !visible.isEmpty else { return }
+        var drawnTo = Int.min  // right edge of the glyph boxes drawn so far: none reaches it
         for placed in glyphs {
             let g = placed.glyph
-            guard g.width > 0, g.height > 0 else { continue }
-            g.coverage.withUnsafeBufferPointer { mask in
-                canvas.blend(mask: mask, width: g.width, height: g.height,
-                             x: x + TextLine.pixel(placed.pen) + g.left, y: baseline - g.top, color: color, clip: clip)
+            let left = x + TextLine.pixel(placed.pen) + g.left, top = baseline - g.top
+            // The glyph's box within the visible part, worked out here: a repaint of a few changed
+            // cells passes over most glyphs of the line, and must pass over them for next to nothing.
+            let x0 = max(left, visible.x), x1 = min(left + g.width, visible.maxX)
+            let y0 = max(top, visible.y), y1 = min(top + g.height, visible.maxY)
+            guard x0 < x1, y0 < y1 else { continue }
+            let area = Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
+            if let background, left >= drawnTo, let cell = g.ink.cell(color: color, background: background) {
+                canvas.copy(cell: cell, width: g.width, x: left, y: top, area: area)
+            } else {
+                g.ink.coverage.withUnsafeBufferPointer { mask in
+                    canvas.blend(mask: mask.baseAddress!, width: g.width, x: left, y: top, color: color, area: area)
+                }
             }
+            drawnTo = max(drawnTo, left + g.width)
         }
     }
 

@@ -29,6 +29,29 @@ final class CanvasTests: XCTestCase {
         }
     }
 
+    /// `fill` (rows by wmemset, rows spanning the canvas as one run) sets exactly the clipped
+    /// rectangle to the colour, whatever its place and size, and not one pixel around it.
+    func testFillSetsExactlyTheClippedRectangle() {
+        var rng = SystemRandomNumberGenerator()
+        let canvas = Canvas(width: 70, height: 20)
+        for trial in 0..<400 {
+            for p in 0..<canvas.pixels.count { canvas.pixels[p] = UInt32(truncatingIfNeeded: p &* 2_654_435_761) >> 8 }
+            let before = canvas.copy()
+            let x = trial % 3 == 0 ? Int.random(in: -3...0, using: &rng) : Int.random(in: -10...69, using: &rng)
+            let width = trial % 3 == 0 ? Int.random(in: 70...80, using: &rng) : Int.random(in: 0...80, using: &rng)
+            let rect = Rect(x: x, y: Int.random(in: -5...19, using: &rng), width: width, height: Int.random(in: 0...25, using: &rng))
+            let color = UInt32.random(in: 0...0xFFFFFF, using: &rng) | 0xFF00_0000 * UInt32(trial % 2)
+            canvas.fill(rect, with: color)
+            let inside = rect.intersection(canvas.bounds)
+            for y in 0..<canvas.height {
+                for x in 0..<canvas.width {
+                    let expected = inside.contains(Rect(x: x, y: y, width: 1, height: 1)) ? color : before[x, y]
+                    if canvas[x, y] != expected { return XCTFail("trial \(trial), rect \(rect): pixel \(x),\(y)") }
+                }
+            }
+        }
+    }
+
     /// Blending through a mask with runs of 0 and 255 (taken eight at a time) and partial coverage
     /// gives exactly the per-pixel formula, at any alignment and clip.
     func testBlendMatchesThePerPixelFormula() {
