@@ -58,22 +58,28 @@ public final class Canvas: @unchecked Sendable {
     }
 
     /// The bounding box of the pixels of `rect` that differ from `saved` (as `save` left it), nil
-    /// when none do. memcmp does the comparing: whole rows first, then, in a row that differs, only
-    /// the parts left and right of the box found so far, which are all that could widen it.
+    /// when none do. memcmp does the comparing: whole rows from the top and from the bottom, for the
+    /// first and last rows that differ; in the rows between, only the parts left and right of the
+    /// box found so far, which are all that could widen it, until the box is the rectangle's width
+    /// (a repainted glyph's bitmap usually gets there in its first rows).
     func changedBounds(_ rect: Rect, since saved: UnsafePointer<UInt32>) -> Rect? {
         guard let base = pixels.baseAddress, !rect.isEmpty else { return nil }
-        var minX = rect.width, maxX = -1, minY = -1, maxY = -1
-        for y in 0..<rect.height {
-            let row = UnsafePointer(base + (rect.y + y) * width + rect.x)
-            let old = saved + y * rect.width
-            if Canvas.same(row, old, rect.width) { continue }
-            if minY < 0 { minY = y }
-            maxY = y
-            if let x = Canvas.firstDifference(row, old, minX) { minX = x }
-            if let x = Canvas.lastDifference(row + maxX + 1, old + maxX + 1, rect.width - maxX - 1) { maxX += 1 + x }
+        let w = rect.width
+        let first = UnsafePointer(base + rect.y * width + rect.x)
+        @inline(__always) func row(_ y: Int) -> UnsafePointer<UInt32> { first + y * width }
+        @inline(__always) func old(_ y: Int) -> UnsafePointer<UInt32> { saved + y * w }
+        var top = 0
+        while top < rect.height && Canvas.same(row(top), old(top), w) { top += 1 }
+        guard top < rect.height else { return nil }
+        var bottom = rect.height - 1
+        while bottom > top && Canvas.same(row(bottom), old(bottom), w) { bottom -= 1 }
+        var minX = w, maxX = -1
+        for y in top...bottom {
+            if let x = Canvas.firstDifference(row(y), old(y), minX) { minX = x }
+            if let x = Canvas.lastDifference(row(y) + maxX + 1, old(y) + maxX + 1, w - maxX - 1) { maxX += 1 + x }
+            if minX == 0 && maxX == w - 1 { break }
         }
-        guard minY >= 0 else { return nil }
-        return Rect(x: rect.x + minX, y: rect.y + minY, width: maxX - minX + 1, height: maxY - minY + 1)
+        return Rect(x: rect.x + minX, y: rect.y + top, width: maxX - minX + 1, height: bottom - top + 1)
     }
 
     @inline(__always) static func same(_ a: UnsafePointer<UInt32>, _ b: UnsafePointer<UInt32>, _ count: Int) -> Bool {

@@ -1,44 +1,72 @@
-/// Lines already fitted to a box (`Painter.shrunk`), found without hashing through `Hasher`: every
-/// text drawn or compared is looked up here (a ticking update asks a few dozen times), so the
-/// lookup must cost far less than shaping, and SipHash over the string plus a dictionary probe
-/// was most of a lookup.
+/// Lines already fitted to a box (`Painter.shrunk`), found without hashing the text: every text
+/// drawn or compared is looked up here (a ticking update asks a few dozen times), and SipHash
+/// over the string plus a dictionary probe used to be most of a lookup.
 ///
-/// A fixed table of sets of a few ways, the set picked by a cheap multiplicative hash of the key's
-/// numbers and the text's UTF-8 bytes; a hit needs the whole key equal (numbers, then `==` on the
-/// text), so colliding keys only cost a reshaping, never a wrong line. A full set drops its
-/// oldest entry: a board has a few hundred texts, and an update asks for an element's old and new
-/// text (and a figure's shorter forms), so a set of four keeps what the next update asks for.
-struct FittedLines {
-    private struct Entry {
+/// A fixed table of sets of a few ways. The set is picked from the box alone (its place, width,
+/// size, the smallest size allowed, the face) by a multiplicative hash of those numbers: each
+/// element owns its box, so an element's texts share a set and other elements' texts rarely do.
+/// A hit needs the whole key equal (numbers, then `==` on the text), so a collision only costs a
+/// reshaping, never a wrong line. A full set drops its oldest entry: an update asks for an
+/// element's old and new text (and a figure's shorter forms), which four ways keep.
+final class FittedLines {
+    struct Entry {
         var key: FitKey
         var line: TextLine
     }
     private static let setCount = 256
     private static let ways = 4
-    private var entries: [Entry?] = Array(repeating: nil, count: setCount * ways)
+    /// No text is fitted into a box of negative width: marks a way not used yet.
+    private static let empty = Entry(key: FitKey(text: "", width: -1, size: 0, smallest: 0, face: 0), line: TextLine())
+    /// Raw memory: the hot path pays no exclusivity or uniqueness check for a class property.
+    private let entries: UnsafeMutablePointer<Entry>
     /// Per set, the way the next new entry goes into (round robin: the oldest is replaced).
-    private var next = [UInt8](repeating: 0, count: setCount)
+    private let next: UnsafeMutablePointer<UInt8>
 
-    private static func set(of key: FitKey) -> Int {
-        var h = UInt64(truncatingIfNeeded: key.width) &* 0x9E37_79B9_7F4A_7C15
-        h ^= UInt64(truncatingIfNeeded: key.size << 20 ^ key.smallest << 8 ^ key.face)
-        for byte in key.text.utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        h &*= 0x9E37_79B9_7F4A_7C15
+    init() {
+        entries = .allocate(capacity: FittedLines.setCount * FittedLines.ways)
+        entries.initialize(repeating: FittedLines.empty, count: FittedLines.setCount * FittedLines.ways)
+        next = .allocate(capacity: FittedLines.setCount)
+        next.initialize(repeating: 0, count: FittedLines.setCount)
+    }
+
+    deinit {
+        entries.deinitialize(count: FittedLines.setCount * FittedLines.ways)
+        entries.deallocate()
+        next.deallocate()
+    }
+
+    private static func set(of key: FitKey, x: Int, y: Int) -> Int {
+        var h = UInt64(truncatingIfNeeded: x << 32 ^ y << 16 ^ key.width)
+        h = (h ^ UInt64(truncatingIfNeeded: key.size << 24 ^ key.smallest << 8 ^ key.face)) &* 0x9E37_79B9_7F4A_7C15
         return Int(truncatingIfNeeded: h >> 56) % setCount
     }
 
-    func line(for key: FitKey) -> TextLine? {
-        let base = FittedLines.set(of: key) * FittedLines.ways
-        for way in base..<base + FittedLines.ways {
-            if let entry = entries[way], entry.key == key { return entry.line }
-        }
+    /// The line remembered for `key`, whose box is at (`x`, `y`) (the place only picks the set).
+    func line(for key: FitKey, x: Int, y: Int) -> TextLine? {
+        let base = entries + FittedLines.set(of: key, x: x, y: y) * FittedLines.ways
+        for way in 0..<FittedLines.ways where base[way].key.sameBox(key) && base[way].key.text == key.text { return base[way].line }
         return nil
     }
 
-    mutating func remember(_ line: TextLine, for key: FitKey) {
-        let set = FittedLines.set(of: key)
+    /// An entry for another text in the same box whose line was not shrunk (its size is the box's):
+    /// the start for reshaping only the digits that changed.
+    func unshrunk(like key: FitKey, x: Int, y: Int) -> Entry? {
+        let base = entries + FittedLines.set(of: key, x: x, y: y) * FittedLines.ways
+        for way in 0..<FittedLines.ways where base[way].key.sameBox(key) && base[way].line.size == key.size { return base[way] }
+        return nil
+    }
+
+    func remember(_ line: TextLine, for key: FitKey, x: Int, y: Int) {
+        let set = FittedLines.set(of: key, x: x, y: y)
         let way = Int(next[set])
         next[set] = UInt8((way + 1) % FittedLines.ways)
         entries[set * FittedLines.ways + way] = Entry(key: key, line: line)
+    }
+}
+
+extension FitKey {
+    /// Everything but the text equal.
+    @inline(__always) func sameBox(_ other: FitKey) -> Bool {
+        width == other.width && size == other.size && smallest == other.smallest && face == other.face
     }
 }

@@ -32,7 +32,7 @@ public final class Painter: @unchecked Sendable {
     /// Where `tracked` keeps an element's pixels from before its repaint.
     let scratch = PixelScratch()
     /// Lines already fitted to a box (`shrunk`).
-    var fitted = FittedLines()
+    let fitted = FittedLines()
     /// Where hatching patterns are anchored: the layout area's corner (moves with the burn-in shift).
     var hatchOrigin: (x: Int, y: Int) { (layout?.area.x ?? 0, layout?.area.y ?? 0) }
 

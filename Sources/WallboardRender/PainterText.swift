@@ -143,9 +143,21 @@ extension Painter {
     /// three times (old and new for the changed region, new again to draw).
     func shrunk(_ text: String, box: TextBox, font: Font, smallest: Int) -> TextLine {
         let key = FitKey(text: text, width: box.rect.width, size: box.size, smallest: smallest, face: font.face.id)
-        if let hit = fitted.line(for: key) { return hit }
-        let line = shrinking(text, box: box, font: font, smallest: smallest)
-        fitted.remember(line, for: key)
+        let (x, y) = (box.rect.x, box.rect.y)
+        if let hit = fitted.line(for: key, x: x, y: y) { return hit }
+        let line = reshapingDigits(key, box: box, font: font) ?? shrinking(text, box: box, font: font, smallest: smallest)
+        fitted.remember(line, for: key, x: x, y: y)
+        return line
+    }
+
+    /// What `shrinking` would give, made from the same box's last unshrunk line when the texts
+    /// differ only in digits (a tick): shrinking starts with the text at the box's size and keeps
+    /// it when it fits (or may not shrink), and the reshaped line is that line exactly.
+    private func reshapingDigits(_ key: FitKey, box: TextBox, font: Font) -> TextLine? {
+        guard let last = fitted.unshrunk(like: key, x: box.rect.x, y: box.rect.y),
+              let line = TextLine(key.text, changingDigitsOf: last.line, shapedFrom: last.key.text, font: font),
+              line.inkFits(box.rect.width) || box.size <= key.smallest
+        else { return nil }
         return line
     }
 

@@ -19,6 +19,9 @@ struct TextLine {
     /// Total advance, 26.6.
     private(set) var advance = 0
 
+    /// The empty line: no glyphs, size 0.
+    init() { size = 0 }
+
     init(_ text: String, size: Int, font: Font) {
         self.size = size
         guard size > 0 else { return }
@@ -33,8 +36,7 @@ struct TextLine {
                 (face, index) = other
             }
             guard let glyph = font.cache.glyph(index, size: size, face: face) else { continue }
-            // The ASCII decimal digits (what `numericType == .decimal && isASCII` is), without the Unicode tables.
-            if scalar.value >= 0x30 && scalar.value <= 0x39 {
+            if TextLine.isDigit(scalar) {
                 glyphs.append(Placed(glyph: glyph, index: index, face: face.id, pen: advance + (cell - glyph.advance) / 2))
                 advance += cell
                 previous = 0  // no kerning into or out of a cell: cells must not move
@@ -50,6 +52,35 @@ struct TextLine {
             }
         }
     }
+
+    /// `text` shaped at this line's size by changing only the digits that differ from `old`, the
+    /// text this line was shaped from; nil unless the two differ only in ASCII digits. The same
+    /// line `init(text, size:, font:)` makes: a digit sits centred in its fixed cell with no
+    /// kerning into or out of it, so changing one moves nothing else, and the rest of the line is
+    /// the same characters shaped alike. A ticking "LONGEST WAIT 4:32 > 3:00" reshapes one glyph.
+    init?(_ text: String, changingDigitsOf line: TextLine, shapedFrom old: String, font: Font) {
+        self = line
+        // Every character of `old` has its glyph (none was skipped), so glyph i is character i.
+        guard size > 0, text.utf8.count == old.utf8.count, glyphs.count == old.unicodeScalars.count else { return nil }
+        let cell = font.digitCell(size: size)
+        var changed = false
+        var oldScalars = old.unicodeScalars.makeIterator()
+        for (i, scalar) in text.unicodeScalars.enumerated() {
+            guard let was = oldScalars.next() else { return nil }
+            if scalar == was { continue }
+            guard TextLine.isDigit(scalar), TextLine.isDigit(was) else { return nil }
+            let index = font.glyphIndex(scalar)
+            guard let glyph = font.cache.glyph(index, size: size, face: font.face) else { return nil }
+            let cellStart = glyphs[i].pen - (cell - glyphs[i].glyph.advance) / 2
+            glyphs[i] = Placed(glyph: glyph, index: index, face: font.face.id, pen: cellStart + (cell - glyph.advance) / 2)
+            changed = true
+        }
+        guard oldScalars.next() == nil else { return nil }
+        if changed { inkBounds = TextLine.inkBounds(of: glyphs) }
+    }
+
+    /// The ASCII decimal digits (what `numericType == .decimal && isASCII` is), without the Unicode tables.
+    @inline(__always) static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
 
     /// The advance width in whole pixels.
     var width: Int { (advance + 63) >> 6 }

@@ -64,4 +64,60 @@ final class TextCacheTests: XCTestCase {
             }
         }
     }
+
+    /// A line reshaped by changing only its digits is the line shaping afresh makes (glyphs, pens,
+    /// advance, ink), for ticking waits, clocks and reasons in both faces at several sizes; texts
+    /// that differ in anything but digits, or in length, are not reshaped so.
+    func testDigitReshapingEqualsFreshShaping() throws {
+        let fonts = try TestFonts.fonts()
+        func texts(_ s: Int) -> [String] {
+            ["\(s / 60):\(s % 60 < 10 ? "0" : "")\(s % 60)", "10:\(s / 60 % 60 < 10 ? "0" : "")\(s / 60 % 60):\(s % 60 < 10 ? "0" : "")\(s % 60)",
+             "LONGEST WAIT \(s / 60):\(s % 60 < 10 ? "0" : "")\(s % 60) > 3:00", "NO DATA \(s)s", "Ünïcode 1\(s % 10) ✓"]
+        }
+        for font in [fonts.bold, fonts.regular] {
+            for size in [11, 24, 57] {
+                for s in stride(from: 0, to: 700, by: 7) {
+                    for (old, new) in zip(texts(s), texts(s + 1)) {
+                        let from = TextLine(old, size: size, font: font)
+                        let fresh = TextLine(new, size: size, font: font)
+                        guard let reshaped = TextLine(new, changingDigitsOf: from, shapedFrom: old, font: font) else {
+                            XCTAssertNotEqual(old.count, new.count, "\(old) → \(new) differ only in digits: reshaped")
+                            continue
+                        }
+                        XCTAssertEqual(reshaped.glyphs.map(\.index), fresh.glyphs.map(\.index), "\(old) → \(new) at \(size)")
+                        XCTAssertEqual(reshaped.glyphs.map(\.pen), fresh.glyphs.map(\.pen), "\(old) → \(new) at \(size)")
+                        XCTAssertEqual(reshaped.glyphs.map(\.face), fresh.glyphs.map(\.face), "\(old) → \(new) at \(size)")
+                        XCTAssertEqual(reshaped.advance, fresh.advance, "\(old) → \(new) at \(size)")
+                        XCTAssertEqual(reshaped.inkBounds, fresh.inkBounds, "\(old) → \(new) at \(size)")
+                    }
+                }
+            }
+        }
+        let line = TextLine("WAIT 4:32", size: 24, font: fonts.bold)
+        XCTAssertNil(TextLine("WAIT 4:3X", changingDigitsOf: line, shapedFrom: "WAIT 4:32", font: fonts.bold), "a letter changed")
+        XCTAssertNil(TextLine("WAIT 14:32", changingDigitsOf: line, shapedFrom: "WAIT 4:32", font: fonts.bold), "longer")
+    }
+
+    /// The painter fits ticking texts into boxes some of them overflow at some ticks (so they
+    /// shrink, and the next tick must not start from a shrunk line): each fitted line is the one a
+    /// painter with nothing remembered fits.
+    func testTickingTextsFitAsFreshShapingDoes() throws {
+        let painter = Painter(fonts: try TestFonts.fonts())
+        let boxes = [TextBox(rect: Rect(x: 10, y: 20, width: 400, height: 40), size: 30),
+                     TextBox(rect: Rect(x: 10, y: 60, width: 236, height: 40), size: 30),
+                     TextBox(rect: Rect(x: 10, y: 100, width: 60, height: 40), size: 30)]
+        for s in 0..<400 {
+            let text = "LONGEST WAIT \(s / 60):\(s % 60 < 10 ? "0" : "")\(s % 60) > 3:00"
+            for box in boxes {
+                for smallest in [1, 18, 30] {
+                    let line = painter.shrunk(text, box: box, font: painter.fonts.bold, smallest: smallest)
+                    let fresh = Painter(fonts: painter.fonts).shrunk(text, box: box, font: painter.fonts.bold, smallest: smallest)
+                    XCTAssertEqual(line.size, fresh.size, "\(text) in \(box.rect.width)")
+                    XCTAssertEqual(line.glyphs.map(\.index), fresh.glyphs.map(\.index), text)
+                    XCTAssertEqual(line.glyphs.map(\.pen), fresh.glyphs.map(\.pen), text)
+                    XCTAssertEqual(line.inkBounds, fresh.inkBounds, text)
+                }
+            }
+        }
+    }
 }
