@@ -71,24 +71,30 @@ extension Painter {
                 }
             }
             if a.title != b.title { redraw(titleBox(b, tileLayout).rect) { drawTileTitle(b, tileLayout, style, canvas) } }
-            let (waitingA, waitingB) = ([a.waiting] + a.waitingOverflow, [b.waiting] + b.waitingOverflow)
-            if waitingA != waitingB {
-                let region = changedRegion(fromFigure: waitingA, to: waitingB, in: tileLayout.waiting, font: fonts.bold)
+            // Fields compared in place: building the figures' form arrays, or optional copies of
+            // the small figures, for every tile every second cost more than the comparisons.
+            if a.waiting != b.waiting || a.waitingOverflow != b.waitingOverflow {
+                let region = changedRegion(fromFigure: [a.waiting] + a.waitingOverflow, to: [b.waiting] + b.waitingOverflow,
+                                           in: tileLayout.waiting, font: fonts.bold)
                 redraw(region) { drawWaiting(b, tileLayout, style, canvas, region: region) }
             }
-            let (longestA, longestB) = ([a.longestWait] + a.longestWaitOverflow, [b.longestWait] + b.longestWaitOverflow)
-            if longestA != longestB {
-                let region = changedRegion(fromFigure: longestA, to: longestB, in: tileLayout.longestWait, font: fonts.bold)
+            if a.longestWait != b.longestWait || a.longestWaitOverflow != b.longestWaitOverflow {
+                let region = changedRegion(fromFigure: [a.longestWait] + a.longestWaitOverflow, to: [b.longestWait] + b.longestWaitOverflow,
+                                           in: tileLayout.longestWait, font: fonts.bold)
                 redraw(region) { drawLongestWait(b, tileLayout, style, canvas, region: region) }
             }
             for slot in tileLayout.figureValues.indices {
-                let fa = slot < a.figures.count ? a.figures[slot] : nil
-                let fb = slot < b.figures.count ? b.figures[slot] : nil
-                guard fa != fb else { continue }
-                if fa?.label != fb?.label {
+                let inA = slot < a.figures.count, inB = slot < b.figures.count
+                guard inA || inB else { continue }
+                // A figure that appears or goes changes both its label and its value.
+                let both = inA && inB
+                if both && a.figures[slot] == b.figures[slot] { continue }
+                if !both || a.figures[slot].label != b.figures[slot].label {
                     redraw(tileLayout.figureLabels[slot].rect) { drawFigureLabel(b, slot, tileLayout, style, canvas) }
                 }
-                if fa?.value != fb?.value || fa?.overflow != fb?.overflow || fa?.level != fb?.level {
+                if !both || a.figures[slot].value != b.figures[slot].value || a.figures[slot].overflow != b.figures[slot].overflow
+                    || a.figures[slot].level != b.figures[slot].level
+                {
                     redraw(tileLayout.figureValues[slot].rect) { drawFigureValue(b, slot, tileLayout, style, canvas) }
                 }
             }

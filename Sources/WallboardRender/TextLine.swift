@@ -18,6 +18,8 @@ struct TextLine {
     private(set) var glyphs: [Placed] = []
     /// Total advance, 26.6.
     private(set) var advance = 0
+    /// The width of a digit cell at `size` (26.6), kept for reshaping digits.
+    private var cell = 0
 
     /// The empty line: no glyphs, size 0.
     init() { size = 0 }
@@ -26,7 +28,7 @@ struct TextLine {
         self.size = size
         guard size > 0 else { return }
         var previous: UInt32 = 0
-        let cell = font.digitCell(size: size)
+        cell = font.digitCell(size: size)
         defer { inkBounds = TextLine.inkBounds(of: glyphs) }
         glyphs.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -58,29 +60,26 @@ struct TextLine {
     /// line `init(text, size:, font:)` makes: a digit sits centred in its fixed cell with no
     /// kerning into or out of it, so changing one moves nothing else, and the rest of the line is
     /// the same characters shaped alike. A ticking "LONGEST WAIT 4:32 > 3:00" reshapes one glyph.
+    /// Only for ASCII text (nearly all a board shows), so that byte i is character i.
     init?(_ text: String, changingDigitsOf line: TextLine, shapedFrom old: String, font: Font) {
         self = line
-        // Every character of `old` has its glyph (none was skipped), so glyph i is character i.
-        guard size > 0, text.utf8.count == old.utf8.count, glyphs.count == old.unicodeScalars.count else { return nil }
-        let cell = font.digitCell(size: size)
+        // As many glyphs as `old` has bytes: all ASCII, none skipped, so glyph i is byte i.
+        guard size > 0, text.utf8.count == old.utf8.count, glyphs.count == old.utf8.count else { return nil }
         var changed = false
-        var oldScalars = old.unicodeScalars.makeIterator()
-        for (i, scalar) in text.unicodeScalars.enumerated() {
-            guard let was = oldScalars.next() else { return nil }
-            if scalar == was { continue }
-            guard TextLine.isDigit(scalar), TextLine.isDigit(was) else { return nil }
-            let index = font.glyphIndex(scalar)
+        for (i, (byte, was)) in zip(text.utf8, old.utf8).enumerated() where byte != was {
+            guard TextLine.isDigit(byte), TextLine.isDigit(was) else { return nil }
+            let index = font.glyphIndex(Unicode.Scalar(byte))
             guard let glyph = font.cache.glyph(index, size: size, face: font.face) else { return nil }
             let cellStart = glyphs[i].pen - (cell - glyphs[i].glyph.advance) / 2
             glyphs[i] = Placed(glyph: glyph, index: index, face: font.face.id, pen: cellStart + (cell - glyph.advance) / 2)
             changed = true
         }
-        guard oldScalars.next() == nil else { return nil }
         if changed { inkBounds = TextLine.inkBounds(of: glyphs) }
     }
 
     /// The ASCII decimal digits (what `numericType == .decimal && isASCII` is), without the Unicode tables.
     @inline(__always) static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+    @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     /// The advance width in whole pixels.
     var width: Int { (advance + 63) >> 6 }
@@ -90,13 +89,17 @@ struct TextLine {
     private(set) var inkBounds: Rect?
 
     private static func inkBounds(of glyphs: [Placed]) -> Rect? {
-        var bounds: Rect?
+        // Corners in plain Ints: a Rect.union per glyph (a call into WallboardCore) was most of it.
+        var minX = Int.max, minY = Int.max, maxX = Int.min, maxY = Int.min
         for placed in glyphs where placed.glyph.width > 0 && placed.glyph.height > 0 {
             let g = placed.glyph
-            let rect = Rect(x: TextLine.pixel(placed.pen) + g.left, y: -g.top, width: g.width, height: g.height)
-            bounds = bounds.map { $0.union(rect) } ?? rect
+            let x = TextLine.pixel(placed.pen) + g.left
+            minX = min(minX, x)
+            maxX = max(maxX, x + g.width)
+            minY = min(minY, -g.top)
+            maxY = max(maxY, g.height - g.top)
         }
-        return bounds
+        return minX == Int.max ? nil : Rect(x: minX, y: minY, width: maxX - minX, height: maxY - minY)
     }
 
     /// Blends the line into `canvas` with its pen starting at (`x`, `baseline`), only inside `clip`.
