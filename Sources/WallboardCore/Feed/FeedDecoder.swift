@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc  // memchr only.
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Bytes → `FeedMessage`, strictly by PROTOCOL.md, verifying the signature when keys are set.
 ///
 /// Never traps on any input: every problem is a thrown `FeedError`. Works on the raw bytes and
@@ -143,8 +149,7 @@ public struct FeedDecoder: Sendable {
         var line = 0
         while position < bodyEnd {
             line += 1
-            var eol = position
-            while eol < bodyEnd, data[eol] != 0x0a { eol += 1 }
+            let eol = lineEnd(data, from: position, to: bodyEnd)
             if eol == position { throw FeedError.malformed(line: line, detail: "empty line") }
             if line == 1 {
                 try parseHeader(data, from: position, to: eol, into: &message)
@@ -177,6 +182,13 @@ public struct FeedDecoder: Sendable {
             position = eol + 1
         }
         return message
+    }
+
+    /// The index of the first LF in `from..<to`, or `to`. memchr, because this passes over every
+    /// byte of the body and libc compares many bytes a step.
+    static func lineEnd(_ data: UnsafeRawBufferPointer, from: Int, to: Int) -> Int {
+        guard from < to, let base = data.baseAddress, let lf = memchr(base + from, 0x0a, to - from) else { return to }
+        return base.distance(to: UnsafeRawPointer(lf))
     }
 
     static func parseHeader(_ data: UnsafeRawBufferPointer, from: Int, to: Int, into m: inout FeedMessage) throws {
@@ -320,25 +332,22 @@ public struct FeedDecoder: Sendable {
         var seen: UInt32 = 0
         var scope: String?
         var counts: (Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0)
-        let names = staffFieldNames
-        field: while let (key, value) = try s.next() {
+        while let (key, value) = try s.next() {
             if key.equals("scope") {
                 try s.once(&seen, 5, "scope")
                 scope = try s.text(value, "scope")
                 continue
             }
-            for i in 0..<5 where key.equals(names[i]) {
-                let label = staffFieldLabels[i]
-                try s.once(&seen, i, label)
-                let v = try s.count(value, label)
-                switch i {
-                case 0: counts.0 = v
-                case 1: counts.1 = v
-                case 2: counts.2 = v
-                case 3: counts.3 = v
-                default: counts.4 = v
-                }
-                continue field
+            guard let i = staffField(key) else { continue }
+            let label = staffFieldLabels[i]
+            try s.once(&seen, i, label)
+            let v = try s.count(value, label)
+            switch i {
+            case 0: counts.0 = v
+            case 1: counts.1 = v
+            case 2: counts.2 = v
+            case 3: counts.3 = v
+            default: counts.4 = v
             }
         }
         for i in 0..<4 where seen & (1 << i) == 0 {
@@ -385,12 +394,23 @@ extension FeedDecoder {
 }
 
 /// The `S` record's count fields, in `StaffReport` order; the first four are required.
-let staffFieldNames: [StaticString] = ["available", "oncall", "wrap", "break", "other"]
-/// The same as Strings, for messages (String(describing:) on a StaticString is slow on the hot path).
-let staffFieldLabels: [String] = ["available", "oncall", "wrap", "break", "other"]
+let staffFieldLabels: [StaticString] = ["available", "oncall", "wrap", "break", "other"]
+
+/// The index in `staffFieldLabels` of a field name, by its length first (no loop over the list).
+@inline(__always) func staffField(_ key: UnsafeRawBufferPointer) -> Int? {
+    switch key.count {
+    case 9 where key.equals("available"): 0
+    case 6 where key.equals("oncall"): 1
+    case 4 where key.equals("wrap"): 2
+    case 5 where key.equals("break"): 3
+    case 5 where key.equals("other"): 4
+    default: nil
+    }
+}
 
 extension FeedLineScanner {
-    mutating func once(_ seen: inout UInt32, _ bit: Int, _ field: String) throws {
+    // Field labels are StaticStrings: passing one retains nothing, and only an error message reads it.
+    mutating func once(_ seen: inout UInt32, _ bit: Int, _ field: StaticString) throws {
         guard seen & (1 << bit) == 0 else { throw fail("field '\(field)' appears twice") }
         seen |= 1 << bit
     }
@@ -399,7 +419,7 @@ extension FeedLineScanner {
         fail("\(field)='\(FeedLineScanner.show(value))' is not \(expected)")
     }
 
-    func text(_ value: UnsafeRawBufferPointer, _ field: String) throws -> String {
+    func text(_ value: UnsafeRawBufferPointer, _ field: StaticString) throws -> String {
         if value.count > FeedDecoder.maximumTextBytes * 3 { throw fail("\(field) is longer than \(FeedDecoder.maximumTextBytes) bytes") }
         switch FeedText.decode(value) {
         case .success(let text):
@@ -411,13 +431,13 @@ extension FeedLineScanner {
         }
     }
 
-    func count(_ value: UnsafeRawBufferPointer, _ field: String) throws -> Int {
-        guard let v = FeedNumber.count(value) else { throw bad(field, value, "a whole number (0 or more)") }
+    func count(_ value: UnsafeRawBufferPointer, _ field: StaticString) throws -> Int {
+        guard let v = FeedNumber.count(value) else { throw bad(field.description, value, "a whole number (0 or more)") }
         return v
     }
 
-    func seconds(_ value: UnsafeRawBufferPointer, _ field: String) throws -> Double {
-        guard let v = FeedNumber.decimal(value, signed: false) else { throw bad(field, value, "a number of seconds") }
+    func seconds(_ value: UnsafeRawBufferPointer, _ field: StaticString) throws -> Double {
+        guard let v = FeedNumber.decimal(value, signed: false) else { throw bad(field.description, value, "a number of seconds") }
         return v
     }
 }

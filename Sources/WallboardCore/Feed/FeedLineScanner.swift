@@ -3,11 +3,12 @@
 struct FeedLineScanner {
     let data: UnsafeRawBufferPointer
     let line: Int
-    let record: String
+    /// The record type, for messages (a StaticString: copying the scanner retains nothing).
+    let record: StaticString
     private(set) var position: Int
     let end: Int
 
-    init(data: UnsafeRawBufferPointer, from start: Int, to end: Int, line: Int, record: String) {
+    init(data: UnsafeRawBufferPointer, from start: Int, to end: Int, line: Int, record: StaticString) {
         self.data = data
         self.position = start
         self.end = end
@@ -16,10 +17,39 @@ struct FeedLineScanner {
     }
 
     /// The next `name=value` field, or nil at the end of the line.
+    @inline(__always)  // once per field in every record parser: inlined, the call and its tuple return cost nothing
     mutating func next() throws -> (name: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer)? {
         guard position < end else { return nil }
         // `position` sits just after a space (or the type token's end, which was a space).
         let start = position
+        // The common field — name bytes, '=', then printable bytes up to a space or the line's
+        // end — in two tight loops. Any other shape goes to `slowField`, which reports exactly
+        // what is wrong; a control byte met here is also the first one in the field, since
+        // everything before it was a name byte, '=' or a printable byte.
+        var i = start
+        while i < end {
+            let c = data[i]
+            // Names are mostly lower-case letters: one compare lets them through.
+            guard c &- 0x61 < 26 || FeedLineScanner.isNameByte(c) else { break }
+            i += 1
+        }
+        guard i > start, i < end, data[i] == 0x3d else { return try slowField(from: start) }
+        let equals = i
+        i += 1
+        while i < end {
+            let c = data[i]
+            if c <= 0x20 || c == 0x7f {
+                if c == 0x20 { break }
+                throw control(c)
+            }
+            i += 1
+        }
+        return try finish(start, equals, i, nameChecked: true)
+    }
+
+    /// Any field the fast loops in `next` do not take: one byte at a time, in the grammar's order
+    /// of complaints (control character, empty field, trailing space, no '=', bad name, empty value).
+    mutating func slowField(from start: Int) throws -> (name: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) {
         var equals = -1
         var i = start
         while i < end {
@@ -35,13 +65,23 @@ struct FeedLineScanner {
             i += 1
         }
         if i == start { throw fail("empty field (two spaces, or a space at the end of the line)") }
-        if i < end, i + 1 == end { throw fail("a space at the end of the line") }
-        position = i + 1
         guard equals > start else {
+            if i < end, i + 1 == end { throw fail("a space at the end of the line") }
             throw fail("'\(FeedLineScanner.show(slice(start, i)))' is not a name=value field")
         }
+        return try finish(start, equals, i, nameChecked: false)
+    }
+
+    /// The checks after a field's bytes were scanned (`equals` > `start`, `i` at its end);
+    /// `nameChecked` when every byte before `equals` is known to be a name byte.
+    @inline(__always)
+    private mutating func finish(_ start: Int, _ equals: Int, _ i: Int, nameChecked: Bool) throws
+        -> (name: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer)
+    {
+        if i < end, i + 1 == end { throw fail("a space at the end of the line") }
+        position = i + 1
         let name = slice(start, equals)
-        for c in name where !FeedLineScanner.isNameByte(c) {
+        if !nameChecked, name.contains(where: { !FeedLineScanner.isNameByte($0) }) {
             throw fail("field name '\(FeedLineScanner.show(name))' may only use letters, digits, '_', '.', '-'")
         }
         guard equals + 1 < i else { throw fail("field '\(FeedLineScanner.show(name))' has an empty value") }
@@ -52,7 +92,7 @@ struct FeedLineScanner {
         UnsafeRawBufferPointer(rebasing: data[a..<b])
     }
 
-    func fail(_ detail: String) -> FeedError { .malformed(line: line, detail: "\(record): \(detail)") }
+    func fail(_ detail: String) -> FeedError { .malformed(line: line, detail: "\(record.description): \(detail)") }
 
     func control(_ c: UInt8) -> FeedError {
         switch c {
@@ -62,9 +102,12 @@ struct FeedLineScanner {
         }
     }
 
-    static func isNameByte(_ c: UInt8) -> Bool {
-        (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)
-            || c == 0x5f || c == 0x2e || c == 0x2d
+    /// Letters, digits, '_', '.', '-': one bit per byte in two 64-bit masks (bytes 0x00–3F and
+    /// 0x40–7F), so the test is a shift, not six range compares.
+    @inline(__always) static func isNameByte(_ c: UInt8) -> Bool {
+        let low: UInt64 = 0x03ff_6000_0000_0000   // '-' '.' '0'–'9'
+        let high: UInt64 = 0x07ff_fffe_87ff_fffe  // 'A'–'Z' '_' 'a'–'z'
+        return c < 0x80 && ((c < 0x40 ? low : high) &>> UInt64(c & 0x3f)) & 1 != 0
     }
 
     /// A raw value for an error message: at most 24 bytes, non-printing bytes as '?'.
