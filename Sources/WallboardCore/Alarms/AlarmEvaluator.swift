@@ -70,37 +70,45 @@ public struct AlarmEvaluator: Sendable {
         }
 
         /// One metric: level with hysteresis, then dwell, then the reason in words.
-        mutating func evaluate(_ metric: Metric, value raw: Double, threshold: Threshold, at now: MonotonicSeconds) -> MetricAlarm {
+        mutating func evaluate(_ metric: Metric, value: Double, threshold: Threshold, at now: MonotonicSeconds) -> MetricAlarm {
+            if let slot = metric.slot { return Self.evaluate(metric, value: value, threshold: threshold, memory: &slots[slot], at: now) }
+            guard case .extra(let name) = metric else { preconditionFailure("a metric without a slot is an extra") }
+            return Self.evaluate(metric, value: value, threshold: threshold, memory: &extras[name], at: now)
+        }
+
+        /// `memory` is updated where it is stored (no copy out and back per metric per frame).
+        static func evaluate(
+            _ metric: Metric, value raw: Double, threshold: Threshold, memory: inout Memory?, at now: MonotonicSeconds
+        ) -> MetricAlarm {
             let value = FigureFormat.shown(raw, kind: metric.kind, direction: threshold.direction)
-            var m = self[metric] ?? Memory(shown: .normal)
-            let deserved = threshold.level(for: value, current: m.shown)
-            if deserved >= m.shown {
+            if memory == nil { memory = Memory(shown: .normal) }
+            let deserved = threshold.level(for: value, current: memory!.shown)
+            if deserved >= memory!.shown {
                 // Worse (or the same) shows at once: a breach is never delayed.
-                m.shown = deserved
-                m.betterSince = nil
+                memory!.shown = deserved
+                memory!.betterSince = nil
             } else {
-                let since = m.betterSince ?? now
+                let since = memory!.betterSince ?? now
                 if now - since >= threshold.dwell {
-                    m.shown = deserved
-                    m.betterSince = nil
+                    memory!.shown = deserved
+                    memory!.betterSince = nil
                 } else {
-                    m.betterSince = since
+                    memory!.betterSince = since
                 }
             }
-            guard m.shown != .normal, let limit = threshold.limit(for: m.shown) ?? threshold.limit(for: .red) ?? threshold.amber else {
-                self[metric] = m
-                return MetricAlarm(metric: metric, level: m.shown, value: value)
+            let shown = memory!.shown
+            guard shown != .normal, let limit = threshold.limit(for: shown) ?? threshold.limit(for: .red) ?? threshold.amber else {
+                return MetricAlarm(metric: metric, level: shown, value: value)
             }
             let direction = threshold.direction
             let reason: String
-            if let last = m.reason, last.value == value, last.limit == limit, last.direction == direction {
+            if let last = memory!.reason, last.value == value, last.limit == limit, last.direction == direction {
                 reason = last.text
             } else {
                 reason = Self.reason(metric, value: value, limit: limit, direction: direction)
-                m.reason = (value, limit, direction, reason)
+                memory!.reason = (value, limit, direction, reason)
             }
-            self[metric] = m
-            return MetricAlarm(metric: metric, level: m.shown, value: value, limit: limit, reason: reason)
+            return MetricAlarm(metric: metric, level: shown, value: value, limit: limit, reason: reason)
         }
 
         /// "LONGEST WAIT 0:42 > 0:30", or "LONGEST WAIT 0:27, WAS > 0:30" once the value is back
@@ -131,7 +139,7 @@ public struct AlarmEvaluator: Sendable {
         board: BoardState, config: WallboardConfig, at now: MonotonicSeconds, freshness: Freshness? = nil
     ) -> BoardAlarms {
         let freshness = freshness ?? board.freshness(at: now)
-        var result = BoardAlarms()
+        var result = BoardAlarms(queues: Dictionary(minimumCapacity: board.queues.count))
         for (id, state) in board.queues {
             guard !freshness.isStale(id) else {
                 forget(queue: id)

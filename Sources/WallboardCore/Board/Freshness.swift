@@ -21,7 +21,7 @@ extension BoardState {
     /// Decides staleness for every queue as of `now`.
     public func freshness(at now: MonotonicSeconds) -> Freshness {
         let lost = isFeedLost(at: now)
-        var current: Set<String> = []
+        var current = Set<String>(minimumCapacity: lost ? 0 : queues.count)  // no regrowth while filled
         if !lost {
             for (id, q) in queues where isWithinStaleAfter(q, at: now) { current.insert(id) }
         }

@@ -106,7 +106,7 @@ extension BoardState {
 
     /// The grade/area ids whose data is current at `now` (the same stale_after rule as queues).
     func currentIncidents(at now: MonotonicSeconds) -> Set<String> {
-        guard !isFeedLost(at: now) else { return [] }
+        guard !isFeedLost(at: now), !incidents.states.isEmpty else { return [] }  // most floors send no incidents
         return Set(incidents.states.filter { $0.value.age(at: now) <= feed.staleAfter(publisherInterval: $0.value.interval) }.keys)
     }
 }

@@ -4,14 +4,18 @@
 public struct QueueHistory: Sendable, Equatable {
     public static let minutes = 60
 
+    /// A plain value in every slot (no optional around it): compared and copied field by field.
     struct Point: Sendable, Equatable {
         var minute: Int
         var waiting: Double
         var longestWait: Double
+
+        /// A slot never recorded (no minute is `Int.min`: `record` refuses it).
+        static let empty = Point(minute: .min, waiting: 0, longestWait: 0)
     }
 
     /// Ring of `minutes` slots indexed by minute number; a slot whose `minute` is old is empty.
-    private var slots: [Point?] = Array(repeating: nil, count: QueueHistory.minutes)
+    private var slots = Array(repeating: Point.empty, count: QueueHistory.minutes)
 
     public init() {}
 
@@ -20,12 +24,21 @@ public struct QueueHistory: Sendable, Equatable {
     public mutating func record(waiting: Int, longestWait: Double, at now: MonotonicSeconds) {
         guard now.isFinite else { return }
         let m = Self.minute(now)
+        guard m != Point.empty.minute else { return }
         let i = ((m % Self.minutes) + Self.minutes) % Self.minutes
-        if let p = slots[i], p.minute == m {
+        let p = slots[i]
+        if p.minute == m {
             slots[i] = Point(minute: m, waiting: max(p.waiting, Double(waiting)), longestWait: max(p.longestWait, longestWait))
         } else {
             slots[i] = Point(minute: m, waiting: Double(waiting), longestWait: longestWait)
         }
+    }
+
+    /// True when `other` gives the same calls-waiting series at any time: the same minutes with the
+    /// same calls waiting in every slot (the longest wait, which grows while a caller waits, may differ).
+    func hasSameWaiting(as other: QueueHistory) -> Bool {
+        slots.count == other.slots.count
+            && zip(slots, other.slots).allSatisfy { $0.minute == $1.minute && $0.waiting == $1.waiting }
     }
 
     /// Calls waiting per minute for the last hour ending at `now`, oldest first; nil = no data that minute.
@@ -42,7 +55,8 @@ public struct QueueHistory: Sendable, Equatable {
         var out: [Double?] = []
         out.reserveCapacity(Self.minutes)
         for _ in 0..<Self.minutes {
-            if let p = slots[i], p.minute == m { out.append(value(p)) } else { out.append(nil) }
+            let p = slots[i]
+            out.append(p.minute == m ? value(p) : nil)
             m += 1
             i = i == Self.minutes - 1 ? 0 : i + 1
         }

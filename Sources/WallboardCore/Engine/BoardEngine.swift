@@ -29,6 +29,8 @@ public struct BoardEngine: Sendable {
     /// False once the board changed since `freshness` was decided.
     private var freshnessIsCurrent = true
     private var evaluator = AlarmEvaluator()
+    /// What the last scenes formatted, reused while its inputs stand.
+    private var sceneMemo = SceneMemo()
     /// When the tone sounds and which alarms are acknowledged; kept across config reloads.
     public private(set) var bell = AlarmBell()
     /// Which thresholds are in force (`[board] night`), set by the agent from the local time each tick.
@@ -128,7 +130,7 @@ public struct BoardEngine: Sendable {
         bell.follow(alarms, config: config.alarm, at: now)
         var scene = SceneBuilder(config: inForce).build(
             board: board, alarms: alarms, now: now, wallTime: wallTime, banner: banner, feed: feedHealth(now: now),
-            freshness: freshness, acknowledgements: bell.acknowledgements, health: health, views: headViews)
+            freshness: freshness, acknowledgements: bell.acknowledgements, health: health, views: headViews, memo: &sceneMemo)
         scene.thresholdsMarker = thresholdProfile.marker
         return scene
     }

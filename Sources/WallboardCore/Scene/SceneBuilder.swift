@@ -20,16 +20,34 @@ public struct SceneBuilder: Sendable {
         acknowledgements: [AlarmSubject: Acknowledgement] = [:], health: BoardHealthReadings? = nil,
         views: [[String]]? = nil
     ) -> Scene {
+        var memo = SceneMemo()
+        return build(
+            board: board, alarms: alarms, now: now, wallTime: wallTime, banner: banner, feed: feed, freshness: freshness,
+            acknowledgements: acknowledgements, health: health, views: views, memo: &memo)
+    }
+
+    /// The same scene, reusing from `memo` what the last frames already formatted (see `SceneMemo`).
+    public func build(
+        board: BoardState, alarms: BoardAlarms, now: MonotonicSeconds, wallTime: WallTime,
+        banner: String? = nil, feed: FeedHealth = FeedHealth(), freshness: Freshness? = nil,
+        acknowledgements: [AlarmSubject: Acknowledgement] = [:], health: BoardHealthReadings? = nil,
+        views: [[String]]? = nil, memo: inout SceneMemo
+    ) -> Scene {
         let freshness = freshness ?? board.freshness(at: now)
         let lost = freshness.feedLost
         let ids = config.displayOrder(feedQueues: board.firstSeen)
-        let tiles = ids.map {
-            tile($0, board: board, alarms: alarms, now: now, stale: freshness.isStale($0), acknowledged: acknowledgements[.queue($0)])
-        } + incidentTiles(board: board, alarms: alarms, now: now, freshness: freshness, acknowledgements: acknowledgements)
+        var tiles: [TileScene] = []
+        tiles.reserveCapacity(ids.count + board.incidents.firstSeen.count)
+        memo.arrange(ids)
+        for (i, id) in ids.enumerated() {
+            tiles.append(tile(
+                id, board: board, alarms: alarms, now: now, stale: freshness.isStale(id), acknowledged: acknowledgements[.queue(id)],
+                memo: &memo.tiles[i]))
+        }
+        tiles += incidentTiles(board: board, alarms: alarms, now: now, freshness: freshness, acknowledgements: acknowledgements)
         // A queue the feed reports but `[board] queues` leaves out still reaches the wall when in breach.
-        let listed = Set(ids)
-        let hiddenBreaches = board.firstSeen.filter { id in
-            !listed.contains(id) && !freshness.isStale(id) && alarms.queue(id).level == .red
+        let hiddenBreaches = unlisted(board, ids).filter { id in
+            !freshness.isStale(id) && alarms.queue(id).level == .red
         }.map { tile($0, board: board, alarms: alarms, now: now, stale: false).title }
         // Tiles `[display] views` puts on no screen are named, never hidden silently (SceneView).
         let offScreen = views.map { Scene.offScreen(tiles, views: $0) } ?? []
@@ -47,7 +65,7 @@ public struct SceneBuilder: Sendable {
         var scene = Scene(
             header: HeaderScene(title: title(board), clock: wallTime.clockText),
             banner: banner, tiles: tiles, staff: staff,
-            footer: footer(board: board, ids: ids, now: now, feed: feed, freshness: freshness, offScreen: offScreen)
+            footer: footer(board: board, ids: ids, now: now, feed: feed, freshness: freshness, offScreen: offScreen, memo: &memo)
                 .leading(BoardHealth.line(health)),
             feedLost: lost ? feedLost(board: board, now: now, feed: feed) : nil,
             pulse: pulse, paging: paging(now), hiddenBreaches: hiddenBreaches + offScreen.filter(\.isBreached).map(\.title))
@@ -73,9 +91,25 @@ public struct SceneBuilder: Sendable {
         config.board.title ?? board.floorName ?? "CONTROL ROOM"
     }
 
+    /// Queues the feed reports that `ids` (the display order) leaves out, in the order first seen.
+    func unlisted(_ board: BoardState, _ ids: [String]) -> [String] {
+        // Without `[board] queues` the display order is the feed's own: nothing is left out.
+        if ids == board.firstSeen { return [] }
+        let listed = Set(ids)
+        return board.firstSeen.filter { !listed.contains($0) }
+    }
+
     func tile(
         _ id: String, board: BoardState, alarms: BoardAlarms, now: MonotonicSeconds, stale: Bool,
         acknowledged: Acknowledgement? = nil
+    ) -> TileScene {
+        var memo = TileMemo(id: id)
+        return tile(id, board: board, alarms: alarms, now: now, stale: stale, acknowledged: acknowledged, memo: &memo)
+    }
+
+    func tile(
+        _ id: String, board: BoardState, alarms: BoardAlarms, now: MonotonicSeconds, stale: Bool,
+        acknowledged: Acknowledgement?, memo: inout TileMemo
     ) -> TileScene {
         let queueConfig = config.queue(id)
         guard let state = board.queues[id] else {
@@ -94,10 +128,10 @@ public struct SceneBuilder: Sendable {
             id: id, title: queueConfig.label ?? (name.isEmpty ? id : name),
             level: alarm.level,
             waiting: waiting[0], longestWait: longest[0],
-            figures: smallFigures(figures, queueConfig, alarm),
+            figures: memo.smallFigures(SmallFiguresInputs(figures, queueConfig, alarm)) { smallFigures(figures, queueConfig, alarm) },
             reason: alarm.level == .normal ? nil : alarm.reason,
-            stale: stale ? "NO DATA \(FigureFormat.duration(state.age(at: now)))" : nil,
-            sparkline: state.history.waiting(at: now),
+            stale: stale ? "NO DATA " + FigureFormat.duration(state.age(at: now)) : nil,
+            sparkline: memo.sparkline(state.history, at: now),
             waitingOverflow: Array(waiting.dropFirst()), longestWaitOverflow: Array(longest.dropFirst()),
             acknowledged: alarm.level == .normal ? nil : acknowledged?.text)
     }
@@ -138,6 +172,14 @@ public struct SceneBuilder: Sendable {
         board: BoardState, ids: [String], now: MonotonicSeconds, feed: FeedHealth, freshness: Freshness? = nil,
         offScreen: [TileScene] = []
     ) -> FooterScene {
+        var memo = SceneMemo()
+        return footer(board: board, ids: ids, now: now, feed: feed, freshness: freshness, offScreen: offScreen, memo: &memo)
+    }
+
+    func footer(
+        board: BoardState, ids: [String], now: MonotonicSeconds, feed: FeedHealth, freshness: Freshness?,
+        offScreen: [TileScene], memo: inout SceneMemo
+    ) -> FooterScene {
         let freshness = freshness ?? board.freshness(at: now)
         let silence = FigureFormat.duration(board.silence(at: now))
         let publisher = feed.activePublisher ?? board.lastPublisher
@@ -150,7 +192,7 @@ public struct SceneBuilder: Sendable {
             parts = ["WAITING FOR FEED \(silence)"]
             warning = true
         } else {
-            parts = ["FEED OK", "last \(silence) ago"]
+            parts = ["FEED OK", "last " + silence + " ago"]
             // Incident tiles are tiles too: one with NO DATA makes the feed partial like a queue's.
             let staleIncidents = config.incidentOrder(feed: board.incidents.firstSeen).filter { !freshness.currentIncidents.contains($0) }
             let stale = ids.filter { freshness.isStale($0) } + staleIncidents
@@ -171,8 +213,7 @@ public struct SceneBuilder: Sendable {
             warning = true
         }
         // Queues the feed reports that `[board] queues` leaves off: said, so none is hidden silently.
-        let listed = Set(ids)
-        let unlisted = board.firstSeen.filter { !listed.contains($0) }
+        let unlisted = unlisted(board, ids)
         if !unlisted.isEmpty {
             let named = unlisted.prefix(3).joined(separator: ", ")
             parts.append("not on board: " + named + (unlisted.count > 3 ? " +\(unlisted.count - 3)" : ""))
@@ -183,17 +224,18 @@ public struct SceneBuilder: Sendable {
         }
         if let publisher { parts.append(publisher) }
         if let listening = feed.listening, board.lastMessageAt == nil { parts.append(listening) }
-        if let missing = feed.missing { parts.append("missing \(missing)") }
+        if let missing = feed.missing { parts.append("missing " + String(missing)) }
         if feed.rejected > 0, feed.rejecting == nil { parts.append("rejected \(feed.rejected)") }
         if feed.dropped > 0, !feed.dropping { parts.append("dropped \(feed.dropped)") }
         if feed.failovers > 0 { parts.append("failovers \(feed.failovers)") }
         let periods = ids.compactMap { id in board.queues[id]?.report.period.map { (id, $0) } }
-        if Set(periods.map(\.1)).count == 1, let period = periods.first?.1 {
+        // One period for all (compared in order, no set of them hashed each frame).
+        if let period = periods.first?.1, periods.allSatisfy({ $0.1 == period }) {
             parts.append("counters \(period)")
         } else if !periods.isEmpty {
             parts.append("counters " + periods.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
         }
-        return FooterScene(feed: parts.joined(separator: " · "), warning: warning)
+        return FooterScene(feed: memo.footerText(parts), warning: warning)
     }
 
     func feedLost(board: BoardState, now: MonotonicSeconds, feed: FeedHealth) -> FeedLostScene {

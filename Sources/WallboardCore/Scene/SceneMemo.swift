@@ -1,0 +1,81 @@
+/// What the scene builder keeps between frames so that what did not change is not formatted again:
+/// per queue tile, the small figures and the sparkline, each with the inputs it was made from.
+///
+/// Each is a pure function of those inputs, which are compared in full every frame (the ticking
+/// figures are not among them: they are formatted every frame), so a reused value is always the one
+/// the inputs give now. `SceneMemoTests` builds long runs of frames with and without a memo.
+public struct SceneMemo: Sendable {
+    /// By position in the display order, each checked against its queue id.
+    var tiles: [TileMemo] = []
+    /// The footer's parts and the text joined from them.
+    var footer: (parts: [String], text: String)?
+
+    public init() {}
+
+    /// One tile memo per id of the display order `ids`, in that order: a place another queue has
+    /// taken starts afresh.
+    mutating func arrange(_ ids: [String]) {
+        if tiles.count > ids.count { tiles.removeLast(tiles.count - ids.count) }
+        for (i, id) in ids.enumerated() {
+            if i == tiles.count {
+                tiles.append(TileMemo(id: id))
+            } else if tiles[i].id != id {
+                tiles[i] = TileMemo(id: id)
+            }
+        }
+    }
+
+    /// The footer text of `parts`.
+    mutating func footerText(_ parts: [String]) -> String {
+        if let footer, footer.parts == parts { return footer.text }
+        let text = parts.joined(separator: " · ")
+        footer = (parts, text)
+        return text
+    }
+}
+
+struct TileMemo: Sendable {
+    var id: String
+    var figures: (key: SmallFiguresInputs, scenes: [FigureScene])?
+    var sparkline: (minute: Int, history: QueueHistory, points: [Double?])?
+
+    init(id: String) { self.id = id }
+
+    mutating func smallFigures(_ inputs: SmallFiguresInputs, make: () -> [FigureScene]) -> [FigureScene] {
+        if let figures, figures.key == inputs { return figures.scenes }
+        let scenes = make()
+        figures = (inputs, scenes)
+        return scenes
+    }
+
+    /// Calls waiting per minute: they change only with the minute or the calls waiting recorded.
+    mutating func sparkline(_ history: QueueHistory, at now: MonotonicSeconds) -> [Double?] {
+        guard now.isFinite else { return history.waiting(at: now) }
+        let minute = QueueHistory.minute(now)
+        if let sparkline, sparkline.minute == minute, sparkline.history.hasSameWaiting(as: history) { return sparkline.points }
+        let points = history.waiting(at: now)
+        sparkline = (minute, history, points)
+        return points
+    }
+}
+
+/// Everything `SceneBuilder.smallFigures` reads: the figures but the two big ones (they tick), the
+/// queue's settings, and the alarm levels of the small figures' metrics.
+struct SmallFiguresInputs: Equatable, Sendable {
+    var figures: QueueFigures
+    var config: QueueConfig
+    var serviceLevel, abandoned, averageSpeedOfAnswer, availableStaff: AlarmLevel
+    var extras: [AlarmLevel]
+
+    init(_ f: QueueFigures, _ q: QueueConfig, _ alarm: QueueAlarm) {
+        figures = f
+        figures.waiting = nil
+        figures.longestWait = nil
+        config = q
+        serviceLevel = alarm.level(of: .serviceLevel)
+        abandoned = alarm.level(of: .abandoned)
+        averageSpeedOfAnswer = alarm.level(of: .averageSpeedOfAnswer)
+        availableStaff = alarm.level(of: .availableStaff)
+        extras = f.extras.isEmpty ? [] : f.extras.map { alarm.level(of: .extra($0.name)) }
+    }
+}
