@@ -86,6 +86,10 @@ final class AnsiblePlaybookTests: XCTestCase {
         XCTAssertTrue(north.contains("title = NORTH CONTROL ROOM\n"), north)
         XCTAssertTrue(north.contains("connector = HDMI-A-1, HDMI-A-2\nviews = 999, 101 | CRIME, ONLINE\n"), north)
         XCTAssertTrue(north.contains("[queue \"999\"]\nlabel = 999 EMERGENCY\nlongest_wait.amber = 10s\nlongest_wait.red = 20s\n"), north)
+        XCTAssertTrue(
+            north.contains("[incident \"immediate/urban\"]\nlabel = IMMEDIATE URBAN\noldest.amber = 10m\noldest.red = 15m\nunresourced.red = 5\n"),
+            north)
+        XCTAssertFalse(south.contains("[incident"), "the north's incident limits are the north's: \(south)")
         XCTAssertTrue(south.contains("title = SOUTH CONTROL ROOM\n"), south)
         XCTAssertTrue(south.contains("longest_wait.red = 30s\n"), "south's own 999 limit: \(south)")
         XCTAssertTrue(south.contains("[feed]\ngroup = 239.192.0.99\nlost_after = 30s\nport = 5099\n"), south)
