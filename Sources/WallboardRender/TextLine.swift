@@ -62,19 +62,34 @@ struct TextLine {
     /// the same characters shaped alike. A ticking "LONGEST WAIT 4:32 > 3:00" reshapes one glyph.
     /// Only for ASCII text (nearly all a board shows), so that byte i is character i.
     init?(_ text: String, changingDigitsOf line: TextLine, shapedFrom old: String, font: Font) {
-        self = line
         // As many glyphs as `old` has bytes: all ASCII, none skipped, so glyph i is byte i.
-        guard size > 0, text.utf8.count == old.utf8.count, glyphs.count == old.utf8.count else { return nil }
+        guard line.size > 0, text.utf8.count == old.utf8.count, line.glyphs.count == old.utf8.count else { return nil }
+        // Contiguous bytes (a small string's copied to the stack): walking two String.UTF8Views
+        // cost more than the reshaping.
+        var (new, was) = (text, old)
+        guard let reshaped = new.withUTF8({ new in was.withUTF8 { was in TextLine.changingDigits(of: line, from: was, to: new, font: font) } })
+        else { return nil }
+        self = reshaped
+    }
+
+    private static func changingDigits(
+        of line: TextLine, from old: UnsafeBufferPointer<UInt8>, to new: UnsafeBufferPointer<UInt8>, font: Font
+    ) -> TextLine? {
+        // Every difference a digit for a digit, checked before the glyphs are copied to be changed.
+        for i in 0..<new.count where new[i] != old[i] {
+            guard isDigit(new[i]), isDigit(old[i]) else { return nil }
+        }
+        var line = line
         var changed = false
-        for (i, (byte, was)) in zip(text.utf8, old.utf8).enumerated() where byte != was {
-            guard TextLine.isDigit(byte), TextLine.isDigit(was) else { return nil }
-            let index = font.glyphIndex(Unicode.Scalar(byte))
-            guard let glyph = font.cache.glyph(index, size: size, face: font.face) else { return nil }
-            let cellStart = glyphs[i].pen - (cell - glyphs[i].glyph.advance) / 2
-            glyphs[i] = Placed(glyph: glyph, index: index, face: font.face.id, pen: cellStart + (cell - glyph.advance) / 2)
+        for i in 0..<new.count where new[i] != old[i] {
+            let index = font.glyphIndex(Unicode.Scalar(new[i]))
+            guard let glyph = font.cache.glyph(index, size: line.size, face: font.face) else { return nil }
+            let cellStart = line.glyphs[i].pen - (line.cell - line.glyphs[i].glyph.advance) / 2
+            line.glyphs[i] = Placed(glyph: glyph, index: index, face: font.face.id, pen: cellStart + (line.cell - glyph.advance) / 2)
             changed = true
         }
-        if changed { inkBounds = TextLine.inkBounds(of: glyphs) }
+        if changed { line.inkBounds = inkBounds(of: line.glyphs) }
+        return line
     }
 
     /// The ASCII decimal digits (what `numericType == .decimal && isASCII` is), without the Unicode tables.
