@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import WallboardCore
 
 extension Canvas {
@@ -18,12 +21,15 @@ extension Canvas {
     }
 
     /// The blend itself, on any rows of pixels: the canvas's, or a glyph cell's (`GlyphInk`),
-    /// which must come out exactly as the canvas would.
-    static func blend(
+    /// which must come out exactly as the canvas would. `over`: the colour every target pixel
+    /// holds, when known (a cell), which takes the background's half of each mix out of the loop.
+    /// Inlined into its two callers, so that each loop is compiled for its own case.
+    @inline(__always) static func blend(
         into target: UnsafeMutablePointer<UInt32>, stride: Int, mask: UnsafePointer<UInt8>, maskStride: Int,
-        width: Int, height: Int, color: UInt32
+        width: Int, height: Int, color: UInt32, over background: UInt32? = nil
     ) {
         let fs = Canvas.spread(color)
+        let solid = background.map { Canvas.Solid(fs, $0) }
         for y in 0..<height {
             let maskRow = mask + y * maskStride
             let row = target + y * stride
@@ -35,12 +41,12 @@ extension Canvas {
                 if word == ~0 {
                     (row + px).update(repeating: color, count: 8)
                 } else if word != 0 {
-                    for i in px..<px + 8 { Canvas.blend(row + i, UInt32(maskRow[i]), color, fs) }
+                    for i in px..<px + 8 { Canvas.blend(row + i, UInt32(maskRow[i]), color, fs, solid) }
                 }
                 px += 8
             }
             while px < width {
-                Canvas.blend(row + px, UInt32(maskRow[px]), color, fs)
+                Canvas.blend(row + px, UInt32(maskRow[px]), color, fs, solid)
                 px += 1
             }
         }
@@ -52,8 +58,10 @@ extension Canvas {
         guard let base = pixels.baseAddress else { return }
         var source = cell + (area.y - y) * width + (area.x - x)
         var target = base + area.y * self.width + area.x
+        // memcpy itself: `update(from:)` checks for overlap, which a cell and the canvas never have.
+        let bytes = area.width * MemoryLayout<UInt32>.stride
         for _ in 0..<area.height {
-            target.update(from: source, count: area.width)
+            memcpy(target, source, bytes)
             source += width
             target += self.width
         }
@@ -67,13 +75,32 @@ extension Canvas {
         return true
     }
 
-    /// One pixel at `pixel` under coverage `a` of `color` (`spread(color)` in `fs`).
-    @inline(__always) static func blend(_ pixel: UnsafeMutablePointer<UInt32>, _ a: UInt32, _ color: UInt32, _ fs: UInt64) {
+    /// One pixel at `pixel` under coverage `a` of `color` (`spread(color)` in `fs`), over what it
+    /// holds, or over `solid`'s background when given (which it must then hold).
+    @inline(__always) static func blend(
+        _ pixel: UnsafeMutablePointer<UInt32>, _ a: UInt32, _ color: UInt32, _ fs: UInt64, _ solid: Solid? = nil
+    ) {
         if a == 255 {
             pixel.pointee = color
         } else if a != 0 {
-            pixel.pointee = mixed(fs, pixel.pointee, a)
+            pixel.pointee = solid.map { $0.mixed(a) } ?? mixed(fs, pixel.pointee, a)
         }
+    }
+
+    /// `mixed(fs, background, a)` for one background, with the background's terms worked out
+    /// once: fs·a + b·(255−a) + ½ = (fs−b)·a + (255·b + ½), the same integer (< 2⁴⁸, so the
+    /// wrapping arithmetic, whose lanes borrow from one another on the way, lands on it exactly).
+    struct Solid {
+        let difference: UInt64
+        let constant: UInt64
+
+        @inline(__always) init(_ fs: UInt64, _ background: UInt32) {
+            let bs = Canvas.spread(background)
+            difference = fs &- bs
+            constant = bs &* 255 &+ 0x0000_0080_0080_0080
+        }
+
+        @inline(__always) func mixed(_ a: UInt32) -> UInt32 { Canvas.packed(difference &* UInt64(a) &+ constant) }
     }
 
     /// The three channels of `c` in 16-bit lanes of one word (blue, red, green from the bottom), so
@@ -83,8 +110,12 @@ extension Canvas {
     /// `mix` of every channel at once, in the lanes of `spread`: each lane's sum stays below 2¹⁶
     /// (255·255 + 128 + 255), so no lane carries into the next and the result is `mix`'s, bit for bit.
     @inline(__always) static func mixed(_ fs: UInt64, _ bg: UInt32, _ a: UInt32) -> UInt32 {
+        packed(fs &* UInt64(a) &+ spread(bg) &* UInt64(255 - a) &+ 0x0000_0080_0080_0080)
+    }
+
+    /// Each lane of `t` divided by 255, rounded (`mix`'s last step), packed back into a pixel.
+    @inline(__always) static func packed(_ t: UInt64) -> UInt32 {
         let lanes: UInt64 = 0x0000_00FF_00FF_00FF
-        let t = fs &* UInt64(a) &+ spread(bg) &* UInt64(255 - a) &+ 0x0000_0080_0080_0080
         let u = (t &+ (t >> 8 & lanes)) >> 8 & lanes
         return UInt32(truncatingIfNeeded: u & 0x00FF_00FF) | UInt32(truncatingIfNeeded: u >> 24) & 0xFF00
     }

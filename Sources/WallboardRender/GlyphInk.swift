@@ -71,7 +71,7 @@ final class GlyphInk: @unchecked Sendable {
         Canvas.fill(pixels, background, count: coverage.count)
         coverage.withUnsafeBufferPointer { mask in
             guard let base = mask.baseAddress else { return }
-            Canvas.blend(into: pixels, stride: 0, mask: base, maskStride: 0, width: mask.count, height: 1, color: color)
+            Canvas.blend(into: pixels, stride: 0, mask: base, maskStride: 0, width: mask.count, height: 1, color: color, over: background)
         }
     }
 }

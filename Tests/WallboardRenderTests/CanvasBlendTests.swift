@@ -19,4 +19,21 @@ final class CanvasBlendTests: XCTestCase {
             }
         }
     }
+
+    /// Over a known background (a glyph cell), the background's terms are worked out once
+    /// (`Canvas.Solid`); the wrapping arithmetic borrows between lanes on the way, and must still
+    /// land on `mixed`'s result exactly, for every coverage, 0 and 255 included.
+    func testMixingOverAKnownBackgroundEqualsMixingOverThePixel() {
+        var rng = SystemRandomNumberGenerator()
+        let edges: [UInt32] = [0, 1, 127, 128, 254, 255]
+        var colors: [(UInt32, UInt32)] = []
+        for f in edges { for b in edges { colors.append((f << 16 | b << 8 | f, b << 16 | f << 8 | b)) } }
+        for _ in 0..<500 { colors.append((UInt32.random(in: 0...0xFF_FFFF, using: &rng), UInt32.random(in: 0...0xFF_FFFF, using: &rng))) }
+        for (color, bg) in colors {
+            let fs = Canvas.spread(color), solid = Canvas.Solid(fs, bg)
+            for a in UInt32(0)...255 {
+                XCTAssertEqual(solid.mixed(a), Canvas.mixed(fs, bg, a), "a \(a), color \(color), bg \(bg)")
+            }
+        }
+    }
 }
