@@ -83,4 +83,32 @@ final class SceneMemoTests: XCTestCase {
         XCTAssertFalse(a.hasSameWaiting(as: d))
         XCTAssertTrue(QueueHistory().hasSameWaiting(as: QueueHistory()))
     }
+
+    func testMatchingInputsInPlaceAgreesWithComparingKeys() {
+        var random = SimulationRandom(seed: 5)
+        func pick(_ n: Int) -> Int { Int(random.next() % UInt64(n)) }
+        let configs = [AlarmDefaults.queue("999"), AlarmDefaults.queue("101"), QueueConfig(id: "x", label: "X"), QueueConfig(id: "x", target: 20)]
+        func inputs() -> (QueueFigures, QueueConfig, QueueAlarm) {
+            let f = QueueFigures(
+                waiting: pick(3), longestWait: Double(pick(3)), serviceLevel: [nil, 90, 95][pick(3)],
+                abandonmentRate: [nil, 1.5][pick(2)], averageSpeedOfAnswer: [nil, 7][pick(2)], targetSeconds: [nil, 10][pick(2)],
+                availableStaff: [nil, 2][pick(2)], period: [nil, "since 00:00"][pick(2)],
+                extras: [[], [ExtraFigure(name: "s", value: Double(pick(2)))]][pick(2)])
+            var alarm = QueueAlarm()
+            for metric in [Metric.serviceLevel, .abandoned, .averageSpeedOfAnswer, .availableStaff, .extra("s")] where pick(3) == 0 {
+                alarm.metrics[metric] = MetricAlarm(metric: metric, level: [.amber, .red][pick(2)], value: 1)
+            }
+            return (f, configs[pick(configs.count)], alarm)
+        }
+        var matched = 0
+        for _ in 0..<20_000 {
+            let (f, q, a) = inputs()
+            let (g, r, b) = pick(2) == 0 ? (f, q, a) : inputs()
+            let key = SmallFiguresInputs(f, q, a)
+            XCTAssertEqual(key.matches(g, r, b), key == SmallFiguresInputs(g, r, b))
+            if key.matches(g, r, b) { matched += 1 }
+        }
+        XCTAssertGreaterThan(matched, 5000)
+        XCTAssertLessThan(matched, 15_000)
+    }
 }

@@ -43,29 +43,24 @@ public enum AlarmDefaults {
     }
 
     /// Built once, not per lookup: the alarms and the scene ask for a queue's settings every frame.
-    static let emergency: QueueConfig = {
-        var queue = QueueConfig(id: "999")
-        queue.target = 10
-        queue.thresholds = [
-            .serviceLevel: threshold(.serviceLevel, amber: 95, red: 90),
-            .longestWait: threshold(.longestWait, amber: 10, red: 20),
-            .abandoned: threshold(.abandoned, amber: 2, red: 5),
-            .averageSpeedOfAnswer: threshold(.averageSpeedOfAnswer, amber: 6, red: 10),
-        ]
-        return queue
-    }()
+    static let emergency = ukQueue("999", target: 10, serviceLevel: (95, 90), longestWait: (10, 20), abandoned: (2, 5), asa: (6, 10))
+    static let nonEmergency = ukQueue("101", target: 30, serviceLevel: (85, 80), longestWait: (30, 120), abandoned: (10, 20), asa: (20, 30))
 
-    static let nonEmergency: QueueConfig = {
-        var queue = QueueConfig(id: "101")
-        queue.target = 30
+    /// A built-in queue: its target, and each metric's (amber, red) limits.
+    static func ukQueue(
+        _ id: String, target: Double, serviceLevel: (Double, Double), longestWait: (Double, Double),
+        abandoned: (Double, Double), asa: (Double, Double)
+    ) -> QueueConfig {
+        var queue = QueueConfig(id: id)
+        queue.target = target
         queue.thresholds = [
-            .serviceLevel: threshold(.serviceLevel, amber: 85, red: 80),
-            .longestWait: threshold(.longestWait, amber: 30, red: 120),
-            .abandoned: threshold(.abandoned, amber: 10, red: 20),
-            .averageSpeedOfAnswer: threshold(.averageSpeedOfAnswer, amber: 20, red: 30),
+            .serviceLevel: threshold(.serviceLevel, amber: serviceLevel.0, red: serviceLevel.1),
+            .longestWait: threshold(.longestWait, amber: longestWait.0, red: longestWait.1),
+            .abandoned: threshold(.abandoned, amber: abandoned.0, red: abandoned.1),
+            .averageSpeedOfAnswer: threshold(.averageSpeedOfAnswer, amber: asa.0, red: asa.1),
         ]
         return queue
-    }()
+    }
 
     /// Oldest-unresourced limits for incidents with none configured, from the attendance target
     /// (the `[incident]` section's `target`, else the one the feed sends): amber once the oldest

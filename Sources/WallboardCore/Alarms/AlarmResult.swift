@@ -56,7 +56,9 @@ public struct MetricAlarms: Sendable, Equatable, ExpressibleByDictionaryLiteral 
             switch (i, newValue) {
             case let (i?, alarm?): entries[i].alarm = alarm
             case let (i?, nil): entries.remove(at: i)
-            case let (nil, alarm?): entries.append((metric, alarm))
+            case let (nil, alarm?):
+                if entries.isEmpty { entries.reserveCapacity(Metric.standard.count) }  // one allocation per queue
+                entries.append((metric, alarm))
             case (nil, nil): break
             }
         }

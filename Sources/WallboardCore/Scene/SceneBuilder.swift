@@ -128,7 +128,7 @@ public struct SceneBuilder: Sendable {
             id: id, title: queueConfig.label ?? (name.isEmpty ? id : name),
             level: alarm.level,
             waiting: waiting[0], longestWait: longest[0],
-            figures: memo.smallFigures(SmallFiguresInputs(figures, queueConfig, alarm)) { smallFigures(figures, queueConfig, alarm) },
+            figures: memo.smallFigures(figures, queueConfig, alarm) { smallFigures(figures, queueConfig, alarm) },
             reason: alarm.level == .normal ? nil : alarm.reason,
             stale: stale ? "NO DATA " + FigureFormat.duration(state.age(at: now)) : nil,
             sparkline: memo.sparkline(state.history, at: now),

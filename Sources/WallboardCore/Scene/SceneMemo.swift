@@ -41,10 +41,12 @@ struct TileMemo: Sendable {
 
     init(id: String) { self.id = id }
 
-    mutating func smallFigures(_ inputs: SmallFiguresInputs, make: () -> [FigureScene]) -> [FigureScene] {
-        if let figures, figures.key == inputs { return figures.scenes }
+    mutating func smallFigures(
+        _ f: QueueFigures, _ q: QueueConfig, _ alarm: QueueAlarm, make: () -> [FigureScene]
+    ) -> [FigureScene] {
+        if let figures, figures.key.matches(f, q, alarm) { return figures.scenes }
         let scenes = make()
-        figures = (inputs, scenes)
+        figures = (SmallFiguresInputs(f, q, alarm), scenes)
         return scenes
     }
 
@@ -77,5 +79,17 @@ struct SmallFiguresInputs: Equatable, Sendable {
         averageSpeedOfAnswer = alarm.level(of: .averageSpeedOfAnswer)
         availableStaff = alarm.level(of: .availableStaff)
         extras = f.extras.isEmpty ? [] : f.extras.map { alarm.level(of: .extra($0.name)) }
+    }
+
+    /// `self == SmallFiguresInputs(f, q, alarm)`, compared where the inputs are, without copying
+    /// them into a new key every frame.
+    func matches(_ f: QueueFigures, _ q: QueueConfig, _ alarm: QueueAlarm) -> Bool {
+        figures.serviceLevel == f.serviceLevel && figures.abandonmentRate == f.abandonmentRate
+            && figures.averageSpeedOfAnswer == f.averageSpeedOfAnswer && figures.targetSeconds == f.targetSeconds
+            && figures.availableStaff == f.availableStaff && figures.period == f.period && figures.extras == f.extras
+            && serviceLevel == alarm.level(of: .serviceLevel) && abandoned == alarm.level(of: .abandoned)
+            && averageSpeedOfAnswer == alarm.level(of: .averageSpeedOfAnswer) && availableStaff == alarm.level(of: .availableStaff)
+            && zip(f.extras, extras).allSatisfy { alarm.level(of: .extra($0.name)) == $1 }
+            && config == q
     }
 }
