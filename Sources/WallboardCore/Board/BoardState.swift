@@ -53,18 +53,14 @@ public struct BoardState: Sendable, Equatable {
         handlers.apply(message, interval: interval, at: now)
         for raw in message.queues {
             let report = Self.sanitized(raw)
-            if var state = queues[report.id] {
-                guard !origin.isOlder(than: state.origin) else {
+            // Changed in place through the dictionary's index: a copy taken out and stored back
+            // would share the history's storage while it is recorded into, and copy it every datagram.
+            if let index = queues.index(forKey: report.id) {
+                guard !origin.isOlder(than: queues.values[index].origin) else {
                     olderReportsSkipped += 1
                     continue
                 }
-                state.report = report
-                state.origin = origin
-                state.arrivedAt = now
-                state.publisher = message.publisher
-                state.interval = interval
-                state.history.record(waiting: report.waiting, longestWait: report.longestWait, at: now)
-                queues[report.id] = state
+                Self.update(&queues.values[index], report: report, origin: origin, at: now, publisher: message.publisher, interval: interval)
             } else {
                 guard queues.count < Self.maxQueues else {
                     queuesIgnored += 1
@@ -79,14 +75,13 @@ public struct BoardState: Sendable, Equatable {
         }
         for staff in message.staff {
             if let scope = staff.scope {
-                guard var state = queues[scope] else { continue }
-                guard !origin.isOlder(than: state.staffOrigin) else {
+                guard let index = queues.index(forKey: scope) else { continue }
+                guard !origin.isOlder(than: queues.values[index].staffOrigin) else {
                     olderReportsSkipped += 1
                     continue
                 }
-                state.staff = staff
-                state.staffOrigin = origin
-                queues[scope] = state
+                queues.values[index].staff = staff
+                queues.values[index].staffOrigin = origin
             } else {
                 guard !origin.isOlder(than: floorStaffOrigin) else {
                     olderReportsSkipped += 1
@@ -98,6 +93,19 @@ public struct BoardState: Sendable, Equatable {
                 floorStaffInterval = interval
             }
         }
+    }
+
+    /// A known queue's newer report.
+    private static func update(
+        _ state: inout QueueState, report: QueueReport, origin: FeedOrigin, at now: MonotonicSeconds, publisher: String,
+        interval: Double?
+    ) {
+        state.report = report
+        state.origin = origin
+        state.arrivedAt = now
+        state.publisher = publisher
+        state.interval = interval
+        state.history.record(waiting: report.waiting, longestWait: report.longestWait, at: now)
     }
 
     /// Network input is never trusted to be sensible: negative counts become unknown, a negative or
