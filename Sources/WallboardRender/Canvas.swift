@@ -88,31 +88,60 @@ public final class Canvas: @unchecked Sendable {
 
     /// Pixels compared a chunk at a time, the chunks by memcmp.
     static let chunk = 32
+    /// Runs this short or shorter are scanned directly: a memcmp call costs more than the scan.
+    static let inlineRun = 16
 
     /// The index of the first of `count` pixels where `a` and `b` differ, nil if none does.
-    static func firstDifference(_ a: UnsafePointer<UInt32>, _ b: UnsafePointer<UInt32>, _ count: Int) -> Int? {
+    @inline(__always) static func firstDifference(_ a: UnsafePointer<UInt32>, _ b: UnsafePointer<UInt32>, _ count: Int) -> Int? {
+        if count <= inlineRun { return firstInRun(a, b, count) }
         var start = 0
         while start < count {
             let n = min(chunk, count - start)
-            if !same(a + start, b + start, n) {
-                for i in start..<start + n where a[i] != b[i] { return i }
-            }
+            if !same(a + start, b + start, n) { return firstInRun(a + start, b + start, n).map { start + $0 } }
             start += n
         }
         return nil
     }
 
     /// The index of the last of `count` pixels where `a` and `b` differ, nil if none does.
-    static func lastDifference(_ a: UnsafePointer<UInt32>, _ b: UnsafePointer<UInt32>, _ count: Int) -> Int? {
+    @inline(__always) static func lastDifference(_ a: UnsafePointer<UInt32>, _ b: UnsafePointer<UInt32>, _ count: Int) -> Int? {
+        if count <= inlineRun { return lastInRun(a, b, count) }
         var end = count
         while end > 0 {
             let n = min(chunk, end)
-            if !same(a + end - n, b + end - n, n) {
-                for i in stride(from: end - 1, through: end - n, by: -1) where a[i] != b[i] { return i }
-            }
+            if !same(a + end - n, b + end - n, n) { return lastInRun(a + end - n, b + end - n, n).map { end - n + $0 } }
             end -= n
         }
         return nil
+    }
+
+    /// Two pixels as one 64-bit word; on a little-endian machine the low 32 bits are the first.
+    @inline(__always) static func pair(_ p: UnsafePointer<UInt32>) -> UInt64 {
+        UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
+    }
+
+    /// `firstDifference` within one run, two pixels per step: the XOR of two pairs is nonzero
+    /// where they differ, and its trailing zero bits say whether the first pixel (the low half) does.
+    @inline(__always) static func firstInRun(_ a: UnsafePointer<UInt32>, _ b: UnsafePointer<UInt32>, _ count: Int) -> Int? {
+        var i = 0
+        while i + 1 < count {
+            let x = pair(a + i) ^ pair(b + i)
+            if x != 0 { return i + (x.trailingZeroBitCount >> 5) }
+            i += 2
+        }
+        return i < count && a[i] != b[i] ? i : nil
+    }
+
+    /// `lastDifference` within one run, two pixels per step from the end: the XOR's leading zero
+    /// bits say whether the second pixel (the high half) differs.
+    @inline(__always) static func lastInRun(_ a: UnsafePointer<UInt32>, _ b: UnsafePointer<UInt32>, _ count: Int) -> Int? {
+        var end = count
+        while end >= 2 {
+            let x = pair(a + end - 2) ^ pair(b + end - 2)
+            if x != 0 { return end - 1 - (x.leadingZeroBitCount >> 5) }
+            end -= 2
+        }
+        return end == 1 && a[0] != b[0] ? 0 : nil
     }
 }
 

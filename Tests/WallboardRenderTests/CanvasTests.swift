@@ -29,6 +29,30 @@ final class CanvasTests: XCTestCase {
         }
     }
 
+    /// `firstDifference` / `lastDifference` (memcmp chunks, then two pixels per 64-bit XOR, short
+    /// runs without memcmp) find the same pixels as a plain per-pixel scan, for runs of every length
+    /// around the chunk and inline sizes, differences at odd and even places and in any single bit.
+    func testDifferenceScansMatchThePerPixelScan() {
+        var rng = SystemRandomNumberGenerator()
+        for trial in 0..<4000 {
+            let count = trial % 80
+            let a = (0..<count + 1).map { _ in UInt32.random(in: 0...0xFFFFFF, using: &rng) }
+            var b = a
+            for _ in 0..<Int.random(in: 0...3, using: &rng) where count > 0 {
+                b[Int.random(in: 0..<count, using: &rng)] ^= 1 << UInt32.random(in: 0...31, using: &rng)
+            }
+            // The pixel just past the run differs: it must never be reported.
+            b[count] ^= 1
+            let first = (0..<count).first { a[$0] != b[$0] }, last = (0..<count).last { a[$0] != b[$0] }
+            a.withUnsafeBufferPointer { pa in
+                b.withUnsafeBufferPointer { pb in
+                    XCTAssertEqual(Canvas.firstDifference(pa.baseAddress!, pb.baseAddress!, count), first, "trial \(trial)")
+                    XCTAssertEqual(Canvas.lastDifference(pa.baseAddress!, pb.baseAddress!, count), last, "trial \(trial)")
+                }
+            }
+        }
+    }
+
     /// `fill` (rows by wmemset, rows spanning the canvas as one run) sets exactly the clipped
     /// rectangle to the colour, whatever its place and size, and not one pixel around it.
     func testFillSetsExactlyTheClippedRectangle() {
