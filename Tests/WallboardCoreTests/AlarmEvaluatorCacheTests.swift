@@ -50,6 +50,35 @@ final class AlarmEvaluatorCacheTests: XCTestCase {
         XCTAssertTrue(reasons.contains { $0.contains(", WAS ") }, "and through held levels")
     }
 
+    /// The board's evaluation resolves each queue's settings once: a config whose queues differ
+    /// (same ids, other limits, a label) must reach every queue's alarms on its first frame.
+    func testChangedQueueSettingsReachTheBoardsAlarmsOnTheirFirstFrame() throws {
+        var simulator = FloorSimulator(seed: 3, startSecondsOfDay: 10 * 3600)
+        var publisher = FeedPublisher(publisher: "acd-a", session: 1, interval: 1, floor: simulator.floorName)
+        var engine = BoardEngine(startedAt: 0)
+        let configs = [
+            WallboardConfig(),
+            try WallboardConfig(parsing: "[queue \"999\"]\nlabel = Hot\n[queue \"101\"]\nasa.amber = 1s\nasa.red = 2s\nasa.dwell = 0s\n"),
+            try WallboardConfig(parsing: "[queue \"999\"]\nlabel = Hot\n[queue \"101\"]\nasa.amber = 500s\nasa.red = 900s\nasa.dwell = 0s\n"),
+        ]
+        var evaluator = AlarmEvaluator()
+        var levels: Set<AlarmLevel> = []
+        for t in 0..<180 {
+            let now = Double(t)
+            simulator.advance(to: now)
+            let (queues, staff) = simulator.reports()
+            for datagram in try publisher.datagrams(queues: queues, staff: staff, sentAtMilliseconds: UInt64(t) * 1000) {
+                engine.receive(bytes: datagram, from: "test", now: now)
+            }
+            let config = configs[t / 7 % configs.count]
+            var reference = evaluator.withoutCaches()
+            let expected = reference.evaluate(board: engine.board, config: config, at: now)
+            XCTAssertEqual(evaluator.evaluate(board: engine.board, config: config, at: now), expected, "second \(t)")
+            if t > 10 { levels.insert(expected.queue("101").metrics[.averageSpeedOfAnswer]?.level ?? .normal) }
+        }
+        XCTAssertTrue(levels.isSuperset(of: [.normal, .red]), "the configs changed what 101's ASA alarm shows: \(levels)")
+    }
+
     func testAChangedLimitOrTargetReachesTheReasonAtOnce() {
         var evaluator = AlarmEvaluator()
         var config = QueueConfig(id: "q")

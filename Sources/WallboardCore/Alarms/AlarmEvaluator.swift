@@ -26,6 +26,16 @@ public struct AlarmEvaluator: Sendable {
         /// the config and reported target they were resolved from: resolving hashes the config's
         /// dictionaries, so it is done again only when either differs (compared in full each frame).
         var resolved: (config: QueueConfig, target: Double?, thresholds: [Threshold?])?
+        /// `WallboardConfig.queue(id)` as resolved from `AlarmEvaluator.queues` (a linear search that
+        /// copies the settings: done once, not per frame).
+        var queueConfig: QueueConfig?
+
+        mutating func queueConfig(_ id: String, in config: WallboardConfig) -> QueueConfig {
+            if let queueConfig { return queueConfig }
+            let resolved = config.queue(id)
+            queueConfig = resolved
+            return resolved
+        }
 
         var isEmpty: Bool { extras.isEmpty && !slots.contains { $0 != nil } }
 
@@ -127,6 +137,8 @@ public struct AlarmEvaluator: Sendable {
     }
 
     private var memory: [String: Memories] = [:]
+    /// The configured queues every `Memories.queueConfig` was resolved from.
+    private var queues: [QueueConfig] = []
     /// Key used for the floor-wide staff alarm (a queue id can never be empty).
     static let floor = ""
 
@@ -140,12 +152,20 @@ public struct AlarmEvaluator: Sendable {
     ) -> BoardAlarms {
         let freshness = freshness ?? board.freshness(at: now)
         var result = BoardAlarms(queues: Dictionary(minimumCapacity: board.queues.count))
+        // Resolved settings stand while the configured queues do (the same array in steady state:
+        // compared in O(1)); any other config drops them all.
+        if queues != config.queues {
+            queues = config.queues
+            for id in memory.keys { memory[id]!.queueConfig = nil }
+        }
         for (id, state) in board.queues {
             guard !freshness.isStale(id) else {
                 forget(queue: id)
                 continue
             }
-            result.queues[id] = evaluate(queue: id, figures: state.figures(at: now), config: config.queue(id), at: now)
+            var alarm = QueueAlarm()
+            memory[id, default: Memories()].evaluateQueue(state.figures(at: now), config: config, id: id, into: &alarm, at: now)
+            result.queues[id] = alarm
         }
         result.incidents = evaluateIncidents(board: board, config: config, at: now, freshness: freshness)
         if let staff = board.currentFloorStaff(freshness), !config.staff.available.isEmpty {
@@ -191,6 +211,7 @@ public struct AlarmEvaluator: Sendable {
         copy.memory = memory.mapValues { memories in
             var plain = memories
             plain.resolved = nil
+            plain.queueConfig = nil
             plain.slots = memories.slots.map { $0.map { Memory(shown: $0.shown, betterSince: $0.betterSince) } }
             plain.extras = memories.extras.mapValues { Memory(shown: $0.shown, betterSince: $0.betterSince) }
             return plain
@@ -208,6 +229,13 @@ public struct AlarmEvaluator: Sendable {
 }
 
 extension AlarmEvaluator.Memories {
+    /// Queue `id`'s metrics with its settings in `config`, resolved once (see `queueConfig`).
+    mutating func evaluateQueue(
+        _ figures: QueueFigures, config: WallboardConfig, id: String, into alarm: inout QueueAlarm, at now: MonotonicSeconds
+    ) {
+        evaluateQueue(figures, config: queueConfig(id, in: config), into: &alarm, at: now)
+    }
+
     /// A queue's metrics, with no closure or temporary array per metric: the thresholds come from
     /// the resolved cache, the values straight from the figures.
     mutating func evaluateQueue(_ figures: QueueFigures, config: QueueConfig, into alarm: inout QueueAlarm, at now: MonotonicSeconds) {

@@ -38,7 +38,7 @@ public struct SceneBuilder: Sendable {
         let ids = config.displayOrder(feedQueues: board.firstSeen)
         var tiles: [TileScene] = []
         tiles.reserveCapacity(ids.count + board.incidents.firstSeen.count)
-        memo.arrange(ids)
+        memo.arrange(ids, queues: config.queues)
         for (i, id) in ids.enumerated() {
             tiles.append(tile(
                 id, board: board, alarms: alarms, now: now, stale: freshness.isStale(id), acknowledged: acknowledgements[.queue(id)],
@@ -111,7 +111,7 @@ public struct SceneBuilder: Sendable {
         _ id: String, board: BoardState, alarms: BoardAlarms, now: MonotonicSeconds, stale: Bool,
         acknowledged: Acknowledgement?, memo: inout TileMemo
     ) -> TileScene {
-        let queueConfig = config.queue(id)
+        let queueConfig = memo.queueConfig { config.queue(id) }
         guard let state = board.queues[id] else {
             return TileScene(
                 id: id, title: queueConfig.label ?? id, level: .normal, waiting: FigureFormat.unknown,

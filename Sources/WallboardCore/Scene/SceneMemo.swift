@@ -9,12 +9,19 @@ public struct SceneMemo: Sendable {
     var tiles: [TileMemo] = []
     /// The footer's parts and the text joined from them.
     var footer: (parts: [String], text: String)?
+    /// The configured queues the tiles' `queueConfig` were resolved from.
+    var queues: [QueueConfig] = []
 
     public init() {}
 
     /// One tile memo per id of the display order `ids`, in that order: a place another queue has
-    /// taken starts afresh.
-    mutating func arrange(_ ids: [String]) {
+    /// taken starts afresh. Each tile's resolved settings are dropped when the configured `queues`
+    /// differ from those they were resolved from (the same array in steady state: compared in O(1)).
+    mutating func arrange(_ ids: [String], queues: [QueueConfig]) {
+        if self.queues != queues {
+            self.queues = queues
+            for i in tiles.indices { tiles[i].queueConfig = nil }
+        }
         if tiles.count > ids.count { tiles.removeLast(tiles.count - ids.count) }
         for (i, id) in ids.enumerated() {
             if i == tiles.count {
@@ -38,8 +45,18 @@ struct TileMemo: Sendable {
     var id: String
     var figures: (key: SmallFiguresInputs, scenes: [FigureScene])?
     var sparkline: (minute: Int, history: QueueHistory, points: [Double?])?
+    /// `WallboardConfig.queue(id)` as resolved from `SceneMemo.queues` (a linear search that copies
+    /// the settings: done once, not per frame).
+    var queueConfig: QueueConfig?
 
     init(id: String) { self.id = id }
+
+    mutating func queueConfig(_ resolve: () -> QueueConfig) -> QueueConfig {
+        if let queueConfig { return queueConfig }
+        let resolved = resolve()
+        queueConfig = resolved
+        return resolved
+    }
 
     mutating func smallFigures(
         _ f: QueueFigures, _ q: QueueConfig, _ alarm: QueueAlarm, make: () -> [FigureScene]
