@@ -30,10 +30,13 @@ public struct AlarmEvaluator: Sendable {
         /// copies the settings: done once, not per frame).
         var queueConfig: QueueConfig?
 
+        /// Set together with `resolved` dropped, so while it stands `resolved` (if any) was resolved
+        /// from it: only the reported target needs comparing (`evaluateQueue(_:config:id:into:at:)`).
         mutating func queueConfig(_ id: String, in config: WallboardConfig) -> QueueConfig {
             if let queueConfig { return queueConfig }
             let resolved = config.queue(id)
             queueConfig = resolved
+            self.resolved = nil
             return resolved
         }
 
@@ -55,8 +58,10 @@ public struct AlarmEvaluator: Sendable {
         }
 
         /// The thresholds of the built-in queue metrics for `config` with the feed's `target`.
-        mutating func thresholds(_ config: QueueConfig, reportedTarget target: Double?) -> [Threshold?] {
-            if let resolved, resolved.target == target, resolved.config == config { return resolved.thresholds }
+        /// `sameConfig`: `config` is known to be the one `resolved` holds (no full compare).
+        mutating func thresholds(_ config: QueueConfig, reportedTarget target: Double?, sameConfig: Bool = false) -> [Threshold?] {
+            // Read through `resolved?` rather than `if let`: binding would copy the whole tuple each frame.
+            if resolved?.target == target, resolved != nil, sameConfig || resolved?.config == config { return resolved!.thresholds }
             let thresholds = Metric.standard.map { config.threshold($0, reportedTarget: target) }
             resolved = (config, target, thresholds)
             return thresholds
@@ -181,7 +186,7 @@ public struct AlarmEvaluator: Sendable {
     /// Alarms of one queue's figures: the built-in metrics (in tie-breaking order), then the extras.
     public mutating func evaluate(queue id: String, figures: QueueFigures, config: QueueConfig, at now: MonotonicSeconds) -> QueueAlarm {
         var alarm = QueueAlarm()
-        memory[id, default: Memories()].evaluateQueue(figures, config: config, into: &alarm, at: now)
+        memory[id, default: Memories()].evaluateQueue(figures, config: config, id: nil, into: &alarm, at: now)
         return alarm
     }
 
@@ -233,13 +238,18 @@ extension AlarmEvaluator.Memories {
     mutating func evaluateQueue(
         _ figures: QueueFigures, config: WallboardConfig, id: String, into alarm: inout QueueAlarm, at now: MonotonicSeconds
     ) {
-        evaluateQueue(figures, config: queueConfig(id, in: config), into: &alarm, at: now)
+        evaluateQueue(figures, config: queueConfig(id, in: config), id: id, into: &alarm, at: now)
     }
 
     /// A queue's metrics, with no closure or temporary array per metric: the thresholds come from
-    /// the resolved cache, the values straight from the figures.
-    mutating func evaluateQueue(_ figures: QueueFigures, config: QueueConfig, into alarm: inout QueueAlarm, at now: MonotonicSeconds) {
-        let thresholds = thresholds(config, reportedTarget: figures.targetSeconds)
+    /// the resolved cache, the values straight from the figures. `id` nil: `config` is any queue's
+    /// settings (compared with the resolved ones in full, and the cached `queueConfig` dropped, so
+    /// that what `resolved` holds is never mistaken for it); else it is the cached `queueConfig`.
+    mutating func evaluateQueue(
+        _ figures: QueueFigures, config: QueueConfig, id: String?, into alarm: inout QueueAlarm, at now: MonotonicSeconds
+    ) {
+        if id == nil { queueConfig = nil }
+        let thresholds = thresholds(config, reportedTarget: figures.targetSeconds, sameConfig: id != nil)
         for (metric, threshold) in zip(Metric.standard, thresholds) {
             evaluate(metric, value: figures.value(of: metric), threshold: threshold, into: &alarm, at: now)
         }

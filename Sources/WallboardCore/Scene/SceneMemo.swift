@@ -51,17 +51,25 @@ struct TileMemo: Sendable {
 
     init(id: String) { self.id = id }
 
+    /// Resolving drops `figures`, so the small figures kept were always made with the settings
+    /// this returns (`smallFigures` need not compare them).
     mutating func queueConfig(_ resolve: () -> QueueConfig) -> QueueConfig {
         if let queueConfig { return queueConfig }
         let resolved = resolve()
         queueConfig = resolved
+        figures = nil
         return resolved
     }
 
+    /// `q` is this memo's `queueConfig`: only the figures and alarm levels are compared.
     mutating func smallFigures(
         _ f: QueueFigures, _ q: QueueConfig, _ alarm: QueueAlarm, make: () -> [FigureScene]
     ) -> [FigureScene] {
-        if let figures, figures.key.matches(f, q, alarm) { return figures.scenes }
+        // Read through `figures?` rather than `if let`: binding would copy the key each frame.
+        if figures?.key.matchesFigures(f, alarm) == true {
+            assert(figures!.key.config == q, "the small figures' settings are this memo's queueConfig")
+            return figures!.scenes
+        }
         let scenes = make()
         figures = (SmallFiguresInputs(f, q, alarm), scenes)
         return scenes
@@ -71,7 +79,7 @@ struct TileMemo: Sendable {
     mutating func sparkline(_ history: QueueHistory, at now: MonotonicSeconds) -> [Double?] {
         guard now.isFinite else { return history.waiting(at: now) }
         let minute = QueueHistory.minute(now)
-        if let sparkline, sparkline.minute == minute, sparkline.history.hasSameWaiting(as: history) { return sparkline.points }
+        if sparkline?.minute == minute, sparkline?.history.hasSameWaiting(as: history) == true { return sparkline!.points }
         let points = history.waiting(at: now)
         sparkline = (minute, history, points)
         return points
@@ -101,12 +109,16 @@ struct SmallFiguresInputs: Equatable, Sendable {
     /// `self == SmallFiguresInputs(f, q, alarm)`, compared where the inputs are, without copying
     /// them into a new key every frame.
     func matches(_ f: QueueFigures, _ q: QueueConfig, _ alarm: QueueAlarm) -> Bool {
+        matchesFigures(f, alarm) && config == q
+    }
+
+    /// `matches` but for the settings (known to be the same where `TileMemo` asks).
+    func matchesFigures(_ f: QueueFigures, _ alarm: QueueAlarm) -> Bool {
         figures.serviceLevel == f.serviceLevel && figures.abandonmentRate == f.abandonmentRate
             && figures.averageSpeedOfAnswer == f.averageSpeedOfAnswer && figures.targetSeconds == f.targetSeconds
             && figures.availableStaff == f.availableStaff && figures.period == f.period && figures.extras == f.extras
             && serviceLevel == alarm.level(of: .serviceLevel) && abandoned == alarm.level(of: .abandoned)
             && averageSpeedOfAnswer == alarm.level(of: .averageSpeedOfAnswer) && availableStaff == alarm.level(of: .availableStaff)
             && zip(f.extras, extras).allSatisfy { alarm.level(of: .extra($0.name)) == $1 }
-            && config == q
     }
 }
