@@ -86,10 +86,12 @@ public final class Canvas: @unchecked Sendable {
         count <= 0 || memcmp(a, b, count * MemoryLayout<UInt32>.stride) == 0
     }
 
-    /// Pixels compared a chunk at a time, the chunks by memcmp.
-    static let chunk = 32
+    /// Pixels compared a chunk at a time, the chunks by memcmp (measured per update: 128 costs
+    /// 4,300 fewer instructions than 32, 64 3,500 fewer: fewer calls, and a found chunk is scanned
+    /// a pair at a time anyway).
+    static let chunk = 128
     /// Runs this short or shorter are scanned directly: a memcmp call costs more than the scan
-    /// (measured: 8 and 16 cost more per update than 32, a chunk).
+    /// (measured: 8 and 16 cost more per update than 32).
     static let inlineRun = 32
 
     /// The index of the first of `count` pixels where `a` and `b` differ, nil if none does.
