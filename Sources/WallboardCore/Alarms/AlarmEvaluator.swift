@@ -163,13 +163,16 @@ public struct AlarmEvaluator: Sendable {
             queues = config.queues
             for id in memory.keys { memory[id]!.queueConfig = nil }
         }
-        for (id, state) in board.queues {
+        // By index, reading each state where it is stored (`for (id, state)` copied every QueueState).
+        for i in board.queues.indices {
+            let id = board.queues.keys[i]
             guard !freshness.isStale(id) else {
                 forget(queue: id)
                 continue
             }
             var alarm = QueueAlarm()
-            memory[id, default: Memories()].evaluateQueue(state.figures(at: now), config: config, id: id, into: &alarm, at: now)
+            let figures = board.queues.values[i].figures(at: now)
+            memory[id, default: Memories()].evaluateQueue(figures, config: config, id: id, into: &alarm, at: now)
             result.queues[id] = alarm
         }
         result.incidents = evaluateIncidents(board: board, config: config, at: now, freshness: freshness)
