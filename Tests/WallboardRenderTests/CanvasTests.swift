@@ -34,8 +34,8 @@ final class CanvasTests: XCTestCase {
     /// around the chunk and inline sizes, differences at odd and even places and in any single bit.
     func testDifferenceScansMatchThePerPixelScan() {
         var rng = SystemRandomNumberGenerator()
-        for trial in 0..<6000 {
-            let count = trial % 300  // across several memcmp chunks
+        for trial in 0..<9000 {
+            let count = trial % 600  // across several memcmp chunks
             let a = (0..<count + 1).map { _ in UInt32.random(in: 0...0xFFFFFF, using: &rng) }
             var b = a
             for _ in 0..<Int.random(in: 0...3, using: &rng) where count > 0 {
